@@ -1,0 +1,143 @@
+"""Rule expressions used by the catalogue.
+
+Rules in ``questionnaires/`` are short boolean or arithmetic expressions over
+question ids, derived values and per-standard parameters, e.g.::
+
+    largest_fine_12m <= max_fine or largest_fine_12m <= trade_value_prev_year * 0.0001
+
+An expression is parsed once with :mod:`ast`, checked against a small whitelist
+of node types and functions (no attribute access, no subscripts, no lambdas, no
+comprehensions), and compiled to a code object. Evaluating it is then a plain
+``eval`` with an empty ``__builtins__`` and a namespace that raises
+:class:`Unanswered` or :class:`Skipped` for facts the enterprise has not given.
+A hand-written checker is used instead of a general-purpose evaluator because the
+scorer evaluates a few hundred expressions per answer file and must stay fast.
+"""
+
+from __future__ import annotations
+
+import ast
+import math
+from dataclasses import dataclass
+from types import CodeType
+from typing import Any, Callable, Mapping
+
+
+class ExpressionError(ValueError):
+    """An expression in the catalogue is malformed or uses something not allowed."""
+
+
+class Unanswered(Exception):
+    """A fact needed by a rule has not been answered yet."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(name)
+        self.name = name
+
+
+class Skipped(Exception):
+    """A fact needed by a rule was not asked because its question does not apply."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(name)
+        self.name = name
+
+
+def _div(a: float, b: float) -> float:
+    """Division for financial ratios: a zero denominator gives +/- infinity (or 0 for 0/0)."""
+    if b == 0:
+        if a == 0:
+            return 0.0
+        return math.inf if a > 0 else -math.inf
+    return a / b
+
+
+def _count(*conditions: Any) -> int:
+    return sum(1 for c in conditions if c)
+
+
+def _older_than(recency: str, months: int) -> bool:
+    """True when the most recent occurrence is 'never' or lies outside ``months``.
+
+    ``recency`` is a value of the ``recency`` choice set: never, over_24m,
+    m12_24 (12-24 months ago) or within_12m.
+    """
+    if recency == "never" or recency == "over_24m":
+        return True
+    if recency == "m12_24":
+        return months <= 12
+    if recency == "within_12m":
+        return False
+    raise ValueError(f"not a recency value: {recency!r}")
+
+
+def _has(values: Any, item: str) -> bool:
+    return item in (values or ())
+
+
+FUNCTIONS: dict[str, Callable[..., Any]] = {
+    "div": _div,
+    "count": _count,
+    "older_than": _older_than,
+    "has": _has,
+    "min": min,
+    "max": max,
+    "abs": abs,
+}
+
+CONSTANTS: dict[str, Any] = {"true": True, "false": False, "none": None, "inf": math.inf}
+
+_ALLOWED_NODES = (
+    ast.Expression,
+    ast.BoolOp, ast.And, ast.Or,
+    ast.UnaryOp, ast.Not, ast.USub, ast.UAdd,
+    ast.BinOp, ast.Add, ast.Sub, ast.Mult, ast.Div,
+    ast.Compare, ast.Eq, ast.NotEq, ast.Lt, ast.LtE, ast.Gt, ast.GtE, ast.In, ast.NotIn,
+    ast.IfExp,
+    ast.Call, ast.Name, ast.Load, ast.Constant, ast.List, ast.Tuple,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Expression:
+    """A checked, compiled rule expression."""
+
+    source: str
+    names: frozenset[str]
+    code: CodeType
+
+    def evaluate(self, namespace: Mapping[str, Any]) -> Any:
+        return eval(self.code, _GLOBALS, namespace)  # noqa: S307 - whitelisted AST, no builtins
+
+
+_GLOBALS: dict[str, Any] = {"__builtins__": {}, **FUNCTIONS, **CONSTANTS}
+
+
+def compile_expression(source: str) -> Expression:
+    """Parse and check ``source``; raise :class:`ExpressionError` with the reason."""
+    if not isinstance(source, str) or not source.strip():
+        raise ExpressionError("expression is empty")
+    try:
+        tree = ast.parse(source.strip(), mode="eval")
+    except SyntaxError as exc:
+        raise ExpressionError(f"syntax error in {source!r}: {exc.msg}") from None
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if not isinstance(node, _ALLOWED_NODES):
+            raise ExpressionError(f"{type(node).__name__} is not allowed in {source!r}")
+        if isinstance(node, ast.Call):
+            if not isinstance(node.func, ast.Name) or node.func.id not in FUNCTIONS:
+                raise ExpressionError(
+                    f"only the functions {', '.join(sorted(FUNCTIONS))} may be called in {source!r}"
+                )
+            if node.keywords:
+                raise ExpressionError(f"keyword arguments are not allowed in {source!r}")
+        elif isinstance(node, ast.Name):
+            if node.id.startswith("_"):
+                raise ExpressionError(f"name {node.id!r} is not allowed in {source!r}")
+            names.add(node.id)
+        elif isinstance(node, ast.Constant) and not isinstance(node.value, (int, float, str, bool)):
+            raise ExpressionError(f"constant {node.value!r} is not allowed in {source!r}")
+    call_names = {n.func.id for n in ast.walk(tree) if isinstance(n, ast.Call)}
+    free = frozenset(n for n in names if n not in CONSTANTS and n not in call_names)
+    return Expression(source.strip(), free, compile(tree, f"<rule {source.strip()!r}>", "eval"))

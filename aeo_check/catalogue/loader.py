@@ -1,0 +1,380 @@
+"""Load and cross-check the catalogue in ``questionnaires/``.
+
+Layout (each folder named for what it holds)::
+
+    questionnaires/catalogue.yaml          version, vocabularies, assumptions
+    questionnaires/questions/*.yaml        the facts asked, one file per section
+    questionnaires/standards/*.yaml        the criteria of the general standard and bonus items:
+                                           official numbers, thresholds per tier, rules,
+                                           evidence, remediation
+    questionnaires/standards/specific/*.yaml   the four specific standards
+    questionnaires/rules/scoring.yaml      pass rules per standard, application bar, tolerance
+    questionnaires/rules/discredit.yaml    discredit and serious-list triggers
+
+Every problem found is reported with file, line and field; nothing is half-loaded.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+from pydantic import BaseModel, ValidationError
+
+from ..sourcefile import DataFileError, Problem, SourceDoc, read_file
+from .models import (
+    GENERAL_CATEGORIES,
+    SPECIFIC_TYPES,
+    STANDARDS,
+    Assumption,
+    CatalogueFile,
+    ChoiceSet,
+    Derived,
+    DiscreditFile,
+    Item,
+    ItemFile,
+    Question,
+    QuestionFile,
+    ScoringFile,
+    StandardDef,
+    Trigger,
+)
+
+#: Names every rule may use besides questions, derived values and parameters:
+#: they come from the answer file's ``enterprise`` block.
+PROFILE_NAMES = frozenset({"production", "enterprise_type", "specific_types", "current_tier"})
+
+
+def data_root() -> Path:
+    """Where ``questionnaires/`` and ``report_templates/`` are: inside the wheel, or the source tree."""
+    override = os.environ.get("AEO_CHECK_DATA")
+    if override:
+        return Path(override)
+    here = Path(__file__).resolve().parent.parent
+    packaged = here / "_data"
+    if (packaged / "questionnaires").is_dir():
+        return packaged
+    return here.parent
+
+
+@dataclass(slots=True)
+class Catalogue:
+    """Everything in ``questionnaires/``, validated and indexed."""
+
+    root: Path
+    meta: CatalogueFile
+    questions: dict[str, Question]
+    items: list[Item]
+    derived: dict[str, Derived]
+    standards: dict[str, StandardDef]
+    scoring: ScoringFile
+    triggers: list[Trigger]
+    choice_sets: dict[str, ChoiceSet]
+    assumptions: dict[str, Assumption]
+    items_by_id: dict[str, Item] = field(default_factory=dict)
+    #: compiled structures the scorer builds once and caches here
+    cache: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def version(self) -> str:
+        return self.meta.version
+
+    def item(self, item_id: str) -> Item:
+        return self.items_by_id[item_id]
+
+    def items_in(self, standard: str) -> list[Item]:
+        """Items of a standard, ordered as the standard numbers them (specific items last)."""
+        key = f"items_in:{standard}"
+        if key not in self.cache:
+            chosen = [i for i in self.items if standard in i.standards]
+            chosen.sort(key=_order_key(standard))
+            self.cache[key] = chosen
+        return self.cache[key]
+
+    def choices_of(self, q: Question) -> list:
+        if q.choices is not None:
+            return list(q.choices)
+        if q.choice_set is not None:
+            return list(self.choice_sets[q.choice_set].choices)
+        return []
+
+    def label(self, vocabulary: str, key: str) -> Any:
+        for entry in getattr(self.meta, vocabulary):
+            if entry.id == key:
+                return entry.title
+        raise KeyError(f"{vocabulary}: {key}")
+
+
+def _order_key(standard: str):
+    spec_order = {t: i for i, t in enumerate(SPECIFIC_TYPES)}
+
+    def key(item: Item) -> tuple:
+        if item.category == "specific":
+            return (1, spec_order[item.specific], item.standards[standard].number, item.id)
+        return (0, 0, item.standards[standard].number, item.id)
+
+    return key
+
+
+class _Collector:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.problems: list[Problem] = []
+
+    def rel(self, path: Path) -> str:
+        try:
+            return str(path.relative_to(self.root.parent))
+        except ValueError:
+            return str(path)
+
+    def read(self, path: Path) -> SourceDoc | None:
+        try:
+            return read_file(path, self.rel(path))
+        except DataFileError as exc:
+            self.problems.extend(exc.problems)
+            return None
+
+    def model(self, doc: SourceDoc | None, cls: type[BaseModel]) -> Any:
+        if doc is None:
+            return None
+        try:
+            return cls.model_validate(doc.data)
+        except ValidationError as exc:
+            for err in exc.errors():
+                loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+                # pydantic puts the union member/literal name in loc for some errors; keep real fields
+                msg = err["msg"]
+                if err["type"] == "missing":
+                    msg = "required field is missing"
+                elif err["type"] == "extra_forbidden":
+                    msg = "unknown field"
+                self.problems.append(doc.problem(_clean_loc(loc), msg))
+            return None
+
+
+def _clean_loc(loc: tuple) -> tuple:
+    out = []
+    for part in loc:
+        if isinstance(part, str) and part in ("pass_",):
+            part = "pass"
+        out.append(part)
+    return tuple(out)
+
+
+def _yaml_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+
+
+def load_catalogue(root: Path | None = None) -> Catalogue:
+    """Load ``root/questionnaires`` (default: the packaged one); raise :class:`DataFileError`."""
+    base = (root or data_root()) / "questionnaires"
+    c = _Collector(base)
+    if not base.is_dir():
+        raise DataFileError([Problem(str(base), None, "", "catalogue folder not found")])
+
+    meta_doc = c.read(base / "catalogue.yaml")
+    meta: CatalogueFile | None = c.model(meta_doc, CatalogueFile)
+
+    # questions --------------------------------------------------------------
+    questions: dict[str, Question] = {}
+    q_where: dict[str, tuple[SourceDoc, tuple]] = {}
+    for path in _yaml_files(base / "questions"):
+        doc = c.read(path)
+        qf: QuestionFile | None = c.model(doc, QuestionFile)
+        if qf is None or doc is None:
+            continue
+        for i, q in enumerate(qf.questions):
+            where = ("questions", i)
+            if q.section is not None and q.section != qf.section:
+                c.problems.append(doc.problem(where + ("section",), f"question is in file of section {qf.section!r}"))
+            if q.id in questions:
+                other_doc, other = q_where[q.id]
+                c.problems.append(doc.problem(where + ("id",),
+                    f"duplicate question id {q.id!r} (also at {other_doc.file}:{other_doc.line_of(other)})"))
+                continue
+            questions[q.id] = q.model_copy(update={"section": qf.section})
+            q_where[q.id] = (doc, where)
+
+    # items ------------------------------------------------------------------
+    items: list[Item] = []
+    item_where: dict[str, tuple[SourceDoc, tuple]] = {}
+    derived: dict[str, Derived] = {}
+    derived_where: dict[str, tuple[SourceDoc, tuple]] = {}
+    for path in _yaml_files(base / "standards") + _yaml_files(base / "standards" / "specific"):
+        doc = c.read(path)
+        f: ItemFile | None = c.model(doc, ItemFile)
+        if f is None or doc is None:
+            continue
+        for i, d in enumerate(f.derived):
+            if d.id in derived or d.id in questions:
+                c.problems.append(doc.problem(("derived", i, "id"), f"duplicate id {d.id!r}"))
+                continue
+            derived[d.id] = d
+            derived_where[d.id] = (doc, ("derived", i))
+        for i, it in enumerate(f.items):
+            where = ("items", i)
+            if it.category != f.category or it.specific != f.specific:
+                c.problems.append(doc.problem(where + ("category",),
+                    f"item is in the file for {f.specific or f.category!r}"))
+            if it.id in item_where:
+                other_doc, other = item_where[it.id]
+                c.problems.append(doc.problem(where + ("id",),
+                    f"duplicate item id {it.id!r} (also at {other_doc.file}:{other_doc.line_of(other)})"))
+                continue
+            items.append(it)
+            item_where[it.id] = (doc, where)
+
+    # rules ------------------------------------------------------------------
+    scoring_doc = c.read(base / "rules" / "scoring.yaml")
+    scoring: ScoringFile | None = c.model(scoring_doc, ScoringFile)
+    discredit_doc = c.read(base / "rules" / "discredit.yaml")
+    discredit: DiscreditFile | None = c.model(discredit_doc, DiscreditFile)
+
+    if c.problems or meta is None or scoring is None or discredit is None:
+        raise DataFileError(c.problems or [Problem(str(base), None, "", "catalogue incomplete")])
+
+    choice_sets = {cs.id: cs for cs in meta.choice_sets}
+    assumptions = {a.id: a for a in meta.assumptions}
+    standards = {s.id: s for s in scoring.standards}
+
+    # cross-file checks ------------------------------------------------------
+    P = c.problems
+    for qid, q in questions.items():
+        doc, where = q_where[qid]
+        if q.choice_set and q.choice_set not in choice_sets:
+            P.append(doc.problem(where + ("choice_set",), f"unknown choice set {q.choice_set!r}"))
+        if q.ask_if is not None:
+            _check_names(P, doc, where + ("ask_if",), q.ask_if.names, questions, derived, set())
+
+    for did, d in derived.items():
+        doc, where = derived_where[did]
+        _check_names(P, doc, where + ("expr",), d.expr.names, questions, derived, set(), self_id=did)
+
+    for it in items:
+        doc, where = item_where[it.id]
+        for qid in it.questions:
+            if qid not in questions:
+                P.append(doc.problem(where + ("questions",), f"question {qid!r} does not exist"))
+        for std, use in it.standards.items():
+            rule = it.rule_for(std)
+            rule_loc = where + (("standards", std, "rule") if use.rule is not None else ("rule",))
+            params = set(use.params)
+            for name, e in rule.expressions():
+                _check_names(P, doc, rule_loc + (name,), e.names, questions, derived, params,
+                             context=f"in standard {std!r}")
+            opts = it.options_for(std)
+            opt_loc = where + (("standards", std, "options") if use.options is not None else ("options",))
+            for needed in ("pass", "fail"):
+                if needed not in opts:
+                    P.append(doc.problem(opt_loc, f"options must include {needed!r}"))
+            if rule.partial is not None and "partial" not in opts:
+                P.append(doc.problem(opt_loc, "the rule has 'partial' but the options do not"))
+            if rule.partial is None and "partial" in opts:
+                P.append(doc.problem(opt_loc, "'partial' is an option but the rule never gives it"))
+            if rule.na_if is not None and "na" not in opts:
+                P.append(doc.problem(opt_loc, "the rule has 'na_if' but the options lack 'na'"))
+            if it.category == "bonus" and "partial" in opts:
+                P.append(doc.problem(opt_loc, "bonus items are met or not: no 'partial'"))
+        for j, ev in enumerate(it.evidence):
+            if ev.exists_if is not None:
+                _check_names(P, doc, where + ("evidence", j, "exists_if"), ev.exists_if.names,
+                             questions, derived, set())
+
+    for i, t in enumerate(discredit.triggers):
+        _check_names(P, discredit_doc, ("triggers", i, "when"), t.when.names, questions, derived, set())
+        if t.assumption and t.assumption not in assumptions:
+            P.append(discredit_doc.problem(("triggers", i, "assumption"), f"unknown assumption {t.assumption!r}"))
+    if len({t.id for t in discredit.triggers}) != len(discredit.triggers):
+        P.append(discredit_doc.problem(("triggers",), "trigger ids repeat"))
+
+    for i, s in enumerate(scoring.standards):
+        for a in s.pass_rule.assumptions:
+            if a not in assumptions:
+                P.append(scoring_doc.problem(("standards", i, "pass_rule", "assumptions"), f"unknown assumption {a!r}"))
+    if set(standards) != set(STANDARDS):
+        P.append(scoring_doc.problem(("standards",), f"must define exactly {', '.join(STANDARDS)}"))
+    if scoring.application_bar.question not in questions:
+        P.append(scoring_doc.problem(("application_bar", "question"),
+                                     f"question {scoring.application_bar.question!r} does not exist"))
+    if scoring.tolerance.assumption not in assumptions:
+        P.append(scoring_doc.problem(("tolerance", "assumption"), f"unknown assumption {scoring.tolerance.assumption!r}"))
+
+    _check_numbering(P, items, item_where, standards, scoring_doc)
+
+    if P:
+        raise DataFileError(P)
+
+    cat = Catalogue(
+        root=base, meta=meta, questions=questions, items=items, derived=derived, standards=standards,
+        scoring=scoring, triggers=list(discredit.triggers), choice_sets=choice_sets, assumptions=assumptions,
+    )
+    cat.items_by_id = {i.id: i for i in items}
+    return cat
+
+
+def _check_names(P: list[Problem], doc: SourceDoc, loc: tuple, names: Iterable[str],
+                 questions: dict, derived: dict, params: set, context: str = "", self_id: str | None = None) -> None:
+    for n in sorted(names):
+        if n == self_id:
+            P.append(doc.problem(loc, f"{n!r} refers to itself"))
+        elif n not in questions and n not in derived and n not in params and n not in PROFILE_NAMES:
+            where = f" {context}" if context else ""
+            P.append(doc.problem(loc, f"uses {n!r}{where}, which is not a question, derived value, "
+                                      "parameter or profile field"))
+
+
+def _check_numbering(P: list[Problem], items: list[Item], where: dict, standards: dict, scoring_doc) -> None:
+    for std_id, sdef in standards.items():
+        general = [i for i in items if i.category != "specific" and std_id in i.standards]
+        _contiguous(P, general, std_id, where, f"{std_id} standard")
+        for t in SPECIFIC_TYPES:
+            spec = [i for i in items if i.specific == t and std_id in i.standards]
+            if spec:
+                _contiguous(P, spec, std_id, where, f"{std_id} specific standard {t}")
+        got: dict[str, int] = {}
+        for i in items:
+            if std_id in i.standards and i.category != "specific":
+                got[i.category] = got.get(i.category, 0) + 1
+        for cat, n in sdef.counts.items():
+            if cat == "specific":
+                continue
+            if got.get(cat, 0) != n:
+                idx = list(standards).index(std_id)
+                P.append(scoring_doc.problem(("standards", idx, "counts", cat),
+                                             f"expects {n} {cat} items, the standards folder has {got.get(cat, 0)}"))
+
+
+def _contiguous(P, items, std_id, where, label) -> None:
+    seen: dict[int, Item] = {}
+    for it in items:
+        n = it.standards[std_id].number
+        if n in seen:
+            doc, loc = where[it.id]
+            P.append(doc.problem(loc + ("standards", std_id, "number"),
+                                 f"number ({n}) of the {label} is also used by {seen[n].id!r}"))
+        seen[n] = it
+    if seen:
+        expected = set(range(1, len(items) + 1))
+        missing = sorted(expected - set(seen))
+        extra = sorted(set(seen) - expected)
+        if missing or extra:
+            it = items[0]
+            doc, loc = where[it.id]
+            P.append(doc.problem(loc + ("standards", std_id, "number"),
+                                 f"numbers of the {label} are not contiguous 1..{len(items)}"
+                                 + (f"; missing {missing}" if missing else "") + (f"; unexpected {extra}" if extra else "")))
+
+
+@functools.lru_cache(maxsize=4)
+def _cached(root: str | None) -> Catalogue:
+    return load_catalogue(Path(root) if root else None)
+
+
+def get_catalogue(root: Path | None = None) -> Catalogue:
+    """The catalogue, loaded once per process."""
+    return _cached(str(root) if root else None)

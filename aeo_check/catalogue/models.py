@@ -1,0 +1,345 @@
+"""Typed model of the catalogue in ``questionnaires/``.
+
+Every data file is validated by these pydantic models when it is loaded; the
+cross-file checks (unique ids, every name a rule uses exists, options agree with
+the rule, official numbers contiguous) live in :mod:`aeo_check.catalogue.loader`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from .expr import Expression, ExpressionError, compile_expression
+
+ID_PATTERN = r"^[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$"
+
+StandardId = Literal["advanced", "certified"]
+STANDARDS: tuple[StandardId, ...] = ("advanced", "certified")
+Category = Literal["internal_control", "financial", "compliance", "trade_security", "bonus", "specific"]
+GENERAL_CATEGORIES = ("internal_control", "financial", "compliance", "trade_security")
+SpecificType = Literal["health_quarantine", "animal_plant_quarantine", "food_cosmetics", "commodity_inspection"]
+SPECIFIC_TYPES: tuple[str, ...] = ("health_quarantine", "animal_plant_quarantine", "food_cosmetics", "commodity_inspection")
+EnterpriseType = Literal["importer_exporter", "customs_broker"]
+ENTERPRISE_TYPES: tuple[str, ...] = ("importer_exporter", "customs_broker")
+Rating = Literal["pass", "partial", "fail", "na"]
+Owner = Literal["customs_affairs", "finance", "it", "hr", "security", "legal", "management", "logistics"]
+AuditMethod = Literal["document_review", "interview", "site_inspection", "record_sampling"]
+Section = Literal[
+    "profile", "internal_control", "financial", "compliance", "trade_security", "specific", "bonus"
+]
+SECTIONS: tuple[str, ...] = (
+    "profile", "internal_control", "financial", "compliance", "trade_security", "specific", "bonus"
+)
+QuestionType = Literal["yes_no", "choice", "multi", "integer", "number", "money", "percent", "date", "text"]
+Tier = Literal["advanced", "certified", "regular", "discredited", "seriously_discredited"]
+TIERS: tuple[str, ...] = ("advanced", "certified", "regular", "discredited", "seriously_discredited")
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Text(Strict):
+    """A text in both languages. Both are required and non-empty."""
+
+    zh: str = Field(min_length=1)
+    en: str = Field(min_length=1)
+
+    def get(self, lang: str) -> str:
+        return self.zh if lang == "zh" else self.en
+
+
+def _expr(value: Any) -> Expression | None:
+    if value is None:
+        return None
+    if isinstance(value, Expression):
+        return value
+    if not isinstance(value, str):
+        raise ValueError("must be an expression written as a string")
+    try:
+        return compile_expression(value)
+    except ExpressionError as exc:
+        raise ValueError(str(exc)) from None
+
+
+class ExprModel(Strict):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, arbitrary_types_allowed=True)
+
+
+# --------------------------------------------------------------------------- questions
+
+class Choice(Strict):
+    value: str = Field(pattern=ID_PATTERN)
+    label: Text
+
+
+class Question(ExprModel):
+    """One fact asked of the enterprise."""
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    section: Section | None = None  # filled from the file's section at load
+    text: Text
+    help: Text
+    type: QuestionType
+    unit: Text | None = None
+    min: float | None = None
+    max: float | None = None
+    choices: list[Choice] | None = None
+    choice_set: str | None = None
+    ask_if: Expression | None = None
+    applies_to: list[EnterpriseType] = Field(default_factory=lambda: list(ENTERPRISE_TYPES))
+    specific: SpecificType | None = None
+
+    _c = field_validator("ask_if", mode="before")(lambda cls, v: _expr(v))
+
+    @model_validator(mode="after")
+    def _shape(self) -> "Question":
+        if self.type in ("choice", "multi"):
+            if not self.choices and not self.choice_set:
+                raise ValueError(f"a {self.type} question needs choices or choice_set")
+            if self.choices and self.choice_set:
+                raise ValueError("give either choices or choice_set, not both")
+            if self.choices:
+                values = [c.value for c in self.choices]
+                if len(set(values)) != len(values):
+                    raise ValueError("choice values must be unique")
+        elif self.choices or self.choice_set:
+            raise ValueError(f"a {self.type} question takes no choices")
+        if self.min is not None and self.max is not None and self.min > self.max:
+            raise ValueError("min is greater than max")
+        return self
+
+
+class ChoiceSet(Strict):
+    id: str = Field(pattern=ID_PATTERN)
+    choices: list[Choice] = Field(min_length=2)
+
+
+class QuestionFile(Strict):
+    section: Section
+    questions: list[Question] = Field(min_length=1)
+
+
+# --------------------------------------------------------------------------- items
+
+class Rule(ExprModel):
+    """How an item's rating follows from the facts.
+
+    Evaluated in this order: ``na_if`` (not applicable), ``deemed_pass``,
+    ``deemed_fail``, ``pass``, ``partial``; anything else is ``fail``.
+    """
+
+    na_if: Expression | None = None
+    deemed_pass: Expression | None = None
+    deemed_fail: Expression | None = None
+    pass_: Expression = Field(alias="pass")
+    partial: Expression | None = None
+
+    _c = field_validator("na_if", "deemed_pass", "deemed_fail", "pass_", "partial", mode="before")(
+        lambda cls, v: _expr(v)
+    )
+
+    def expressions(self) -> list[tuple[str, Expression]]:
+        out = []
+        for name in ("na_if", "deemed_pass", "deemed_fail", "pass_", "partial"):
+            e = getattr(self, name)
+            if e is not None:
+                out.append((name.rstrip("_"), e))
+        return out
+
+
+ParamValue = int | float | str | bool
+
+
+class StandardUse(ExprModel):
+    """An item's place in one standard: its official number, thresholds, overrides."""
+
+    number: int = Field(ge=1)
+    params: dict[str, ParamValue] = Field(default_factory=dict)
+    title: Text | None = None
+    requirement: Text | None = None
+    rule: Rule | None = None
+    options: list[Rating] | None = None
+
+
+class Evidence(ExprModel):
+    """A document or record an audit asks for; ``exists_if`` says when the answers show it exists."""
+
+    zh: str = Field(min_length=1)
+    en: str = Field(min_length=1)
+    exists_if: Expression | None = None
+
+    _c = field_validator("exists_if", mode="before")(lambda cls, v: _expr(v))
+
+    def get(self, lang: str) -> str:
+        return self.zh if lang == "zh" else self.en
+
+
+class Clause(Strict):
+    number: int | None = Field(default=None, ge=1)
+    title: Text
+
+
+class Item(ExprModel):
+    """One criterion of the standards."""
+
+    id: str = Field(pattern=ID_PATTERN)
+    category: Category
+    specific: SpecificType | None = None
+    clause: Clause
+    title: Text
+    requirement: Text
+    options: list[Rating] = Field(min_length=2)
+    questions: list[str] = Field(default_factory=list)
+    rule: Rule
+    standards: dict[StandardId, StandardUse] = Field(min_length=1)
+    applies_to: list[EnterpriseType] = Field(default_factory=lambda: list(ENTERPRISE_TYPES))
+    evidence: list[Evidence] = Field(min_length=1)
+    audit_methods: list[AuditMethod] = Field(min_length=1)
+    remediation: list[Text] = Field(min_length=1)
+    effort_days: int = Field(ge=0, le=730)
+    owner: Owner
+    rectifiable: bool = True
+    assumption: Text | None = None
+    source: str = "R74"
+
+    @model_validator(mode="after")
+    def _shape(self) -> "Item":
+        if (self.category == "specific") != (self.specific is not None):
+            raise ValueError("'specific' is required exactly when category is 'specific'")
+        if len(set(self.options)) != len(self.options):
+            raise ValueError("options repeat a rating")
+        return self
+
+    def use(self, standard: str) -> StandardUse:
+        return self.standards[standard]  # type: ignore[index]
+
+    def rule_for(self, standard: str) -> Rule:
+        u = self.standards.get(standard)  # type: ignore[call-overload]
+        return u.rule if u is not None and u.rule is not None else self.rule
+
+    def options_for(self, standard: str) -> list[str]:
+        u = self.standards.get(standard)  # type: ignore[call-overload]
+        return list(u.options) if u is not None and u.options is not None else list(self.options)
+
+    def title_for(self, standard: str) -> Text:
+        u = self.standards.get(standard)  # type: ignore[call-overload]
+        return u.title if u is not None and u.title is not None else self.title
+
+    def requirement_for(self, standard: str) -> Text:
+        u = self.standards.get(standard)  # type: ignore[call-overload]
+        return u.requirement if u is not None and u.requirement is not None else self.requirement
+
+
+class Derived(ExprModel):
+    """A value computed from answers (e.g. a financial ratio), shown in reports, usable in rules."""
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    label: Text
+    expr: Expression
+    format: Literal["percent", "ratio", "money", "count"] = "ratio"
+
+    _c = field_validator("expr", mode="before")(lambda cls, v: _expr(v))
+
+
+class ItemFile(Strict):
+    category: Category
+    specific: SpecificType | None = None
+    derived: list[Derived] = Field(default_factory=list)
+    items: list[Item] = Field(min_length=1)
+
+
+# --------------------------------------------------------------------------- rules
+
+class Assumption(Strict):
+    id: str = Field(pattern=ID_PATTERN)
+    text: Text
+    source: str
+
+
+class PassRule(Strict):
+    base: int = 100
+    threshold: int = 95
+    points: dict[Literal["pass", "partial", "fail"], int]
+    fail_blocks: bool = True
+    max_partial: int | None = None
+    bonus_per_item: int = Field(ge=0)
+    bonus_cap: int = Field(ge=0)
+    unanswered_blocks: bool = True
+    assumptions: list[str] = Field(default_factory=list)
+
+
+class StandardDef(Strict):
+    id: StandardId
+    tier: Tier
+    title: Text
+    official_name: Text
+    counts: dict[Category, int]
+    pass_rule: PassRule
+
+
+class Trigger(ExprModel):
+    id: str = Field(pattern=ID_PATTERN)
+    tier: Literal["discredited", "seriously_discredited"]
+    title: Text
+    description: Text
+    when: Expression
+    repair: Text
+    assumption: str | None = None
+
+    _c = field_validator("when", mode="before")(lambda cls, v: _expr(v))
+
+
+class ApplicationBar(Strict):
+    months: int = Field(ge=1)
+    question: str
+    text: Text
+
+
+class Tolerance(ExprModel):
+    eligible_current_tiers: list[Tier]
+    period_months: int = Field(ge=1)
+    max_effort_days: int = Field(ge=1)
+    text: Text
+    assumption: str
+
+
+class Labelled(Strict):
+    id: str
+    title: Text
+
+
+class ScoringFile(Strict):
+    """``questionnaires/rules/scoring.yaml``: the standards' pass rules, application bar, tolerance."""
+
+    standards: list[StandardDef] = Field(min_length=2, max_length=2)
+    application_bar: ApplicationBar
+    tolerance: Tolerance
+
+
+class DiscreditFile(Strict):
+    """``questionnaires/rules/discredit.yaml``: what makes an enterprise discredited."""
+
+    triggers: list[Trigger] = Field(min_length=1)
+
+
+class CatalogueFile(Strict):
+    """``questionnaires/catalogue.yaml``: version, vocabularies and the assumptions index."""
+
+    version: str = Field(pattern=r"^[a-z0-9-]+$")
+    title: Text
+    effective: dt.date
+    published_by: Text
+    assumptions: list[Assumption] = Field(min_length=1)
+    sections: list[Labelled]
+    categories: list[Labelled]
+    specific_types: list[Labelled]
+    enterprise_types: list[Labelled]
+    owners: list[Labelled]
+    audit_methods: list[Labelled]
+    ratings: list[Labelled]
+    tiers: list[Labelled]
+    choice_sets: list[ChoiceSet] = Field(default_factory=list)
