@@ -117,8 +117,9 @@ def compile_expression(source: str) -> Expression:
     """Parse and check ``source``; raise :class:`ExpressionError` with the reason."""
     if not isinstance(source, str) or not source.strip():
         raise ExpressionError("expression is empty")
+    source = " ".join(source.split())  # YAML folded/multi-line rules become one line
     try:
-        tree = ast.parse(source.strip(), mode="eval")
+        tree = ast.parse(source, mode="eval")
     except SyntaxError as exc:
         raise ExpressionError(f"syntax error in {source!r}: {exc.msg}") from None
     names: set[str] = set()
@@ -140,4 +141,4 @@ def compile_expression(source: str) -> Expression:
             raise ExpressionError(f"constant {node.value!r} is not allowed in {source!r}")
     call_names = {n.func.id for n in ast.walk(tree) if isinstance(n, ast.Call)}
     free = frozenset(n for n in names if n not in CONSTANTS and n not in call_names)
-    return Expression(source.strip(), free, compile(tree, f"<rule {source.strip()!r}>", "eval"))
+    return Expression(source, free, compile(tree, f"<rule {source!r}>", "eval"))
