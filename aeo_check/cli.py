@@ -1,0 +1,354 @@
+"""The ``aeo-check`` command line.
+
+Start-up stays light: typer and rich only. The catalogue (pydantic, yaml), questionary,
+jinja2 and weasyprint are imported inside the commands that need them.
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Optional
+
+import typer
+from rich.console import Console
+
+from . import __version__
+from .i18n import both, default_lang, t
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .catalogue.loader import Catalogue
+
+app = typer.Typer(
+    name="aeo-check",
+    help="Self-assessment against China Customs (GACC) enterprise credit certification standards "
+         "(AEO, Announcement 2026 No. 34). 海关企业信用认证（AEO）自评工具。",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+standards_app = typer.Typer(help="Browse the standards' items. 浏览认证标准条目。", no_args_is_help=True)
+app.add_typer(standards_app, name="standards")
+
+out = Console(highlight=False, soft_wrap=False)
+err = Console(stderr=True, highlight=False)
+
+
+class Lang(str, Enum):
+    zh = "zh"
+    en = "en"
+
+
+class Fmt(str, Enum):
+    table = "table"
+    json = "json"
+
+
+class StdTier(str, Enum):
+    advanced = "advanced"
+    certified = "certified"
+
+
+class Specific(str, Enum):
+    health_quarantine = "health_quarantine"
+    animal_plant_quarantine = "animal_plant_quarantine"
+    food_cosmetics = "food_cosmetics"
+    commodity_inspection = "commodity_inspection"
+
+
+class EType(str, Enum):
+    importer_exporter = "importer_exporter"
+    customs_broker = "customs_broker"
+
+
+class GuardTier(str, Enum):
+    advanced = "advanced"
+    certified = "certified"
+    regular = "regular"
+    discredited = "discredited"
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"aeo-check {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    pass
+
+
+def _problems_exit(problems) -> None:
+    for p in problems:
+        err.print(str(p), markup=False)
+    raise typer.Exit(2)
+
+
+def catalogue() -> "Catalogue":
+    from .catalogue.loader import get_catalogue
+    from .sourcefile import DataFileError
+
+    try:
+        return get_catalogue()
+    except DataFileError as exc:
+        err.print("the catalogue is broken / 标准目录数据有误:", markup=False)
+        _problems_exit(exc.problems)
+        raise  # unreachable
+
+
+def _lang(lang: Optional[Lang], fallback: str | None = None) -> str:
+    if lang is not None:
+        return lang.value
+    return fallback or default_lang()
+
+
+# --------------------------------------------------------------------------- standards
+
+def _standard_rows(cat: "Catalogue", tier: str, specific: str | None) -> list[dict]:
+    rows = []
+    for item in cat.items_in(tier):
+        if specific is None and item.category == "specific":
+            continue
+        if specific is not None and item.specific != specific:
+            continue
+        use = item.standards[tier]
+        rows.append({
+            "id": item.id,
+            "official_no": use.number,
+            "category": item.specific or item.category,
+            "clause": item.clause.title.model_dump(),
+            "title": item.title_for(tier).model_dump(),
+            "options": item.options_for(tier),
+            "applies_to": list(item.applies_to),
+            "params": dict(use.params),
+            "owner": item.owner,
+            "effort_days": item.effort_days,
+        })
+    return rows
+
+
+@standards_app.command("list")
+def standards_list(
+    tier: Annotated[StdTier, typer.Option(help="Which standard: advanced or certified.")] = StdTier.advanced,
+    specific: Annotated[Optional[Specific], typer.Option(help="List a specific standard's items instead.")] = None,
+    lang: Annotated[Optional[Lang], typer.Option(help="zh or en (default: from the locale).")] = None,
+    format: Annotated[Fmt, typer.Option("--format", help="table or json.")] = Fmt.table,
+) -> None:
+    """List the items of a standard with their official numbers."""
+    cat = catalogue()
+    rows = _standard_rows(cat, tier.value, specific.value if specific else None)
+    if format is Fmt.json:
+        from .views.jsonout import dumps
+
+        print(dumps(rows))
+        return
+    from .views.terminal import render_standards
+
+    render_standards(out, cat, rows, _lang(lang))
+
+
+@standards_app.command("show")
+def standards_show(
+    item_id: Annotated[str, typer.Argument(metavar="ID", help="Item id, e.g. cmp-single-fine.")],
+    lang: Annotated[Optional[Lang], typer.Option(help="zh or en.")] = None,
+    format: Annotated[Fmt, typer.Option("--format", help="table or json.")] = Fmt.table,
+) -> None:
+    """Show one item whole: texts, thresholds per standard, rule, questions, evidence, remediation."""
+    cat = catalogue()
+    item = cat.items_by_id.get(item_id)
+    if item is None:
+        import difflib
+
+        close = difflib.get_close_matches(item_id, list(cat.items_by_id), n=3, cutoff=0.5)
+        hint = f" (did you mean {', '.join(close)}?)" if close else ""
+        err.print(f"unknown item id {item_id!r}{hint} / 没有编号为 {item_id!r} 的条目", markup=False)
+        raise typer.Exit(2)
+    if format is Fmt.json:
+        from .views.jsonout import dumps, item_dict
+
+        print(dumps(item_dict(cat, item)))
+        return
+    from .views.terminal import render_item
+
+    render_item(out, cat, item, _lang(lang))
+
+
+# --------------------------------------------------------------------------- template
+
+@app.command()
+def template(
+    type: Annotated[EType, typer.Option("--type", help="Enterprise type.")] = EType.importer_exporter,
+    specific: Annotated[Optional[list[Specific]], typer.Option(help="Specific standards that apply (repeatable).")] = None,
+    lang: Annotated[Optional[Lang], typer.Option(help="Language of the comments and of reports made from it.")] = None,
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write to this file instead of stdout.")] = None,
+) -> None:
+    """Write a blank answer file with every question asked of that enterprise, commented."""
+    from .views.template import render_template
+
+    cat = catalogue()
+    text = render_template(cat, type.value, [s.value for s in specific or []], _lang(lang))
+    if output is None:
+        sys.stdout.write(text)
+        return
+    from .store import write_text_atomic
+
+    write_text_atomic(output, text)
+    err.print(f"{output}", markup=False)
+
+
+# --------------------------------------------------------------------------- validate / score
+
+def _load(path: Path, cat: "Catalogue"):
+    from .answers import load_answers
+
+    return load_answers(path, cat, str(path))
+
+
+@app.command()
+def validate(
+    files: Annotated[list[Path], typer.Argument(metavar="FILE...", help="Answer files (YAML or JSON).")],
+) -> None:
+    """Check answer files; print every problem with file, line and field. Exit 0 valid, 2 not."""
+    from .sourcefile import DataFileError
+
+    cat = catalogue()
+    bad = 0
+    for f in files:
+        try:
+            _load(f, cat)
+        except DataFileError as exc:
+            bad += 1
+            for p in exc.problems:
+                err.print(str(p), markup=False)
+            continue
+        out.print(f"{f}: ok", markup=False)
+    if bad:
+        raise typer.Exit(2)
+
+
+@app.command()
+def score(
+    files: Annotated[list[Path], typer.Argument(metavar="FILE...", help="Answer files (YAML or JSON).")],
+    format: Annotated[Fmt, typer.Option("--format", help="table or json.")] = Fmt.table,
+    fail_below: Annotated[Optional[GuardTier], typer.Option(
+        "--fail-below", help="Exit 1 when any file's likely tier is below this tier.")] = None,
+    lang: Annotated[Optional[Lang], typer.Option(help="zh or en (default: each file's language).")] = None,
+) -> None:
+    """Score answer files: likely tier, both standards' scores, blockers, the path up.
+
+    Exit 0; 1 when a file falls below --fail-below; 2 on invalid input.
+    """
+    from .scoring import score as run_score
+    from .scoring.result import tier_rank
+    from .sourcefile import DataFileError
+
+    cat = catalogue()
+    results = []
+    invalid = False
+    below = False
+    for f in files:
+        try:
+            a = _load(f, cat)
+        except DataFileError as exc:
+            invalid = True
+            for p in exc.problems:
+                err.print(str(p), markup=False)
+            continue
+        res = run_score(cat, a)
+        if fail_below is not None and tier_rank(res.tier) < tier_rank(fail_below.value):
+            below = True
+        results.append((f, a, res))
+    if format is Fmt.json:
+        from .views.jsonout import dumps
+
+        print(dumps([{"file": str(f), **res.to_dict()} for f, _, res in results]))
+    else:
+        from .views.terminal import render_score
+
+        for f, a, res in results:
+            render_score(out, cat, res, _lang(lang, a.language), str(f))
+    if invalid:
+        raise typer.Exit(2)
+    if below:
+        if format is not Fmt.json:
+            err.print(f"tier below {fail_below.value} / 信用等级低于 {fail_below.value}", markup=False)
+        raise typer.Exit(1)
+
+
+# --------------------------------------------------------------------------- report
+
+@app.command()
+def report(
+    file: Annotated[Path, typer.Argument(metavar="FILE", help="An answer file or a result JSON from score --format json.")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="The PDF (or HTML with --html) to write.")] = Path("plan.pdf"),
+    lang: Annotated[Optional[Lang], typer.Option(help="zh or en (default: the answer file's language).")] = None,
+    html: Annotated[bool, typer.Option("--html", help="Write one self-contained HTML file instead of a PDF.")] = False,
+    brand: Annotated[Optional[Path], typer.Option(help="YAML with the consultant's name, logo and colours.")] = None,
+) -> None:
+    """Render the improvement plan as a bilingual PDF (or HTML)."""
+    from .sourcefile import DataFileError
+
+    cat = catalogue()
+    try:
+        from .views.report import load_brand, load_result_for_report
+
+        res, a_lang = load_result_for_report(cat, file)
+        brand_obj = load_brand(brand) if brand else None
+    except DataFileError as exc:
+        _problems_exit(exc.problems)
+        return
+    from .views.report import write_report
+
+    write_report(cat, res, output, lang=_lang(lang, a_lang), html=html, brand=brand_obj)
+    err.print(str(output), markup=False)
+
+
+# --------------------------------------------------------------------------- assess
+
+@app.command()
+def assess(
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Answer file to save to "
+                                                   "(default ./aeo-answers-<date>.yaml).")] = None,
+    resume: Annotated[Optional[Path], typer.Option(help="Continue the assessment saved in this file.")] = None,
+    review: Annotated[Optional[str], typer.Option(help="Re-ask one section (with --resume): internal_control, "
+                                                  "financial, compliance, trade_security, specific, bonus, profile.")] = None,
+    lang: Annotated[Optional[Lang], typer.Option(help="zh or en (default: from the locale).")] = None,
+) -> None:
+    """Interactive assessment: walk through the questionnaire, get the likely tier and a plan.
+
+    Every answer is saved the moment it is given; Ctrl-C loses nothing.
+    """
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        err.print(both("needs_terminal"), markup=False)
+        raise typer.Exit(2)
+    from .interactive.session import run_assess
+
+    code = run_assess(catalogue(), output=output, resume=resume, review=review, lang=lang.value if lang else None)
+    raise typer.Exit(code)
+
+
+# --------------------------------------------------------------------------- doctor
+
+@app.command()
+def doctor() -> None:
+    """Check that PDF rendering will work: libraries, a Chinese font, the catalogue."""
+    from .views.doctor import run_doctor
+
+    raise typer.Exit(run_doctor(out))
+
+
+def main() -> None:  # the console-script entry point
+    try:
+        app()
+    except KeyboardInterrupt:  # pragma: no cover - typer turns it into exit 130 already
+        sys.exit(130)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,624 @@
+"""Answers → likely tier, both standards' scores, every gap, the cheapest path up.
+
+Pure: no printing, no files. Everything it decides by comes from the catalogue
+(``questionnaires/``): item rules and thresholds, pass rules, discredit triggers,
+the application bar and the error-tolerance route.
+"""
+
+from __future__ import annotations
+
+import ast
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any, Collection, Iterable, Mapping
+
+from ..answers import Assessment
+from ..catalogue.expr import _GLOBALS, Expression, Skipped, Unanswered
+from ..catalogue.loader import PROFILE_NAMES, Catalogue
+from ..catalogue.models import STANDARDS, Item, Question
+from .result import (
+    CategoryScore,
+    Fact,
+    Gap,
+    ItemResult,
+    Path,
+    Result,
+    StandardResult,
+    Trigger,
+    text,
+    tier_rank,
+)
+
+_STATES = ("pass", "partial", "fail", "na", "unanswered")
+
+
+# --------------------------------------------------------------------------- compiled catalogue
+
+@dataclass(slots=True)
+class _CompiledRule:
+    na_if: Any
+    deemed_pass: Any
+    deemed_fail: Any
+    pass_: Any
+    partial: Any
+    names: tuple[str, ...]
+
+
+def _bind(expr: Expression | None, params: Mapping[str, Any]) -> Any:
+    """Compile ``expr`` with the standard's parameters folded in as constants."""
+    if expr is None:
+        return None
+    tree = ast.parse(expr.source, mode="eval")
+
+    class Fold(ast.NodeTransformer):
+        def visit_Name(self, node: ast.Name) -> ast.AST:
+            if node.id in params:
+                return ast.copy_location(ast.Constant(params[node.id]), node)
+            return node
+
+    tree = ast.fix_missing_locations(Fold().visit(tree))
+    return compile(tree, f"<rule {expr.source!r}>", "eval")
+
+
+class _Compiled:
+    """Per-catalogue structures built once: bound rules per (item, standard), orderings."""
+
+    def __init__(self, cat: Catalogue) -> None:
+        self.cat = cat
+        self.rules: dict[tuple[str, str], _CompiledRule] = {}
+        for item in cat.items:
+            for std, use in item.standards.items():
+                rule = item.rule_for(std)
+                names: list[str] = []
+                for _, e in rule.expressions():
+                    names.extend(n for n in sorted(e.names) if n not in use.params and n not in names)
+                self.rules[(item.id, std)] = _CompiledRule(
+                    _bind(rule.na_if, use.params), _bind(rule.deemed_pass, use.params),
+                    _bind(rule.deemed_fail, use.params), _bind(rule.pass_, use.params),
+                    _bind(rule.partial, use.params), tuple(names),
+                )
+        self.items_in = {s: cat.items_in(s) for s in STANDARDS}
+        self.derived = {d.id: d.expr.code for d in cat.derived.values()}
+        self.triggers = [(t, t.when.code) for t in cat.triggers]
+        self.ask_if = {q.id: (q.ask_if.code if q.ask_if is not None else None) for q in cat.questions.values()}
+        self.question_order = list(cat.questions)
+
+
+def compiled(cat: Catalogue) -> _Compiled:
+    c = cat.cache.get("scorer")
+    if c is None:
+        c = cat.cache["scorer"] = _Compiled(cat)
+    return c
+
+
+# --------------------------------------------------------------------------- facts
+
+class Facts(Mapping[str, Any]):
+    """The namespace rules are evaluated in: answers, the enterprise profile, derived values.
+
+    A question that does not apply raises :class:`Skipped`; one not yet answered raises
+    :class:`Unanswered`. Derived values and applicability are memoised.
+    """
+
+    __slots__ = ("c", "answers", "profile", "_applies", "_derived")
+
+    def __init__(self, c: _Compiled, answers: Mapping[str, Any], profile: Mapping[str, Any]) -> None:
+        self.c = c
+        self.answers = answers
+        self.profile = profile
+        self._applies: dict[str, bool | None] = {}
+        self._derived: dict[str, Any] = {}
+
+    def applies(self, qid: str) -> bool | None:
+        """True/False when known; None when it depends on an unanswered question."""
+        if qid in self._applies:
+            return self._applies[qid]
+        q: Question = self.c.cat.questions[qid]
+        result: bool | None
+        if self.profile["enterprise_type"] not in q.applies_to:
+            result = False
+        elif q.specific is not None and q.specific not in self.profile["specific_types"]:
+            result = False
+        else:
+            code = self.c.ask_if[qid]
+            if code is None:
+                result = True
+            else:
+                self._applies[qid] = None  # guards against cycles
+                try:
+                    result = bool(eval(code, _GLOBALS, self))  # noqa: S307
+                except Unanswered:
+                    result = None
+                except Skipped:
+                    result = False
+        self._applies[qid] = result
+        return result
+
+    def __getitem__(self, name: str) -> Any:
+        if name in self.c.cat.questions:
+            ok = self.applies(name)
+            if ok is False:
+                raise Skipped(name)
+            if name in self.answers:
+                return self.answers[name]
+            raise Unanswered(name)
+        if name in self.c.derived:
+            if name not in self._derived:
+                try:
+                    self._derived[name] = eval(self.c.derived[name], _GLOBALS, self)  # noqa: S307
+                except (Unanswered, Skipped) as exc:
+                    self._derived[name] = exc
+            v = self._derived[name]
+            if isinstance(v, Exception):
+                raise v
+            return v
+        if name in PROFILE_NAMES:
+            return self.profile[name]
+        raise KeyError(name)
+
+    def __iter__(self):  # pragma: no cover - Mapping protocol; eval never iterates
+        return iter(())
+
+    def __len__(self) -> int:  # pragma: no cover
+        return 0
+
+    def fact(self, name: str) -> Fact:
+        if name in self.c.derived:
+            try:
+                return Fact(name, "derived", self[name], "computed")
+            except (Unanswered, Skipped):
+                return Fact(name, "derived", None, "unknown")
+        if name in PROFILE_NAMES:
+            v = self.profile[name]
+            return Fact(name, "profile", list(v) if isinstance(v, tuple) else v, "answered")
+        try:
+            return Fact(name, "question", self[name], "answered")
+        except Skipped:
+            return Fact(name, "question", None, "skipped")
+        except Unanswered:
+            return Fact(name, "question", None, "unanswered")
+
+
+def profile_of(a: Assessment) -> dict[str, Any]:
+    e = a.enterprise
+    return {
+        "production": e.production,
+        "enterprise_type": e.type,
+        "specific_types": tuple(e.specific),
+        "current_tier": e.current_tier,
+    }
+
+
+# --------------------------------------------------------------------------- rating
+
+def _rate(c: _Compiled, facts: Facts, item: Item, std: str) -> tuple[str, str | None, str | None]:
+    """(rating, deemed, missing question) of ``item`` in standard ``std``."""
+    r = c.rules[(item.id, std)]
+    try:
+        if r.na_if is not None and eval(r.na_if, _GLOBALS, facts):  # noqa: S307
+            return "na", None, None
+        if r.deemed_pass is not None:
+            try:
+                if eval(r.deemed_pass, _GLOBALS, facts):  # noqa: S307
+                    return "pass", "pass", None
+            except (Unanswered, Skipped):
+                pass
+        if r.deemed_fail is not None and eval(r.deemed_fail, _GLOBALS, facts):  # noqa: S307
+            return "fail", "fail", None
+        if eval(r.pass_, _GLOBALS, facts):  # noqa: S307
+            return "pass", None, None
+        if r.partial is not None and eval(r.partial, _GLOBALS, facts):  # noqa: S307
+            return "partial", None, None
+        return "fail", None, None
+    except Unanswered as exc:
+        return "unanswered", None, exc.name
+    except Skipped:
+        return "na", None, None
+
+
+def _in_scope(item: Item, profile: Mapping[str, Any]) -> bool:
+    if profile["enterprise_type"] not in item.applies_to:
+        return False
+    if item.specific is not None and item.specific not in profile["specific_types"]:
+        return False
+    return True
+
+
+# --------------------------------------------------------------------------- standards
+
+def _score_standard(c: _Compiled, facts: Facts, std: str, closed: Collection[str]) -> StandardResult:
+    cat = c.cat
+    sdef = cat.standards[std]
+    rule = sdef.pass_rule
+    pts = rule.points
+    items: list[ItemResult] = []
+    categories: dict[str, CategoryScore] = {}
+    item_points = 0
+    bonus_met = 0
+    fails: list[str] = []
+    unanswered: list[str] = []
+    partials = 0
+    for item in c.items_in[std]:
+        if not _in_scope(item, facts.profile):
+            continue
+        if item.id in closed:
+            rating, deemed, missing = "pass", None, None
+        else:
+            rating, deemed, missing = _rate(c, facts, item, std)
+        cat_key = item.specific or item.category
+        bonus = item.category == "bonus"
+        if bonus:
+            points = rule.bonus_per_item if rating == "pass" else 0
+            if rating == "pass":
+                bonus_met += 1
+        else:
+            points = pts.get(rating, 0)  # type: ignore[call-overload]
+            item_points += points
+            if rating == "fail":
+                fails.append(item.id)
+            elif rating == "partial":
+                partials += 1
+        if rating == "unanswered":
+            unanswered.append(item.id)
+        res = ItemResult(item.id, item.standards[std].number, cat_key, rating, points, deemed, missing, item, std)
+        items.append(res)
+        cs = categories.get(cat_key)
+        if cs is None:
+            cs = categories[cat_key] = CategoryScore(cat_key)
+        cs.items += 1
+        cs.points += points if not bonus else 0
+        if rating == "pass":
+            cs.passed += 1
+        elif rating == "partial":
+            cs.partial += 1
+        elif rating == "fail":
+            cs.failed += 1
+        elif rating == "na":
+            cs.na += 1
+        else:
+            cs.unanswered += 1
+    bonus_points = min(bonus_met * rule.bonus_per_item, rule.bonus_cap)
+    score = rule.base + item_points + bonus_points
+    points_short = max(0, rule.threshold - score)
+    passed = (
+        score >= rule.threshold
+        and not (rule.fail_blocks and fails)
+        and not (rule.max_partial is not None and partials > rule.max_partial)
+        and not (rule.unanswered_blocks and unanswered)
+    )
+    gaps: list[Gap] = []
+    for res in items:
+        if res.is_bonus or res.rating in ("pass", "na"):
+            continue
+        blocker = res.rating in ("fail", "unanswered") or (points_short > 0)
+        gaps.append(Gap(res, blocker, [facts.fact(n) for n in _fact_names(c, res.item, std)]))
+    gaps.sort(key=lambda g: (0 if g.result.rating in ("fail", "unanswered") else 1,
+                             -g.result.points_lost, g.result.category == "bonus", _order(g.result)))
+    bonus_open = [r for r in items if r.is_bonus and r.rating in ("fail", "unanswered")]
+    return StandardResult(
+        id=std, tier=sdef.tier, passed=passed, score=score, threshold=rule.threshold, base=rule.base,
+        item_points=item_points, bonus_points=bonus_points, bonus_cap=rule.bonus_cap, points_short=points_short,
+        fail_items=fails, unanswered_items=unanswered, partial_count=partials, items=items,
+        categories=categories, gaps=gaps, bonus_open=bonus_open,
+    )
+
+
+def _order(r: ItemResult) -> tuple:
+    return (r.item.category == "specific", r.item.specific or "", r.official_no)
+
+
+def _fact_names(c: _Compiled, item: Item, std: str) -> list[str]:
+    """Questions and derived values behind an item, derived values followed by their inputs."""
+    out: list[str] = []
+    for n in c.rules[(item.id, std)].names:
+        if n not in out:
+            out.append(n)
+        if n in c.cat.derived:
+            for m in sorted(c.cat.derived[n].expr.names):
+                if m not in out:
+                    out.append(m)
+    return out
+
+
+# --------------------------------------------------------------------------- paths
+
+def _path_for(c: _Compiled, sr: StandardResult, tier: str, triggers: list[str]) -> Path:
+    """Cheapest set of gaps closing which passes ``sr``'s standard.
+
+    Every fail and unanswered item must be closed; closing a fail gains its points back.
+    Then each partial closed and each bonus earned is worth one point (bonus up to the cap),
+    so the cheapest points are the ones with the least effort: greedy is optimal.
+    """
+    cat = c.cat
+    rule = cat.standards[sr.id].pass_rule
+    must = [r for r in sr.items if not r.is_bonus and r.rating in ("fail", "unanswered")]
+    score = sr.score + sum(r.points_lost for r in must)
+    partials = [r for r in sr.items if not r.is_bonus and r.rating == "partial"]
+    key = lambda r: (r.item.effort_days, _order(r))  # noqa: E731
+    partials.sort(key=key)
+    chosen: list[ItemResult] = []
+    if rule.max_partial is not None and len(partials) > rule.max_partial:
+        k = len(partials) - rule.max_partial
+        chosen.extend(partials[:k])
+        partials = partials[k:]
+        score += k
+    need = rule.threshold - score
+    bonus_left = rule.bonus_cap - sr.bonus_points
+    bonus = [r for r in sr.items if r.is_bonus and r.rating in ("fail", "unanswered")] if rule.bonus_per_item else []
+    options = sorted(partials + bonus, key=key)
+    for r in options:
+        if need <= 0:
+            break
+        if r.is_bonus:
+            gain = min(rule.bonus_per_item, bonus_left)
+            if gain <= 0:
+                continue
+            bonus_left -= gain
+        else:
+            gain = 1
+        chosen.append(r)
+        score += gain
+        need -= gain
+    closing = must + chosen
+    closing.sort(key=_order)
+    feasible = need <= 0
+    return Path(
+        tier=tier, standard=sr.id, items=[r.id for r in closing], triggers=list(triggers),
+        effort_days=sum(r.item.effort_days for r in closing),
+        score=min(score, rule.base + rule.bonus_cap) if feasible else None,
+        waits=[r.id for r in closing if not r.item.rectifiable],
+    )
+
+
+# --------------------------------------------------------------------------- the whole result
+
+def score(cat: Catalogue, a: Assessment, closed: Mapping[str, Collection[str]] | None = None) -> Result:
+    """Score an assessment. ``closed`` marks items (per standard id, or trigger ids under
+    ``"discredit"``) as fixed: what-if analysis, used to check that paths deliver their tier."""
+    c = compiled(cat)
+    closed = closed or {}
+    profile = profile_of(a)
+    facts = Facts(c, a.answers, profile)
+
+    triggered: list[Trigger] = []
+    unknown_triggers: list[str] = []
+    for t, code in c.triggers:
+        if t.id in closed.get("discredit", ()):
+            continue
+        try:
+            hit = eval(code, _GLOBALS, facts)  # noqa: S307
+        except Unanswered:
+            unknown_triggers.append(t.id)
+            continue
+        except Skipped:
+            hit = False
+        if hit:
+            triggered.append(Trigger(t.id, t.tier, text(t.title), text(t.description), text(t.repair)))
+
+    standards = {s: _score_standard(c, facts, s, closed.get(s, ())) for s in STANDARDS}
+
+    if any(t.tier == "seriously_discredited" for t in triggered):
+        tier = "seriously_discredited"
+    elif triggered:
+        tier = "discredited"
+    elif standards["advanced"].passed:
+        tier = "advanced"
+    elif standards["certified"].passed:
+        tier = "certified"
+    else:
+        tier = "regular"
+
+    # questions: unanswered (that apply) and skipped
+    unanswered_q: list[str] = []
+    skipped_q: list[str] = []
+    for qid in c.question_order:
+        ok = facts.applies(qid)
+        if ok is False:
+            skipped_q.append(qid)
+        elif qid not in a.answers:
+            unanswered_q.append(qid)
+    provisional = bool(unanswered_q)
+
+    paths: dict[str, Path] = {}
+    trig_ids = [t.id for t in triggered]
+    if tier_rank(tier) < tier_rank("regular"):
+        paths["regular"] = Path("regular", None, [], trig_ids, 0, None, [])
+    for target in ("certified", "advanced"):
+        if tier_rank(tier) < tier_rank(target):
+            paths[target] = _path_for(c, standards[target], target, trig_ids)
+
+    reason = _reason(cat, tier, triggered, standards, provisional)
+    timing = _timing(cat, a, facts, tier)
+    tolerance = _tolerance(cat, a, tier, standards, paths)
+
+    derived: dict[str, Any] = {}
+    for did in cat.derived:
+        try:
+            derived[did] = facts[did]
+        except (Unanswered, Skipped):
+            derived[did] = None
+
+    evidence = _evidence(cat, c, facts, standards)
+    assumptions = _assumptions(cat, a, standards, triggered, timing, tolerance)
+
+    return Result(
+        catalogue=cat.version, assessed_on=a.assessed_on.isoformat(), language=a.language,
+        enterprise=a.enterprise.model_dump(), tier=tier, reason=reason, provisional=provisional,
+        unanswered=unanswered_q, skipped=skipped_q, triggers=triggered, standards=standards, paths=paths,
+        timing=timing, tolerance=tolerance, answers=dict(a.answers), notes=dict(a.notes), derived=derived,
+        assumptions=assumptions, evidence=evidence,
+    )
+
+
+def _nums(ids: Iterable[str], sr: StandardResult) -> list[str]:
+    by = {r.id: r for r in sr.items}
+    out = []
+    for i in ids:
+        r = by[i]
+        if r.category in ("internal_control", "financial", "compliance", "trade_security", "bonus"):
+            out.append(f"({r.official_no})")
+        else:
+            out.append(f"{r.category}({r.official_no})")
+    return out
+
+
+def _join(parts: list[str], lang: str) -> str:
+    if lang == "zh":
+        return "、".join(parts)
+    if len(parts) <= 1:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def _std_clause(cat: Catalogue, sr: StandardResult, lang: str) -> str:
+    name = {"advanced": {"zh": "高级认证", "en": "advanced"}, "certified": {"zh": "认证企业", "en": "certified"}}[sr.id][lang]
+    if sr.passed:
+        return f"{name}：{sr.score}分，通过" if lang == "zh" else f"{name} passes at {sr.score}"
+    bits: list[str] = []
+    if sr.fail_items:
+        nums = _nums(sr.fail_items[:6], sr)
+        more = len(sr.fail_items) - len(nums)
+        if lang == "zh":
+            bits.append(f"第{_join(nums, lang)}项{'等' + str(len(sr.fail_items)) + '项' if more else ''}不达标")
+        else:
+            label = "item" if len(sr.fail_items) == 1 else "items"
+            bits.append(f"{label} {_join(nums, lang)}{f' (+{more} more)' if more else ''} fail")
+    if sr.unanswered_items:
+        n = len(sr.unanswered_items)
+        bits.append(f"{n}项未回答" if lang == "zh" else f"{n} item{'s' if n > 1 else ''} unanswered")
+    if sr.score < sr.threshold:
+        bits.append(f"{sr.score}分，低于{sr.threshold}分" if lang == "zh" else f"score {sr.score} below {sr.threshold}")
+    rule = cat.standards[sr.id].pass_rule
+    if rule.max_partial is not None and sr.partial_count > rule.max_partial:
+        bits.append(f"基本达标{sr.partial_count}项，超过{rule.max_partial}项" if lang == "zh"
+                    else f"{sr.partial_count} partial items, over {rule.max_partial}")
+    sep = "，" if lang == "zh" else ", "
+    return f"{name}：{sep.join(bits)}" if lang == "zh" else f"{name}: {sep.join(bits)}"
+
+
+def _reason(cat: Catalogue, tier: str, triggered: list[Trigger], standards: dict[str, StandardResult],
+            provisional: bool) -> dict[str, str]:
+    out = {}
+    for lang in ("zh", "en"):
+        if triggered:
+            titles = _join([t.title[lang] for t in triggered], lang)
+            s = (f"存在失信情形：{titles}" if lang == "zh" else f"discredit trigger: {titles}")
+        else:
+            parts = [_std_clause(cat, standards["advanced"], lang)]
+            if not standards["advanced"].passed:
+                parts.append(_std_clause(cat, standards["certified"], lang))
+            s = ("；" if lang == "zh" else "; ").join(parts)
+        if provisional:
+            s += "（暂定：有未回答的问题）" if lang == "zh" else " (provisional: questions unanswered)"
+        out[lang] = s
+    return out
+
+
+def _add_months(d: dt.date, months: int) -> dt.date:
+    y, m = divmod(d.month - 1 + months, 12)
+    year, month = d.year + y, m + 1
+    import calendar
+
+    day = min(d.day, calendar.monthrange(year, month)[1])
+    return dt.date(year, month, day)
+
+
+def _timing(cat: Catalogue, a: Assessment, facts: Facts, tier: str) -> dict[str, Any]:
+    bar = cat.scoring.application_bar
+    base: dict[str, Any] = {"bar_months": bar.months, "text": text(bar.text)}
+    try:
+        last = facts[bar.question]
+    except Skipped:
+        return {**base, "may_apply_from": a.assessed_on.isoformat(), "barred": False, "known": True,
+                "last_adverse_decision": None}
+    except Unanswered as exc:
+        return {**base, "may_apply_from": None, "barred": None, "known": False, "last_adverse_decision": None,
+                "missing": exc.name}
+    until = _add_months(last, bar.months)
+    barred = until > a.assessed_on
+    return {**base, "may_apply_from": (until if barred else a.assessed_on).isoformat(), "barred": barred,
+            "known": True, "last_adverse_decision": last.isoformat()}
+
+
+def _tolerance(cat: Catalogue, a: Assessment, tier: str, standards: dict[str, StandardResult],
+               paths: dict[str, Path]) -> dict[str, Any] | None:
+    tol = cat.scoring.tolerance
+    current = a.enterprise.current_tier
+    if current not in tol.eligible_current_tiers or tier_rank(tier) >= tier_rank(current):
+        return None
+    base = {"current_tier": current, "likely_tier": tier, "period_months": tol.period_months,
+            "text": text(tol.text), "assumption": tol.assumption}
+    if tier_rank(tier) < tier_rank("regular"):
+        return {**base, "route": "downgrade", "items": [], "effort_days": None, "why": "discredit"}
+    path = paths[current]
+    sr = standards[current]
+    by = {r.id: r for r in sr.items}
+    blocking = [i for i in path.items if by[i].is_bonus or not by[i].item.rectifiable]
+    if blocking:
+        return {**base, "route": "downgrade", "items": path.items, "effort_days": path.effort_days,
+                "why": "not_rectifiable", "not_rectifiable": blocking}
+    if path.score is None or path.effort_days > tol.max_effort_days:
+        return {**base, "route": "downgrade", "items": path.items, "effort_days": path.effort_days,
+                "why": "too_much_work"}
+    return {**base, "route": "tolerance", "items": path.items, "effort_days": path.effort_days, "why": "minor"}
+
+
+def _evidence(cat: Catalogue, c: _Compiled, facts: Facts, standards: dict[str, StandardResult]) -> list[dict[str, Any]]:
+    """Every document the audit will ask for (items in scope and applicable in either standard)."""
+    seen: dict[str, dict[str, Any]] = {}
+    applicable: dict[str, str] = {}
+    for std in STANDARDS:
+        for r in standards[std].items:
+            if r.rating != "na" and not r.is_bonus:
+                applicable.setdefault(r.id, std)
+    out = []
+    for item in cat.items:
+        if item.id not in applicable:
+            continue
+        for ev in item.evidence:
+            key = ev.zh
+            if key in seen:
+                seen[key]["items"].append(item.id)
+                continue
+            exists: bool | None = None
+            if ev.exists_if is not None:
+                try:
+                    exists = bool(eval(ev.exists_if.code, _GLOBALS, facts))  # noqa: S307
+                except (Unanswered, Skipped):
+                    exists = None
+            entry = {"zh": ev.zh, "en": ev.en, "exists": exists, "items": [item.id],
+                     "category": item.specific or item.category}
+            seen[key] = entry
+            out.append(entry)
+    return out
+
+
+def _assumptions(cat: Catalogue, a: Assessment, standards: dict[str, StandardResult], triggered: list[Trigger],
+                 timing: dict[str, Any], tolerance: dict[str, Any] | None) -> list[dict[str, Any]]:
+    ids: list[str] = []
+    for std in STANDARDS:
+        for aid in cat.standards[std].pass_rule.assumptions:
+            if aid not in ids:
+                ids.append(aid)
+    ids.append("lookback-from-assessment")
+    if a.enterprise.type == "customs_broker":
+        ids.append("customs-broker-general")
+    if a.enterprise.specific:
+        ids.append("specific-both-tiers")
+    for t in cat.triggers:
+        if t.assumption and t.assumption not in ids:
+            ids.append(t.assumption)
+    ids.append("application-bar")
+    if tolerance is not None:
+        ids.append(cat.scoring.tolerance.assumption)
+    out = []
+    for aid in dict.fromkeys(ids):
+        asm = cat.assumptions[aid]
+        out.append({"id": aid, "text": text(asm.text), "source": asm.source})
+    seen_items = set()
+    for std in STANDARDS:
+        for r in standards[std].items:
+            if r.item.assumption is not None and r.id not in seen_items:
+                seen_items.add(r.id)
+                out.append({"id": f"item:{r.id}", "text": text(r.item.assumption), "source": r.item.source})
+    return out

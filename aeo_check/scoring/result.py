@@ -1,0 +1,251 @@
+"""The typed result of scoring one assessment.
+
+Plain dataclasses (cheap to build thousands per second); :meth:`Result.to_dict` gives the
+self-contained JSON document that reports and comparisons are made from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+RESULT_FORMAT = "aeo-check/result/1"
+TIER_ORDER = ("seriously_discredited", "discredited", "regular", "certified", "advanced")
+
+
+def tier_rank(tier: str) -> int:
+    return TIER_ORDER.index(tier)
+
+
+def text(t: Any) -> dict[str, str]:
+    """A catalogue Text (or dict) as a plain {zh, en} dict."""
+    if isinstance(t, dict):
+        return {"zh": t["zh"], "en": t["en"]}
+    return {"zh": t.zh, "en": t.en}
+
+
+@dataclass(slots=True, frozen=True)
+class Fact:
+    """One answer or derived value an item's rating rests on."""
+
+    id: str
+    kind: str  # question | derived | profile
+    value: Any  # None when unanswered or skipped
+    state: str  # answered | unanswered | skipped | computed | unknown
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "kind": self.kind, "value": _jsonable(self.value), "state": self.state}
+
+
+def _jsonable(v: Any) -> Any:
+    import datetime as dt
+    import math
+
+    if isinstance(v, dt.date):
+        return v.isoformat()
+    if isinstance(v, float):
+        if math.isinf(v):
+            return "inf" if v > 0 else "-inf"
+        return round(v, 6)
+    return v
+
+
+@dataclass(slots=True)
+class ItemResult:
+    id: str
+    official_no: int
+    category: str  # internal_control … bonus, or the specific type
+    rating: str  # pass | partial | fail | na | unanswered
+    points: int
+    deemed: str | None  # 'pass' or 'fail' when a deemed rule decided
+    missing: str | None  # the unanswered question, when rating is unanswered
+    item: Any  # the catalogue Item (not serialised)
+    standard: str
+
+    @property
+    def is_bonus(self) -> bool:
+        return self.category == "bonus"
+
+    @property
+    def points_lost(self) -> int:
+        return -self.points if self.points < 0 else 0
+
+
+@dataclass(slots=True)
+class Gap:
+    """An item not at pass, with what it costs and how to close it."""
+
+    result: ItemResult
+    blocker: bool
+    facts: list[Fact]
+
+    def to_dict(self) -> dict[str, Any]:
+        r = self.result
+        it = r.item
+        return {
+            "id": r.id,
+            "official_no": r.official_no,
+            "category": r.category,
+            "rating": r.rating,
+            "points": r.points,
+            "points_lost": r.points_lost,
+            "blocker": self.blocker,
+            "deemed": r.deemed,
+            "missing": r.missing,
+            "title": text(it.title_for(r.standard)),
+            "requirement": text(it.requirement_for(r.standard)),
+            "why": [f.to_dict() for f in self.facts],
+            "remediation": [text(s) for s in it.remediation],
+            "evidence": [text(e) for e in it.evidence],
+            "audit_methods": list(it.audit_methods),
+            "effort_days": it.effort_days,
+            "owner": it.owner,
+            "rectifiable": it.rectifiable,
+        }
+
+
+@dataclass(slots=True)
+class CategoryScore:
+    id: str
+    items: int = 0
+    passed: int = 0
+    partial: int = 0
+    failed: int = 0
+    na: int = 0
+    unanswered: int = 0
+    points: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "items": self.items, "pass": self.passed, "partial": self.partial, "fail": self.failed,
+            "na": self.na, "unanswered": self.unanswered, "points": self.points,
+            "points_lost": -self.points if self.points < 0 else 0,
+        }
+
+
+@dataclass(slots=True)
+class StandardResult:
+    id: str
+    tier: str
+    passed: bool
+    score: int
+    threshold: int
+    base: int
+    item_points: int
+    bonus_points: int
+    bonus_cap: int
+    points_short: int
+    fail_items: list[str]
+    unanswered_items: list[str]
+    partial_count: int
+    items: list[ItemResult]
+    categories: dict[str, CategoryScore]
+    gaps: list[Gap]
+    bonus_open: list[ItemResult]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "passed": self.passed,
+            "score": self.score,
+            "threshold": self.threshold,
+            "base": self.base,
+            "item_points": self.item_points,
+            "bonus_points": self.bonus_points,
+            "bonus_cap": self.bonus_cap,
+            "points_short": self.points_short,
+            "fail_items": list(self.fail_items),
+            "unanswered_items": list(self.unanswered_items),
+            "partial_count": self.partial_count,
+            "categories": {k: v.to_dict() for k, v in self.categories.items()},
+            "items": [
+                {"id": r.id, "official_no": r.official_no, "category": r.category, "rating": r.rating,
+                 "points": r.points, "deemed": r.deemed}
+                for r in self.items
+            ],
+            "not_applicable": [r.id for r in self.items if r.rating == "na"],
+            "gaps": [g.to_dict() for g in self.gaps],
+            "bonus_open": [
+                {"id": r.id, "official_no": r.official_no, "title": text(r.item.title_for(r.standard)),
+                 "effort_days": r.item.effort_days, "rating": r.rating}
+                for r in self.bonus_open
+            ],
+        }
+
+
+@dataclass(slots=True)
+class Path:
+    """The cheapest set of gaps to close to reach ``tier``."""
+
+    tier: str
+    standard: str | None
+    items: list[str]
+    triggers: list[str]
+    effort_days: int
+    score: int | None
+    waits: list[str]  # items that only time closes (past events)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "tier": self.tier, "standard": self.standard, "items": list(self.items), "triggers": list(self.triggers),
+            "effort_days": self.effort_days, "score": self.score, "waits": list(self.waits),
+        }
+
+
+@dataclass(slots=True)
+class Trigger:
+    id: str
+    tier: str
+    title: dict[str, str]
+    description: dict[str, str]
+    repair: dict[str, str]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "tier": self.tier, "title": self.title, "description": self.description,
+                "repair": self.repair}
+
+
+@dataclass(slots=True)
+class Result:
+    catalogue: str
+    assessed_on: str
+    language: str
+    enterprise: dict[str, Any]
+    tier: str
+    reason: dict[str, str]
+    provisional: bool
+    unanswered: list[str]
+    skipped: list[str]
+    triggers: list[Trigger]
+    standards: dict[str, StandardResult]
+    paths: dict[str, Path]
+    timing: dict[str, Any]
+    tolerance: dict[str, Any] | None
+    answers: dict[str, Any]
+    notes: dict[str, str]
+    derived: dict[str, Any]
+    assumptions: list[dict[str, Any]]
+    evidence: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "format": RESULT_FORMAT,
+            "standard": self.catalogue,
+            "assessed_on": self.assessed_on,
+            "language": self.language,
+            "enterprise": self.enterprise,
+            "tier": self.tier,
+            "reason": self.reason,
+            "provisional": self.provisional,
+            "unanswered": list(self.unanswered),
+            "skipped": list(self.skipped),
+            "discredit": [t.to_dict() for t in self.triggers],
+            "standards": {k: v.to_dict() for k, v in self.standards.items()},
+            "paths": {k: v.to_dict() for k, v in self.paths.items()},
+            "timing": self.timing,
+            "tolerance": self.tolerance,
+            "answers": {k: _jsonable(v) for k, v in self.answers.items()},
+            "notes": dict(self.notes),
+            "derived": {k: _jsonable(v) for k, v in self.derived.items()},
+            "evidence": self.evidence,
+            "assumptions": self.assumptions,
+        }

@@ -1,0 +1,1 @@
+"""Views present a scored result or catalogue data: terminal, JSON, template, HTML/PDF."""

@@ -1,0 +1,83 @@
+"""``aeo-check doctor``: will PDF rendering work on this machine, and with Chinese glyphs?"""
+
+from __future__ import annotations
+
+import ctypes.util
+import logging
+import shutil
+import subprocess
+
+from rich.console import Console
+
+FONT_HINT = "apt-get install -y --no-install-recommends fonts-noto-cjk"
+LIB_HINT = "apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0"
+
+
+class _Capture(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def chinese_fonts() -> list[str]:
+    if shutil.which("fc-list") is None:
+        return []
+    try:
+        out = subprocess.run(["fc-list", ":lang=zh", "family"], capture_output=True, text=True, timeout=10).stdout
+    except (OSError, subprocess.SubprocessError):
+        return []
+    return sorted({f.split(",")[0].strip() for f in out.splitlines() if f.strip()})
+
+
+def tofu_check() -> tuple[bool, list[str]]:
+    """Render a few hanzi; True when no '.notdef glyph' warning was logged."""
+    import weasyprint
+
+    cap = _Capture()
+    logger = logging.getLogger("weasyprint")
+    logger.addHandler(cap)
+    try:
+        weasyprint.HTML(string='<html lang="zh-CN"><body style="font-family: \'Noto Sans CJK SC\', '
+                               '\'WenQuanYi Micro Hei\', sans-serif">高级认证企业 认证</body></html>').write_pdf()
+    finally:
+        logger.removeHandler(cap)
+    bad = [m for m in cap.messages if ".notdef" in m]
+    return not bad, bad
+
+
+def run_doctor(console: Console) -> int:
+    ok = True
+
+    def line(good: bool, what: str, hint: str = "") -> None:
+        nonlocal ok
+        ok = ok and good
+        mark = "[green]✓[/]" if good else "[red]✗[/]"
+        console.print(f"{mark} {what}" + (f"\n    → {hint}" if hint and not good else ""))
+
+    from ..catalogue.loader import get_catalogue
+    from ..sourcefile import DataFileError
+
+    try:
+        cat = get_catalogue()
+        line(True, f"catalogue {cat.version}: {len(cat.items)} items, {len(cat.questions)} questions / 标准目录可用")
+    except DataFileError as exc:
+        line(False, f"catalogue: {len(exc.problems)} problem(s) / 标准目录有误", str(exc.problems[0]))
+    try:
+        import weasyprint
+
+        line(True, f"WeasyPrint {weasyprint.__version__} with Pango {weasyprint.text.ffi.pango.pango_version()} "
+                   "/ PDF 引擎可用")
+    except OSError as exc:
+        line(False, f"WeasyPrint cannot load its libraries / 缺少 PDF 所需系统库: {exc}", LIB_HINT)
+        return 1
+    line(ctypes.util.find_library("harfbuzz-subset") is not None,
+         "HarfBuzz subsetting (libharfbuzz-subset0): fast, small PDFs / 字体子集化",
+         "apt-get install -y --no-install-recommends libharfbuzz-subset0")
+    fonts = chinese_fonts()
+    line(bool(fonts), "Chinese font / 中文字体: " + (", ".join(fonts[:4]) if fonts else "none / 未找到"), FONT_HINT)
+    good, bad = tofu_check()
+    line(good, "Chinese renders without missing glyphs / 中文渲染无缺字" + (f": {bad[0]}" if bad else ""), FONT_HINT)
+    return 0 if ok else 1

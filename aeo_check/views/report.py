@@ -1,0 +1,473 @@
+"""The improvement plan: HTML from Jinja templates in ``report_templates/``, PDF by WeasyPrint.
+
+Safety rules (see the engineering notes):
+- ``Environment(autoescape=True)``: user text (company name, notes) is escaped and only ever
+  placed in element content, never in attributes, ``style`` or CSS.
+- The CSS is a static file; the only computed style is a brand colour that has passed a strict
+  ``#rrggbb`` check.
+- :class:`SafeFetcher` lets WeasyPrint read the package's own report assets and the one logo the
+  user named — nothing else on disk, and nothing from the network.
+
+jinja2 and weasyprint are imported only here, and only when a report is made.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import json
+import logging
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from ..answers import load_answers
+from ..catalogue.loader import Catalogue, data_root
+from ..scoring.result import RESULT_FORMAT
+from ..sourcefile import DataFileError, Problem, read_file
+
+TEMPLATE = "plan.html"
+STYLESHEET = "plan.css"
+LOGO_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".svg": "image/svg+xml"}
+LOGO_MAX_BYTES = 2 * 1024 * 1024
+CATEGORY_ORDER = ("internal_control", "financial", "compliance", "trade_security",
+                  "health_quarantine", "animal_plant_quarantine", "food_cosmetics", "commodity_inspection")
+PHASES = ((30, "p30"), (90, "p90"), (180, "p180"), (10**9, "later"))
+
+
+def templates_dir() -> Path:
+    return data_root() / "report_templates"
+
+
+# --------------------------------------------------------------------------- brand
+
+class Brand(BaseModel):
+    """``--brand FILE``: the consultant's name, logo and colours."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str = Field(min_length=1, max_length=120)
+    logo: Path | None = None
+    primary: str = "#1f4e79"
+    accent: str = "#c0392b"
+
+    @field_validator("primary", "accent")
+    @classmethod
+    def _hex(cls, v: str) -> str:
+        if not re.fullmatch(r"#[0-9a-fA-F]{6}", v):
+            raise ValueError("must be a colour written #rrggbb")
+        return v.lower()
+
+
+def load_brand(path: Path) -> Brand:
+    doc = read_file(path, str(path))
+    try:
+        brand = Brand.model_validate(doc.data)
+    except ValidationError as exc:
+        raise DataFileError([doc.problem(tuple(e["loc"]), e["msg"].removeprefix("Value error, "))
+                             for e in exc.errors()]) from None
+    if brand.logo is not None:
+        logo = brand.logo if brand.logo.is_absolute() else (path.parent / brand.logo)
+        problem = _logo_problem(logo)
+        if problem:
+            raise DataFileError([doc.problem(("logo",), problem)])
+        brand = brand.model_copy(update={"logo": logo.resolve()})
+    return brand
+
+
+def _logo_problem(logo: Path) -> str | None:
+    try:
+        real = logo.resolve(strict=True)
+    except (FileNotFoundError, RuntimeError, OSError):
+        return f"{logo} does not exist"
+    if real.suffix.lower() not in LOGO_TYPES:
+        return f"{logo} is not a logo image: use a .png, .jpg or .svg file"
+    if not real.is_file():
+        return f"{logo} is not a file"
+    if real.stat().st_size > LOGO_MAX_BYTES:
+        return f"{logo} is larger than 2 MB"
+    head = real.read_bytes()[:512]
+    ok = (head.startswith(b"\x89PNG") if real.suffix.lower() == ".png"
+          else head.startswith(b"\xff\xd8") if real.suffix.lower() in (".jpg", ".jpeg")
+          else b"<svg" in head or head.lstrip().startswith(b"<?xml"))
+    if not ok:
+        return f"{logo} is not a {real.suffix.lower().lstrip('.')} image"
+    return None
+
+
+# --------------------------------------------------------------------------- loading
+
+def load_result_for_report(cat: Catalogue, file: Path) -> tuple[dict[str, Any], str]:
+    """An answer file is scored; a result JSON (``score --format json``) is used as it is."""
+    doc = read_file(file, str(file))
+    data = doc.data
+    if isinstance(data, list) and len(data) == 1 and isinstance(data[0], dict):
+        data = data[0]
+    if isinstance(data, dict) and data.get("format") == RESULT_FORMAT:
+        if data.get("standard") != cat.version:
+            raise DataFileError([doc.problem(("standard",), f"result made with catalogue {data.get('standard')!r}; "
+                                                           f"this aeo-check knows {cat.version!r}")])
+        return data, data.get("language", "zh")
+    from ..answers import parse_answers
+    from ..scoring import score
+
+    a = parse_answers(doc, cat)
+    return score(cat, a).to_dict(), a.language
+
+
+# --------------------------------------------------------------------------- context
+
+def _fmt_value(cat: Catalogue, qid: str, value: Any, lang: str) -> str:
+    q = cat.questions.get(qid)
+    if value is None:
+        return "—"
+    if q is None:
+        return str(value)
+    if q.type == "yes_no":
+        return ("是" if value else "否") if lang == "zh" else ("Yes" if value else "No")
+    if q.type in ("choice", "multi"):
+        labels = {c.value: c.label.get(lang) for c in cat.choices_of(q)}
+        if isinstance(value, list):
+            return "、".join(labels.get(v, v) for v in value) if lang == "zh" else ", ".join(labels.get(v, v) for v in value)
+        return labels.get(value, str(value))
+    if q.type == "money":
+        return f"{value:,.0f}" + (" 元" if lang == "zh" else " CNY")
+    if q.type == "percent":
+        return f"{value:g}%"
+    if isinstance(value, float):
+        return f"{value:,.2f}"
+    return str(value)
+
+
+def _fmt_derived(cat: Catalogue, did: str, value: Any) -> str:
+    if value is None:
+        return "—"
+    if value in ("inf", "-inf"):
+        return "∞" if value == "inf" else "−∞"
+    fmt = cat.derived[did].format
+    if fmt == "percent":
+        return f"{value * 100:.2f}%"
+    if fmt == "money":
+        return f"{value:,.0f}"
+    if fmt == "count":
+        return f"{value:g}"
+    return f"{value:.3f}"
+
+
+def _why(cat: Catalogue, facts: list[dict[str, Any]], notes: dict[str, str], lang: str) -> list[dict[str, str]]:
+    out = []
+    state_words = {"unanswered": ("未回答", "unanswered"), "skipped": ("不适用", "not asked"),
+                   "unknown": ("无法计算", "cannot be computed")}
+    for f in facts:
+        fid = f["id"]
+        if f["kind"] == "derived":
+            label = cat.derived[fid].label.get(lang) if fid in cat.derived else fid
+            value = _fmt_derived(cat, fid, f["value"]) if f["state"] == "computed" else None
+        elif f["kind"] == "profile":
+            label = {"production": ("生产型企业", "Production enterprise"),
+                     "enterprise_type": ("企业类型", "Enterprise type"),
+                     "specific_types": ("单项标准", "Specific standards"),
+                     "current_tier": ("当前信用等级", "Current tier")}[fid][0 if lang == "zh" else 1]
+            v = f["value"]
+            value = (("是" if v else "否") if lang == "zh" else ("Yes" if v else "No")) if isinstance(v, bool) else str(v)
+        else:
+            q = cat.questions.get(fid)
+            label = q.text.get(lang) if q else fid
+            value = _fmt_value(cat, fid, f["value"], lang) if f["state"] == "answered" else None
+        if value is None:
+            w = state_words.get(f["state"], ("—", "—"))
+            value = w[0] if lang == "zh" else w[1]
+        out.append({"label": label, "value": value, "note": notes.get(fid, "")})
+    return out
+
+
+def _phase(days: int) -> str:
+    for limit, key in PHASES:
+        if days <= limit:
+            return key
+    return "later"  # pragma: no cover
+
+
+def build_context(cat: Catalogue, R: dict[str, Any], lang: str, brand: Brand | None,
+                  inline_assets: bool) -> dict[str, Any]:
+    def L(vocab: str, key: str) -> str:
+        try:
+            return cat.label(vocab, key).get(lang)
+        except KeyError:
+            return key
+
+    def cat_label(key: str) -> str:
+        for vocab in ("categories", "specific_types"):
+            try:
+                return cat.label(vocab, key).get(lang)
+            except KeyError:
+                pass
+        return key
+
+    adv, cer = R["standards"]["advanced"], R["standards"]["certified"]
+    tier = R["tier"]
+    next_tier = {"regular": "certified", "certified": "advanced", "discredited": "regular",
+                 "seriously_discredited": "regular"}.get(tier)
+    path = R["paths"].get(next_tier) if next_tier else None
+    notes = R.get("notes", {})
+
+    # gaps: union over both standards, merged per item
+    merged: dict[str, dict[str, Any]] = {}
+    for sid in ("advanced", "certified"):
+        for g in R["standards"][sid]["gaps"]:
+            m = merged.get(g["id"])
+            if m is None:
+                m = merged[g["id"]] = {
+                    "id": g["id"], "category": g["category"], "category_label": cat_label(g["category"]),
+                    "title": g["title"][lang], "requirement": g["requirement"][lang],
+                    "why": _why(cat, g["why"], notes, lang),
+                    "remediation": [s[lang] for s in g["remediation"]],
+                    "evidence": [e[lang] for e in g["evidence"]],
+                    "owner": L("owners", g["owner"]), "effort_days": g["effort_days"],
+                    "rectifiable": g["rectifiable"], "ratings": {}, "numbers": {}, "points_lost": 0,
+                    "blocker": False, "on_path": bool(path and g["id"] in path.get("items", [])),
+                    "deemed": g.get("deemed"),
+                }
+            m["ratings"][sid] = {"key": g["rating"], "label": L("ratings", g["rating"])}
+            m["numbers"][sid] = g["official_no"]
+            m["points_lost"] = max(m["points_lost"], g["points_lost"])
+            m["blocker"] = m["blocker"] or g["rating"] in ("fail", "unanswered")
+    for sid in ("advanced", "certified"):
+        numbers = {it["id"]: it["official_no"] for it in R["standards"][sid]["items"]}
+        ratings = {it["id"]: it["rating"] for it in R["standards"][sid]["items"]}
+        for m in merged.values():
+            if sid not in m["ratings"] and m["id"] in ratings:
+                m["ratings"][sid] = {"key": ratings[m["id"]], "label": L("ratings", ratings[m["id"]])}
+                m["numbers"][sid] = numbers[m["id"]]
+    gaps = sorted(merged.values(), key=lambda m: (not m["on_path"], not m["blocker"], -m["points_lost"],
+                                                   m["category"] not in CATEGORY_ORDER[:4],
+                                                   m["numbers"].get("advanced", m["numbers"].get("certified", 0))))
+    blockers = [m for m in gaps if m["blocker"]]
+
+    # chart: points lost per category, both standards
+    chart_rows = []
+    max_lost = 1
+    for key in CATEGORY_ORDER:
+        a = adv["categories"].get(key)
+        c = cer["categories"].get(key)
+        if a is None and c is None:
+            continue
+        a_lost = a["points_lost"] if a else 0
+        c_lost = c["points_lost"] if c else 0
+        max_lost = max(max_lost, a_lost, c_lost)
+        chart_rows.append({"label": cat_label(key), "adv": a_lost, "cer": c_lost,
+                           "adv_items": a["items"] if a else 0, "cer_items": c["items"] if c else 0})
+    scale = 300 / max(max_lost, 5)
+    for i, row in enumerate(chart_rows):
+        row["y"] = 14 + i * 34
+        row["adv_w"] = round(row["adv"] * scale, 1)
+        row["cer_w"] = round(row["cer"] * scale, 1)
+    chart = {"rows": chart_rows, "height": 24 + len(chart_rows) * 34, "ticks": [],
+             "max": max(max_lost, 5)}
+    step = 1 if chart["max"] <= 10 else 5 if chart["max"] <= 50 else 10
+    for v in range(0, chart["max"] + 1, step):
+        chart["ticks"].append({"v": v, "x": round(180 + v * scale, 1)})
+
+    # roadmap
+    roadmap = []
+    if path and path.get("standard"):
+        sid = path["standard"]
+        for iid in path["items"]:
+            m = merged.get(iid)
+            if m is None:
+                continue
+            roadmap.append(m)
+        roadmap.sort(key=lambda m: (m["effort_days"] > 180, not m["blocker"], m["effort_days"], m["title"]))
+        for i, m in enumerate(roadmap):
+            m["phase"] = _phase(m["effort_days"])
+            m["bar_w"] = round(min(m["effort_days"], 365) / 365 * 360, 1)
+            m["bar_y"] = 8 + i * 22
+    road = {"items": roadmap, "height": 30 + len(roadmap) * 22,
+            "phases": [{"key": k, "x": round(min(limit, 365) / 365 * 360 + 220, 1)} for limit, k in PHASES[:3]]}
+
+    # evidence, appendix
+    evidence = [{"doc": e[lang], "exists": e["exists"], "category": cat_label(e["category"])} for e in R["evidence"]]
+    appendix = []
+    from ..catalogue.models import SECTIONS
+
+    answers = R.get("answers", {})
+    skipped = set(R.get("skipped", []))
+    for section in SECTIONS:
+        rows = []
+        for q in cat.questions.values():
+            if q.section != section:
+                continue
+            if q.id in skipped:
+                continue
+            if q.id not in answers and q.id not in R.get("unanswered", []):
+                continue
+            rows.append({"id": q.id, "text": q.text.get(lang),
+                         "answer": _fmt_value(cat, q.id, answers.get(q.id), lang) if q.id in answers else None,
+                         "note": notes.get(q.id, "")})
+        if rows:
+            appendix.append({"title": L("sections", section), "rows": rows})
+    derived = [{"label": cat.derived[k].label.get(lang), "value": _fmt_derived(cat, k, v)}
+               for k, v in R.get("derived", {}).items() if k in cat.derived and v is not None]
+
+    days_on_path = path["effort_days"] if path and path.get("standard") else None
+    logo_uri = None
+    if brand is not None and brand.logo is not None:
+        if inline_assets:
+            mime = LOGO_TYPES[brand.logo.suffix.lower()]
+            logo_uri = f"data:{mime};base64," + base64.b64encode(brand.logo.read_bytes()).decode()
+        else:
+            logo_uri = brand.logo.as_uri()
+
+    return {
+        "lang": lang,
+        "html_lang": "zh-CN" if lang == "zh" else "en",
+        "R": R,
+        "ent": R["enterprise"],
+        "ent_type": L("enterprise_types", R["enterprise"]["type"]),
+        "specific_labels": [cat_label(s) for s in R["enterprise"].get("specific", [])],
+        "tier": tier,
+        "tier_label": L("tiers", tier),
+        "tier_label_other": cat.label("tiers", tier).get("en" if lang == "zh" else "zh"),
+        "next_tier": next_tier,
+        "next_tier_label": L("tiers", next_tier) if next_tier else None,
+        "catalogue_title": cat.meta.title.get(lang),
+        "adv": adv, "cer": cer,
+        "path": path,
+        "days_on_path": days_on_path,
+        "gaps": gaps,
+        "blockers": blockers,
+        "chart": chart,
+        "road": road,
+        "evidence": evidence,
+        "evidence_counts": {"yes": sum(1 for e in evidence if e["exists"] is True),
+                            "no": sum(1 for e in evidence if e["exists"] is False),
+                            "unknown": sum(1 for e in evidence if e["exists"] is None)},
+        "appendix": appendix,
+        "derived": derived,
+        "assumptions": [{"id": a["id"], "text": a["text"][lang], "source": a["source"]} for a in R["assumptions"]],
+        "triggers": [{"title": t["title"][lang], "description": t["description"][lang], "repair": t["repair"][lang]}
+                     for t in R.get("discredit", [])],
+        "tolerance": R.get("tolerance"),
+        "timing": R.get("timing", {}),
+        "brand": brand,
+        "logo_uri": logo_uri,
+        "brand_css": (f":root {{ --brand: {brand.primary}; --accent: {brand.accent}; }}" if brand else ""),
+        "inline_css": (templates_dir() / STYLESHEET).read_text(encoding="utf-8") if inline_assets else None,
+        "L": L,
+        "cat_label": cat_label,
+        "created": _epoch_date(R),
+    }
+
+
+# --------------------------------------------------------------------------- rendering
+
+def render_html(cat: Catalogue, R: dict[str, Any], lang: str, brand: Brand | None = None,
+                inline_assets: bool = True) -> str:
+    import jinja2
+
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates_dir())),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    ctx = build_context(cat, R, lang, brand, inline_assets)
+    from ..i18n import t
+
+    ctx["t"] = lambda key, **kw: t(key, lang, **kw)
+    words = _words(cat, lang)
+    ctx["W"] = words
+    return env.get_template(TEMPLATE).render(**ctx)
+
+
+def _words(cat: Catalogue, lang: str) -> dict[str, str]:
+    import yaml
+
+    path = templates_dir() / "words.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return {k: v[lang] for k, v in data.items()}
+
+
+class _BlockedFetch(Exception):
+    pass
+
+
+def make_fetcher(allowed_files: list[Path], allowed_dirs: list[Path]):
+    """A WeasyPrint URL fetcher that serves only the given files and folders, from disk."""
+    from urllib.request import url2pathname
+
+    from weasyprint import URLFetcher
+    from weasyprint.urls import URLFetcherResponse
+
+    files = {p.resolve() for p in allowed_files}
+    dirs = [d.resolve() for d in allowed_dirs]
+    mime = {".css": "text/css", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
+            ".svg": "image/svg+xml"}
+
+    class SafeFetcher(URLFetcher):
+        blocked: list[str] = []
+        served: list[str] = []
+
+        def __init__(self) -> None:
+            super().__init__(timeout=1, allow_redirects=False, allowed_protocols=("file",))
+            self.blocked = []
+            self.served = []
+
+        def fetch(self, url: str, headers: Any = None) -> Any:
+            if url.startswith("file:"):
+                raw = url.split("?", 1)[0].split("#", 1)[0][len("file:"):]
+                try:
+                    p = Path(url2pathname(raw)).resolve()
+                except (OSError, RuntimeError):
+                    p = None
+                if p is not None and p.suffix.lower() in mime and p.is_file() and (
+                        p in files or any(p.is_relative_to(d) for d in dirs)):
+                    self.served.append(str(p))
+                    return URLFetcherResponse(p.as_uri(), p.read_bytes(), {"Content-Type": mime[p.suffix.lower()]})
+            self.blocked.append(url)
+            raise _BlockedFetch(f"aeo-check does not fetch {url[:80]}")
+
+    return SafeFetcher()
+
+
+def _epoch_date(R: dict[str, Any]) -> str:
+    sde = os.environ.get("SOURCE_DATE_EPOCH")
+    if sde and sde.isdigit():
+        return dt.datetime.fromtimestamp(int(sde), tz=dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return f"{R['assessed_on']}T00:00:00Z"
+
+
+def render_pdf(cat: Catalogue, R: dict[str, Any], lang: str, brand: Brand | None = None) -> tuple[bytes, Any]:
+    """PDF bytes and the fetcher used (tests inspect what it served and refused)."""
+    import weasyprint
+
+    html = render_html(cat, R, lang, brand, inline_assets=False)
+    base = templates_dir()
+    fetcher = make_fetcher([brand.logo] if brand and brand.logo else [], [base])
+    logging.getLogger("weasyprint").setLevel(logging.WARNING)
+    doc = weasyprint.HTML(string=html, base_url=base.as_uri() + "/", url_fetcher=fetcher).render()
+    pdf = doc.write_pdf()
+    return pdf, fetcher
+
+
+def write_report(cat: Catalogue, R: dict[str, Any], output: Path, lang: str, html: bool = False,
+                 brand: Brand | None = None) -> None:
+    from ..store import write_bytes_atomic, write_text_atomic
+
+    if html:
+        text = render_html(cat, R, lang, brand, inline_assets=True)
+        write_text_atomic(output, text)
+        return
+    pdf, _ = render_pdf(cat, R, lang, brand)
+    write_bytes_atomic(output, pdf)
+
+
+def result_json(R: dict[str, Any]) -> str:
+    return json.dumps(R, ensure_ascii=False, indent=2)
+
+
+__all__ = ["Brand", "load_brand", "load_result_for_report", "render_html", "render_pdf", "write_report", "Problem"]

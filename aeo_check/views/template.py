@@ -1,0 +1,97 @@
+"""A blank answer file, every question commented, for consultants who fill answers in by hand."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from ..answers import FORMAT, allowed
+from ..catalogue.loader import Catalogue
+from ..catalogue.models import SECTIONS, Question
+
+_W = {
+    "zh": {
+        "head": "aeo-check 答卷模板：在每个冒号后填写答案；不清楚的留空（评分结果将标记为暂定）。",
+        "score": "填写后运行：aeo-check validate {f} && aeo-check score {f}",
+        "allowed": "可填",
+        "only_if": "仅当以下条件成立时回答",
+        "name": "企业名称",
+        "uscc": "统一社会信用代码（18位，校验位会被检查）",
+        "customs_code": "海关编码（10位，请加引号）",
+        "type": "企业类型：importer_exporter（进出口货物收发货人）| customs_broker（报关企业）",
+        "specific": "适用的单项标准",
+        "production": "生产型企业填 true，非生产型填 false（决定资产负债率标准）",
+        "current_tier": "海关目前给予的信用等级：advanced | certified | regular | discredited | seriously_discredited",
+        "notes": "可为任一问题添加备注，格式：问题编号: \"备注\"（备注会写入报告）",
+        "unit": "单位",
+    },
+    "en": {
+        "head": "aeo-check answer file template: write each answer after its colon; leave it empty if unknown "
+                "(the result is then provisional).",
+        "score": "Then run: aeo-check validate {f} && aeo-check score {f}",
+        "allowed": "allowed",
+        "only_if": "answer only if",
+        "name": "enterprise name",
+        "uscc": "unified social credit code (18 characters, check digit verified)",
+        "customs_code": "customs registration code (10 characters, keep the quotes)",
+        "type": "importer_exporter | customs_broker",
+        "specific": "specific standards that apply",
+        "production": "true for a production enterprise, false otherwise (decides the debt-ratio threshold)",
+        "current_tier": "the tier customs gives today: advanced | certified | regular | discredited | seriously_discredited",
+        "notes": "optional notes per question, as question_id: \"note\" (carried into reports)",
+        "unit": "unit",
+    },
+}
+
+
+def _applies(q: Question, etype: str, specific: list[str]) -> bool:
+    if etype not in q.applies_to:
+        return False
+    if q.specific is not None and q.specific not in specific:
+        return False
+    return True
+
+
+def render_template(cat: Catalogue, etype: str, specific: list[str], lang: str,
+                    today: dt.date | None = None, file_hint: str = "answers.yaml") -> str:
+    w = _W[lang]
+    today = today or dt.date.today()
+    lines = [
+        f"# {w['head']}",
+        f"# {cat.meta.title.get(lang)} ({cat.version})",
+        f"# {w['score'].format(f=file_hint)}",
+        f"format: {FORMAT}",
+        f"standard: {cat.version}",
+        f"language: {lang}",
+        "enterprise:",
+        f"  name:                 # {w['name']}",
+        f"  uscc:                 # {w['uscc']}",
+        f"  customs_code: \"\"      # {w['customs_code']}",
+        f"  type: {etype}",
+        f"  specific: {json.dumps(specific)}   # {w['specific']}",
+        f"  production: true      # {w['production']}",
+        f"  current_tier: regular # {w['current_tier']}",
+        f"assessed_on: {today.isoformat()}",
+        "answers:",
+    ]
+    for section in SECTIONS:
+        qs = [q for q in cat.questions.values() if q.section == section and _applies(q, etype, specific)]
+        if not qs:
+            continue
+        title = cat.label("sections", section).get(lang)
+        lines.append("")
+        lines.append(f"  # ── {title} " + "─" * max(4, 60 - len(title) * 2))
+        for q in qs:
+            lines.append("")
+            lines.append(f"  # {q.text.get(lang)}")
+            if q.choices or q.choice_set:
+                opts = " | ".join(f"{c.value} ({c.label.get(lang)})" for c in cat.choices_of(q))
+                lines.append(f"  # {w['allowed']}: {'[' if q.type == 'multi' else ''}{opts}{']' if q.type == 'multi' else ''}")
+            else:
+                unit = f"; {w['unit']}: {q.unit.get(lang)}" if q.unit else ""
+                lines.append(f"  # {w['allowed']}: {allowed(cat, q)}{unit}")
+            if q.ask_if is not None:
+                lines.append(f"  # {w['only_if']}: {q.ask_if.source}")
+            lines.append(f"  {q.id}:")
+    lines += ["", f"# {w['notes']}", "notes: {}", ""]
+    return "\n".join(lines)

@@ -1,0 +1,192 @@
+"""Terminal views (rich). They only present a :class:`Result` or catalogue data; they never score."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Console, Group
+from rich.markup import escape
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from ..catalogue.loader import Catalogue
+from ..catalogue.models import Item
+from ..i18n import t
+from ..scoring.result import Result
+
+TIER_STYLE = {
+    "advanced": "bold white on green4",
+    "certified": "bold white on dark_cyan",
+    "regular": "bold black on grey70",
+    "discredited": "bold white on red3",
+    "seriously_discredited": "bold white on dark_red",
+}
+RATING_STYLE = {"pass": "green", "partial": "yellow", "fail": "red", "na": "grey50", "unanswered": "magenta"}
+CATEGORY_ORDER = ("internal_control", "financial", "compliance", "trade_security",
+                  "health_quarantine", "animal_plant_quarantine", "food_cosmetics", "commodity_inspection", "bonus")
+
+
+def label(cat: Catalogue, vocab: str, key: str, lang: str) -> str:
+    return cat.label(vocab, key).get(lang)
+
+
+def category_label(cat: Catalogue, key: str, lang: str) -> str:
+    for vocab in ("categories", "specific_types"):
+        try:
+            return label(cat, vocab, key, lang)
+        except KeyError:
+            continue
+    return key
+
+
+def item_no(r: Any) -> str:
+    return f"({r.official_no})"
+
+
+def _bar(lost: int, width: int = 12) -> Text:
+    filled = min(lost, width)
+    bar = Text("█" * filled, style="red") + Text("·" * (width - filled), style="grey50")
+    return bar
+
+
+def render_score(console: Console, cat: Catalogue, res: Result, lang: str, file: str | None = None) -> None:
+    ent = res.enterprise
+    head = Text()
+    head.append(ent["name"], style="bold")
+    if file:
+        head.append(f"  {file}", style="grey50")
+    tier_text = Text(f" {label(cat, 'tiers', res.tier, lang)} ", style=TIER_STYLE[res.tier])
+    lines: list[Any] = [head, Text.assemble((t("likely_tier", lang) + ": ", "bold"), tier_text)]
+    if res.provisional:
+        lines.append(Text(t("provisional", lang) + f" ({t('unanswered_n', lang, n=len(res.unanswered))})",
+                          style="magenta"))
+    lines.append(Text.assemble((t("reason", lang) + ": ", "bold"), res.reason[lang]))
+
+    stds = Table(box=None, pad_edge=False, show_header=True, header_style="bold")
+    stds.add_column(t("standard", lang))
+    stds.add_column(t("score", lang), justify="right")
+    stds.add_column(t("threshold", lang), justify="right")
+    stds.add_column("")
+    for sid, sr in res.standards.items():
+        verdict = Text(t("passed", lang), style="green") if sr.passed else Text(t("not_passed", lang), style="red")
+        stds.add_row(t(sid, lang), str(sr.score), str(sr.threshold), verdict)
+    lines += [Text(""), stds]
+
+    cats = Table(box=None, pad_edge=False, header_style="bold", title_justify="left")
+    cats.add_column(t("category", lang))
+    cats.add_column(t("advanced", lang) + " " + t("points_lost", lang), justify="right")
+    cats.add_column("")
+    cats.add_column(t("certified", lang) + " " + t("points_lost", lang), justify="right")
+    keys = [k for k in CATEGORY_ORDER if k in res.standards["advanced"].categories and k != "bonus"]
+    for k in keys:
+        a = res.standards["advanced"].categories[k]
+        c = res.standards["certified"].categories.get(k)
+        a_lost = -a.points if a.points < 0 else 0
+        c_lost = (-c.points if c.points < 0 else 0) if c else 0
+        cats.add_row(category_label(cat, k, lang), str(a_lost), _bar(a_lost), str(c_lost))
+    lines += [Text(""), cats]
+
+    for sid, sr in res.standards.items():
+        blockers = [g for g in sr.gaps if g.result.rating in ("fail", "unanswered")]
+        if not blockers or (sid == "certified" and res.tier == "advanced"):
+            continue
+        bt = Table(title=f"{t('blockers', lang)} · {t(sid, lang)}", box=None, pad_edge=False, title_justify="left",
+                   header_style="bold", title_style="bold")
+        bt.add_column(t("no", lang))
+        bt.add_column(t("title", lang))
+        bt.add_column(t("rating", lang))
+        bt.add_column(t("owner", lang))
+        bt.add_column(t("effort", lang), justify="right")
+        for g in blockers[:12]:
+            r = g.result
+            bt.add_row(item_no(r) if r.category in CATEGORY_ORDER[:4] else f"{category_label(cat, r.category, lang)}{item_no(r)}",
+                       escape(r.item.title_for(sid).get(lang)),
+                       Text(label(cat, "ratings", r.rating, lang), style=RATING_STYLE[r.rating]),
+                       label(cat, "owners", r.item.owner, lang), f"{r.item.effort_days}")
+        if len(blockers) > 12:
+            bt.add_row("", t("and_more", lang, n=len(blockers) - 12), "", "", "")
+        lines += [Text(""), bt]
+
+    for tier, path in res.paths.items():
+        tier_name = label(cat, "tiers", tier, lang)
+        if path.standard is None:
+            names = ", ".join(path.triggers)
+            lines.append(Text(f"{t('path_to', lang)} → {tier_name}: " + t("clear_triggers", lang, names=names)))
+            continue
+        if path.score is None:
+            lines.append(Text(f"{t('path_to', lang)} → {tier_name}: " + t("path_infeasible", lang, tier=tier_name),
+                              style="yellow"))
+            continue
+        sr = res.standards[path.standard]
+        by = {r.id: r for r in sr.items}
+        nums = ", ".join(item_no(by[i]) if by[i].category in CATEGORY_ORDER[:4] + ("bonus",)
+                         else f"{category_label(cat, by[i].category, lang)}{item_no(by[i])}" for i in path.items)
+        msg = t("close_items", lang, n=len(path.items), tier=tier_name, days=path.effort_days, score=path.score)
+        line = Text.assemble((f"{t('path_to', lang)} → {tier_name}: ", "bold"), msg, ": ", nums)
+        if path.triggers:
+            line.append("  " + t("clear_triggers", lang, names=", ".join(path.triggers)), style="red")
+        if path.waits:
+            line.append("  " + t("waits", lang, n=len(path.waits)), style="grey50")
+        lines += [Text(""), line]
+
+    tm = res.timing
+    if tm.get("known") and tm.get("barred"):
+        lines.append(Text(f"{t('may_apply_from', lang)}: {tm['may_apply_from']} ({t('barred', lang)})", style="yellow"))
+    if res.tolerance:
+        tol = res.tolerance
+        cur = label(cat, "tiers", tol["current_tier"], lang)
+        if tol["route"] == "tolerance":
+            lines.append(Text(f"{t('tolerance', lang)}: " + t("tolerance_ok", lang, months=tol["period_months"], tier=cur),
+                              style="green"))
+        else:
+            lines.append(Text(f"{t('tolerance', lang)}: " + t("tolerance_no", lang), style="red"))
+    console.print(Panel(Group(*lines), expand=False, border_style=TIER_STYLE[res.tier].split()[-1]))
+
+
+def render_standards(console: Console, cat: Catalogue, rows: list[dict[str, Any]], lang: str) -> None:
+    table = Table(header_style="bold")
+    table.add_column(t("no", lang), justify="right")
+    table.add_column(t("id", lang))
+    table.add_column(t("category", lang))
+    table.add_column(t("title", lang))
+    table.add_column(t("options", lang))
+    for r in rows:
+        table.add_row(f"({r['official_no']})", r["id"], category_label(cat, r["category"], lang),
+                      escape(r["title"][lang]), " / ".join(label(cat, "ratings", o, lang) for o in r["options"]))
+    console.print(table)
+
+
+def render_item(console: Console, cat: Catalogue, item: Item, lang: str) -> None:
+    other = "en" if lang == "zh" else "zh"
+    out: list[Any] = []
+    out.append(Text(f"{item.title.get(lang)}  ·  {item.title.get(other)}", style="bold"))
+    out.append(Text(f"{item.id}  ·  {category_label(cat, item.specific or item.category, lang)}"
+                    f"  ·  {item.clause.title.get(lang)}", style="grey50"))
+    for sid, use in item.standards.items():
+        params = ", ".join(f"{k}={v}" for k, v in use.params.items())
+        out.append(Text(f"{t(sid, lang)}: ({use.number})" + (f"  [{params}]" if params else "")))
+        if use.requirement is not None:
+            out.append(Text("  " + use.requirement.get(lang)))
+    out += [Text(""), Text(item.requirement.get(lang)), Text(item.requirement.get(other), style="grey62")]
+    out.append(Text(""))
+    out.append(Text(t("options", lang) + ": " + " / ".join(label(cat, "ratings", o, lang) for o in item.options)))
+    for name, e in item.rule.expressions():
+        out.append(Text(f"  {name}: {e.source}", style="cyan"))
+    heading = {"zh": ("问题", "审核证据", "审核方法", "整改建议"), "en": ("Questions", "Evidence", "Audit methods", "Remediation")}[lang]
+    out.append(Text(heading[0], style="bold"))
+    for qid in item.questions:
+        q = cat.questions[qid]
+        out.append(Text(f"  {qid}: {q.text.get(lang)}"))
+    out.append(Text(heading[1], style="bold"))
+    for ev in item.evidence:
+        out.append(Text(f"  • {ev.get(lang)}"))
+    out.append(Text(heading[2] + ": " + ", ".join(label(cat, "audit_methods", m, lang) for m in item.audit_methods)))
+    out.append(Text(heading[3], style="bold"))
+    for i, step in enumerate(item.remediation, 1):
+        out.append(Text(f"  {i}. {step.get(lang)}"))
+    out.append(Text(f"{t('owner', lang)}: {label(cat, 'owners', item.owner, lang)}   "
+                    f"{t('effort', lang)}: {item.effort_days} {t('days', lang)}"))
+    if item.assumption is not None:
+        out.append(Text(f"⚠ {item.assumption.get(lang)}", style="yellow"))
+    console.print(Panel(Group(*out), expand=False))
