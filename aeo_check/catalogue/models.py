@@ -92,6 +92,10 @@ class Question(ExprModel):
     ask_if: Expression | None = None
     applies_to: list[EnterpriseType] = Field(default_factory=lambda: list(ENTERPRISE_TYPES))
     specific: SpecificType | None = None
+    #: which way an answer is better for the enterprise: for yes_no the favourable answer, for
+    #: numbers "higher" or "lower"; choices are listed best first; "neutral" for facts that only
+    #: decide what applies. Property tests use it to check that a better answer never scores worse.
+    favourable: bool | Literal["higher", "lower", "neutral", "best_first", "more"] | None = None
 
     _c = field_validator("ask_if", mode="before")(lambda cls, v: _expr(v))
 

@@ -1,0 +1,169 @@
+"""questionary behind a small interface, so the session logic never touches prompt_toolkit.
+
+Each prompt gets four extra keys: ``?`` help, Ctrl-P previous question, Ctrl-S skip,
+Ctrl-N add a note. They end the prompt with a :class:`Nav` value instead of an answer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any, Callable
+
+import questionary
+from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+from questionary import Choice, Style
+
+from ..answers import check_value
+from ..catalogue.loader import Catalogue
+from ..catalogue.models import Question
+
+
+@dataclass(frozen=True, slots=True)
+class Nav:
+    action: str  # help | back | skip | note
+
+    def __repr__(self) -> str:
+        return f"Nav({self.action})"
+
+
+HELP, BACK, SKIP, NOTE = Nav("help"), Nav("back"), Nav("skip"), Nav("note")
+
+STYLE = Style([
+    ("qmark", "fg:#2e86c1 bold"),
+    ("question", "bold"),
+    ("answer", "fg:#1e8449 bold"),
+    ("pointer", "fg:#2e86c1 bold"),
+    ("highlighted", "fg:#2e86c1 bold"),
+    ("selected", "fg:#1e8449"),
+    ("instruction", "fg:#7f8c8d"),
+])
+
+WORDS = {
+    "zh": {"yes": "是", "no": "否", "keys": "? 帮助 · Ctrl-P 上一题 · Ctrl-S 跳过 · Ctrl-N 备注 · Ctrl-C 退出（答案已保存）",
+           "required": "请填写", "number": "请输入数字", "integer": "请输入整数", "date": "请输入日期，格式 YYYY-MM-DD",
+           "min": "不能小于 {v}", "max": "不能大于 {v}", "checkbox": "（空格选择，回车确认）"},
+    "en": {"yes": "Yes", "no": "No", "keys": "? help · Ctrl-P previous · Ctrl-S skip · Ctrl-N note · Ctrl-C quit (answers are saved)",
+           "required": "Please enter a value", "number": "Enter a number", "integer": "Enter a whole number",
+           "date": "Enter a date as YYYY-MM-DD", "min": "Must not be less than {v}", "max": "Must not be more than {v}",
+           "checkbox": "(space to select, enter to confirm)"},
+}
+
+
+def _with_nav(q: questionary.Question, nav: bool = True) -> questionary.Question:
+    kb = KeyBindings()
+
+    def bind(key: str, value: Nav) -> None:
+        @kb.add(key, eager=True)
+        def _(event: Any) -> None:
+            event.app.exit(result=value)
+
+    bind("?", HELP)
+    if nav:
+        bind("c-p", BACK)
+        bind("c-s", SKIP)
+        bind("c-n", NOTE)
+    q.application.key_bindings = merge_key_bindings([kb, q.application.key_bindings])
+    return q
+
+
+def parse_text_answer(cat: Catalogue, q: Question, raw: str, lang: str) -> tuple[Any, str | None]:
+    """Turn typed text into a value for ``q``; (value, reason it is not valid)."""
+    w = WORDS[lang]
+    s = raw.strip()
+    if not s:
+        return None, w["required"]
+    if q.type == "date":
+        try:
+            return dt.date.fromisoformat(s), None
+        except ValueError:
+            return None, w["date"]
+    if q.type in ("integer", "number", "money", "percent"):
+        s = s.replace(",", "").replace("，", "").replace("%", "").replace("¥", "").replace("元", "").strip()
+        try:
+            value: Any = int(s) if q.type == "integer" else float(s)
+        except ValueError:
+            return None, w["integer"] if q.type == "integer" else w["number"]
+        if q.type != "integer" and float(value).is_integer():
+            value = int(value)
+        if q.min is not None and value < q.min:
+            return None, w["min"].format(v=_n(q.min))
+        if q.max is not None and value > q.max:
+            return None, w["max"].format(v=_n(q.max))
+        value, why = check_value(cat, q, value)
+        return (value, None) if why is None else (None, why)
+    return s, None
+
+
+def _n(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() else str(x)
+
+
+class Asker:
+    """Asks one thing at a time with questionary; returns a value or a :class:`Nav`."""
+
+    def __init__(self, cat: Catalogue, lang: str) -> None:
+        self.cat = cat
+        self.lang = lang
+
+    # questions of the catalogue ---------------------------------------------
+    def ask(self, q: Question, current: Any, prefix: str) -> Any:
+        lang = self.lang
+        w = WORDS[lang]
+        message = f"{prefix}{q.text.get(lang)}"
+        unit = f" ({q.unit.get(lang)})" if q.unit else ""
+        if q.type == "yes_no":
+            prompt = questionary.confirm(message, default=bool(current) if current is not None else True,
+                                         style=STYLE, auto_enter=True)
+        elif q.type == "choice":
+            choices = [Choice(c.label.get(lang), value=c.value) for c in self.cat.choices_of(q)]
+            default = current if current in [c.value for c in choices] else None
+            prompt = questionary.select(message, choices=choices, default=default, style=STYLE)
+        elif q.type == "multi":
+            current = current or []
+            choices = [Choice(c.label.get(lang), value=c.value, checked=c.value in current)
+                       for c in self.cat.choices_of(q)]
+            prompt = questionary.checkbox(message, choices=choices, style=STYLE, instruction=w["checkbox"])
+        else:
+            default = "" if current is None else (current.isoformat() if isinstance(current, dt.date) else _fmt(current))
+
+            def validate(text: str) -> bool | str:
+                _, why = parse_text_answer(self.cat, q, text, lang)
+                return True if why is None else why
+
+            prompt = questionary.text(message + unit, default=default, validate=validate, style=STYLE)
+        result = _with_nav(prompt).unsafe_ask()
+        if isinstance(result, Nav):
+            return result
+        if q.type in ("integer", "number", "money", "percent", "date", "text"):
+            value, _ = parse_text_answer(self.cat, q, result, lang)
+            return value
+        return result
+
+    # free prompts (profile, notes, end of session) -----------------------------
+    def text(self, message: str, default: str = "", validate: Callable[[str], bool | str] | None = None,
+             nav: bool = True) -> Any:
+        prompt = questionary.text(message, default=default, validate=validate or (lambda s: True), style=STYLE)
+        return _with_nav(prompt, nav).unsafe_ask()
+
+    def select(self, message: str, choices: list[tuple[str, str]], default: str | None = None,
+               nav: bool = True) -> Any:
+        prompt = questionary.select(message, choices=[Choice(label, value=v) for v, label in choices],
+                                    default=default, style=STYLE)
+        return _with_nav(prompt, nav).unsafe_ask()
+
+    def checkbox(self, message: str, choices: list[tuple[str, str]], checked: list[str], nav: bool = True) -> Any:
+        prompt = questionary.checkbox(message, choices=[Choice(label, value=v, checked=v in checked)
+                                                        for v, label in choices],
+                                      style=STYLE, instruction=WORDS[self.lang]["checkbox"])
+        return _with_nav(prompt, nav).unsafe_ask()
+
+    def confirm(self, message: str, default: bool, nav: bool = True) -> Any:
+        prompt = questionary.confirm(message, default=default, style=STYLE, auto_enter=True)
+        return _with_nav(prompt, nav).unsafe_ask()
+
+
+def _fmt(v: Any) -> str:
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    return str(v)

@@ -1,0 +1,421 @@
+"""The interactive assessment: profile, then section by section, saving after every answer."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from rich.console import Console
+
+from ..answers import FORMAT, Enterprise, check_value, customs_code_problem, uscc_problem
+from ..catalogue.loader import Catalogue
+from ..catalogue.models import ENTERPRISE_TYPES, SECTIONS, SPECIFIC_TYPES, TIERS, Question
+from ..i18n import default_lang, t
+from ..sourcefile import DataFileError, Problem, read_file
+from .asker import BACK, HELP, NOTE, SKIP, Asker, Nav, WORDS
+
+W = {
+    "zh": {
+        "welcome": "AEO 认证自评 · {title}",
+        "saving": "每个答案都会立即保存到 {path}",
+        "profile": "企业概况",
+        "name": "企业名称",
+        "uscc": "统一社会信用代码（18位）",
+        "customs_code": "海关编码（10位）",
+        "type": "企业类型",
+        "specific": "适用的单项标准（可多选，没有则直接回车）",
+        "production": "是否为生产型企业？",
+        "current_tier": "海关目前给予的信用等级",
+        "required": "此项为必填，不能跳过",
+        "first": "已经是第一个问题",
+        "note_prompt": "备注（留空则删除备注）：",
+        "note_saved": "备注已保存",
+        "skipped": "已跳过：该问题保持未回答，结果将标记为暂定",
+        "help": "说明",
+        "done": "问卷完成",
+        "offer_pdf": "现在生成 PDF 整改计划吗？",
+        "pdf_path": "PDF 保存路径：",
+        "pdf_written": "整改计划已生成：{path}",
+        "exists": "{path} 已存在。继续该文件请用 --resume {path}，或用 -o 指定新文件。",
+        "review_needs": "--review 需要与 --resume FILE 一起使用",
+        "unknown_section": "未知的部分 {s}；可选：{all}",
+        "incomplete": "企业信息不完整，无法评分；请用 --resume 继续填写。",
+        "nothing_saved": "尚未保存任何答案。",
+        "invalid_resume": "{path} 中有无效内容，请先修正：",
+        "resumed": "继续 {path}：已回答 {n} 个问题",
+    },
+    "en": {
+        "welcome": "AEO self-assessment · {title}",
+        "saving": "Every answer is saved at once in {path}",
+        "profile": "Enterprise profile",
+        "name": "Enterprise name",
+        "uscc": "Unified social credit code (18 characters)",
+        "customs_code": "Customs code (10 characters)",
+        "type": "Enterprise type",
+        "specific": "Specific standards that apply (several allowed; Enter for none)",
+        "production": "Is it a production enterprise?",
+        "current_tier": "The credit tier customs gives the enterprise today",
+        "required": "This one is required and cannot be skipped",
+        "first": "This is the first question",
+        "note_prompt": "Note (empty to remove it):",
+        "note_saved": "Note saved",
+        "skipped": "Skipped: the question stays unanswered and the result will be provisional",
+        "help": "Help",
+        "done": "Questionnaire complete",
+        "offer_pdf": "Write the PDF improvement plan now?",
+        "pdf_path": "Save the PDF as:",
+        "pdf_written": "Improvement plan written: {path}",
+        "exists": "{path} already exists. To continue it use --resume {path}, or choose a new file with -o.",
+        "review_needs": "--review needs --resume FILE",
+        "unknown_section": "unknown section {s}; choose one of: {all}",
+        "incomplete": "The enterprise profile is incomplete, so nothing can be scored; continue with --resume.",
+        "nothing_saved": "No answer has been saved yet.",
+        "invalid_resume": "{path} holds invalid entries; fix them first:",
+        "resumed": "Continuing {path}: {n} questions answered",
+    },
+}
+
+PROFILE_FIELDS = ("name", "uscc", "customs_code", "type", "specific", "production", "current_tier")
+
+
+@dataclass
+class Draft:
+    """An assessment being answered: may be incomplete, is always savable."""
+
+    language: str
+    assessed_on: dt.date
+    enterprise: dict[str, Any] = field(default_factory=dict)
+    answers: dict[str, Any] = field(default_factory=dict)
+    notes: dict[str, str] = field(default_factory=dict)
+
+    def document(self, cat: Catalogue) -> dict[str, Any]:
+        ent = {k: self.enterprise[k] for k in PROFILE_FIELDS if k in self.enterprise}
+        return {
+            "format": FORMAT,
+            "standard": cat.version,
+            "language": self.language,
+            "enterprise": ent,
+            "assessed_on": self.assessed_on.isoformat(),
+            "answers": {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in self.answers.items()},
+            "notes": dict(self.notes),
+        }
+
+    def enterprise_model(self) -> Enterprise | None:
+        try:
+            return Enterprise.model_validate({k: self.enterprise[k] for k in PROFILE_FIELDS if k in self.enterprise})
+        except Exception:  # noqa: BLE001 - incomplete profile
+            return None
+
+
+def save(path: Path, draft: Draft, cat: Catalogue) -> None:
+    import yaml
+
+    from ..store import HEADER, _Dumper, write_text_atomic
+
+    text = HEADER.format(name=str(path)) + yaml.dump(draft.document(cat), Dumper=_Dumper, allow_unicode=True,
+                                                     sort_keys=False, default_flow_style=False, width=100)
+    write_text_atomic(path, text)
+
+
+def load_draft(path: Path, cat: Catalogue) -> Draft:
+    """Read a (possibly unfinished) answer file; invalid answers are reported, never dropped."""
+    doc = read_file(path, str(path))
+    data = doc.data if isinstance(doc.data, dict) else {}
+    problems: list[Problem] = []
+    lang = data.get("language") if data.get("language") in ("zh", "en") else default_lang()
+    assessed = data.get("assessed_on")
+    if isinstance(assessed, str):
+        try:
+            assessed = dt.date.fromisoformat(assessed)
+        except ValueError:
+            assessed = None
+    if not isinstance(assessed, dt.date):
+        assessed = dt.date.today()
+    if data.get("standard") not in (None, cat.version):
+        problems.append(doc.problem(("standard",), f"answers were given for {data.get('standard')!r}, "
+                                                   f"not {cat.version!r}"))
+    ent_raw = data.get("enterprise") if isinstance(data.get("enterprise"), dict) else {}
+    enterprise = {k: v for k, v in ent_raw.items() if k in PROFILE_FIELDS and _profile_ok(k, v)}
+    answers: dict[str, Any] = {}
+    for qid, value in (data.get("answers") or {}).items():
+        q = cat.questions.get(qid)
+        if q is None:
+            problems.append(doc.problem(("answers", qid), "unknown question id"))
+            continue
+        if value is None:
+            continue
+        value, why = check_value(cat, q, value)
+        if why:
+            problems.append(doc.problem(("answers", qid), why))
+        else:
+            answers[qid] = value
+    notes = {k: str(v) for k, v in (data.get("notes") or {}).items() if v}
+    if problems:
+        raise DataFileError(problems)
+    return Draft(lang, assessed, enterprise, answers, notes)
+
+
+def _profile_ok(key: str, v: Any) -> bool:
+    if key == "name":
+        return isinstance(v, str) and bool(v.strip())
+    if key == "uscc":
+        return isinstance(v, str) and uscc_problem(v) is None
+    if key == "customs_code":
+        return isinstance(v, str) and customs_code_problem(v) is None
+    if key == "type":
+        return v in ENTERPRISE_TYPES
+    if key == "specific":
+        return isinstance(v, list) and all(s in SPECIFIC_TYPES for s in v)
+    if key == "production":
+        return isinstance(v, bool)
+    if key == "current_tier":
+        return v in TIERS
+    return False
+
+
+# --------------------------------------------------------------------------- the session
+
+@dataclass
+class Step:
+    kind: str  # profile | question
+    key: str
+
+
+class Session:
+    def __init__(self, cat: Catalogue, draft: Draft, path: Path, asker: Asker, console: Console,
+                 review: str | None = None, resume: bool = False) -> None:
+        self.cat = cat
+        self.draft = draft
+        self.path = path
+        self.asker = asker
+        self.console = console
+        self.review = review
+        self.resume = resume
+        self.lang = draft.language
+        self.w = W[self.lang]
+        self.steps = [Step("profile", f) for f in PROFILE_FIELDS] + [Step("question", q) for q in cat.questions]
+        self._section_shown: str | None = None
+
+    # applicability -----------------------------------------------------------
+    def _facts(self):
+        from ..scoring.engine import Facts, compiled
+
+        ent = self.draft.enterprise
+        profile = {"production": ent.get("production", True), "enterprise_type": ent.get("type", "importer_exporter"),
+                   "specific_types": tuple(ent.get("specific", ())), "current_tier": ent.get("current_tier", "regular")}
+        return Facts(compiled(self.cat), self.draft.answers, profile)
+
+    def applicable(self, step: Step, facts: Any = None) -> bool:
+        if step.kind == "profile":
+            return self.review is None or self.review == "profile"
+        q = self.cat.questions[step.key]
+        if self.review is not None and q.section != self.review:
+            return False
+        facts = facts or self._facts()
+        return facts.applies(step.key) is not False
+
+    def answered(self, step: Step) -> bool:
+        if step.kind == "profile":
+            return step.key in self.draft.enterprise
+        return step.key in self.draft.answers
+
+    # the loop ------------------------------------------------------------------
+    def run(self) -> None:
+        """Walk the steps. Moving forward passes over answered questions (so a resumed file
+        continues where it stopped, and going back then forward returns to where you were);
+        going back re-asks the previous question with its answer as the default."""
+        i, forward, n = 0, True, len(self.steps)
+        while i < n:
+            step = self.steps[i]
+            if not self.applicable(step):
+                i += 1 if forward else -1
+                if i < 0:
+                    i, forward = 0, True
+                continue
+            if forward and self.review is None and self.answered(step):
+                i += 1
+                continue
+            if self.ask(step) is BACK:
+                j = i - 1
+                while j >= 0 and not self.applicable(self.steps[j]):
+                    j -= 1
+                if j < 0:
+                    self.console.print(f"[grey50]{self.w['first']}[/]")
+                    continue
+                i, forward = j, False
+                continue
+            i, forward = i + 1, True
+
+    def ask(self, step: Step) -> Any:
+        """Ask one step until it is answered, skipped or left backwards."""
+        while True:
+            self._header(step)
+            if step.kind == "profile":
+                result = self._ask_profile(step.key)
+            else:
+                q = self.cat.questions[step.key]
+                result = self.asker.ask(q, self.draft.answers.get(q.id), self._progress(q))
+            if result is HELP:
+                self._help(step)
+                continue
+            if result is NOTE:
+                self._note(step)
+                continue
+            if result is BACK:
+                return BACK
+            if result is SKIP:
+                if step.kind == "profile":
+                    self.console.print(f"[yellow]{self.w['required']}[/]")
+                    continue
+                self.console.print(f"[grey50]{self.w['skipped']}[/]")
+                return SKIP
+            if step.kind == "profile":
+                self.draft.enterprise[step.key] = result
+            else:
+                self.draft.answers[step.key] = result
+            save(self.path, self.draft, self.cat)
+            return result
+
+    def _header(self, step: Step) -> None:
+        section = "profile" if step.kind == "profile" else self.cat.questions[step.key].section
+        if section != self._section_shown:
+            self._section_shown = section
+            title = self.cat.label("sections", section).get(self.lang)
+            self.console.rule(f"[bold]{title}[/]")
+            self.console.print(f"[grey50]{WORDS[self.lang]['keys']}[/]")
+
+    def _progress(self, q: Question) -> str:
+        facts = self._facts()
+        in_section = [s for s in self.steps if s.kind == "question"
+                      and self.cat.questions[s.key].section == q.section and self.applicable(s, facts)]
+        keys = [s.key for s in in_section]
+        pos = keys.index(q.id) + 1 if q.id in keys else 0
+        title = self.cat.label("sections", q.section).get(self.lang)
+        return f"[{title} · {pos}/{len(keys)}] "
+
+    def _help(self, step: Step) -> None:
+        if step.kind == "profile":
+            text = {"uscc": ("营业执照上的18位代码，最后一位是校验位。", "The 18-character code on the business licence; the last one is a check digit."),
+                    "customs_code": ("海关注册登记编码，10位。", "The 10-character customs registration code."),
+                    "production": ("生产型企业的资产负债率标准较宽。", "Production enterprises have a looser debt-ratio threshold."),
+                    }.get(step.key, ("", ""))[0 if self.lang == "zh" else 1]
+        else:
+            text = self.cat.questions[step.key].help.get(self.lang)
+        if text:
+            self.console.print(f"[cyan]{self.w['help']}:[/] {text}", markup=True, highlight=False)
+
+    def _note(self, step: Step) -> None:
+        if step.kind != "question":
+            return
+        current = self.draft.notes.get(step.key, "")
+        result = self.asker.text(self.w["note_prompt"], default=current, nav=False)
+        if isinstance(result, Nav):
+            return
+        if result.strip():
+            self.draft.notes[step.key] = result.strip()
+        else:
+            self.draft.notes.pop(step.key, None)
+        save(self.path, self.draft, self.cat)
+        self.console.print(f"[grey50]{self.w['note_saved']}[/]")
+
+    def _ask_profile(self, key: str) -> Any:
+        w, lang, ent = self.w, self.lang, self.draft.enterprise
+        a = self.asker
+        if key == "name":
+            r = a.text(w["name"] + ":", default=ent.get("name", ""),
+                       validate=lambda s: bool(s.strip()) or WORDS[lang]["required"])
+            return r.strip() if isinstance(r, str) else r
+        if key in ("uscc", "customs_code"):
+            check: Callable[[str], str | None] = uscc_problem if key == "uscc" else customs_code_problem
+            r = a.text(w[key] + ":", default=ent.get(key, ""),
+                       validate=lambda s: check(s.strip().upper()) or True)
+            return r.strip().upper() if isinstance(r, str) else r
+        if key == "type":
+            return a.select(w["type"], [(k, self.cat.label("enterprise_types", k).get(lang)) for k in ENTERPRISE_TYPES],
+                            default=ent.get("type", "importer_exporter"))
+        if key == "specific":
+            return a.checkbox(w["specific"], [(k, self.cat.label("specific_types", k).get(lang)) for k in SPECIFIC_TYPES],
+                              checked=list(ent.get("specific", [])))
+        if key == "production":
+            return a.confirm(w["production"], default=ent.get("production", True))
+        if key == "current_tier":
+            return a.select(w["current_tier"], [(k, self.cat.label("tiers", k).get(lang)) for k in TIERS],
+                            default=ent.get("current_tier", "regular"))
+        raise KeyError(key)  # pragma: no cover
+
+
+def run_assess(cat: Catalogue, output: Path | None, resume: Path | None, review: str | None,
+               lang: str | None, asker_factory: Callable[[Catalogue, str], Asker] = Asker,
+               console: Console | None = None, today: dt.date | None = None) -> int:
+    console = console or Console(highlight=False)
+    err = Console(stderr=True, highlight=False)
+    today = today or dt.date.today()
+    if review is not None and review not in SECTIONS:
+        err.print(W[lang or default_lang()]["unknown_section"].format(s=review, all=", ".join(SECTIONS)), markup=False)
+        return 2
+    if review is not None and resume is None:
+        err.print(W[lang or default_lang()]["review_needs"], markup=False)
+        return 2
+    if resume is not None:
+        try:
+            draft = load_draft(resume, cat)
+        except DataFileError as exc:
+            err.print(W[lang or default_lang()]["invalid_resume"].format(path=resume), markup=False)
+            for p in exc.problems:
+                err.print(str(p), markup=False)
+            return 2
+        if lang:
+            draft.language = lang
+        path = output or resume
+    else:
+        path = output or Path(f"aeo-answers-{today.isoformat()}.yaml")
+        if path.exists():
+            err.print(W[lang or default_lang()]["exists"].format(path=path), markup=False)
+            return 2
+        draft = Draft(lang or default_lang(), today)
+    w = W[draft.language]
+    session = Session(cat, draft, path, asker_factory(cat, draft.language), console, review=review,
+                      resume=resume is not None)
+    console.print(f"[bold]{w['welcome'].format(title=cat.meta.title.get(draft.language))}[/]")
+    if resume is not None:
+        console.print(w["resumed"].format(path=path, n=len(draft.answers)), markup=False)
+    save(path, draft, cat)
+    console.print(f"[grey50]{w['saving'].format(path=path)}[/]")
+    try:
+        session.run()
+        return finish(cat, session, console)
+    except KeyboardInterrupt:
+        console.print()
+        console.print(f"[yellow]{t('interrupted', draft.language)}[/] " + t("saved_at", draft.language, path=path))
+        console.print(t("resume_with", draft.language, path=path), markup=False)
+        return 130
+
+
+def finish(cat: Catalogue, session: Session, console: Console) -> int:
+    from ..answers import Assessment
+    from ..scoring import score
+    from ..views.terminal import render_score
+
+    draft, w, lang = session.draft, session.w, session.lang
+    console.rule(f"[bold]{w['done']}[/]")
+    ent = draft.enterprise_model()
+    if ent is None:
+        console.print(w["incomplete"], markup=False)
+        return 1
+    a = Assessment(standard=cat.version, language=lang, enterprise=ent, assessed_on=draft.assessed_on,
+                   answers=dict(draft.answers), notes=dict(draft.notes), file=str(session.path))
+    res = score(cat, a)
+    render_score(console, cat, res, lang, str(session.path))
+    want = session.asker.confirm(w["offer_pdf"], default=True, nav=False)
+    if want is True:
+        default = str(session.path.with_name(f"aeo-plan-{draft.assessed_on.isoformat()}.pdf"))
+        target = session.asker.text(w["pdf_path"], default=default, nav=False)
+        if isinstance(target, str) and target.strip():
+            from ..views.report import write_report
+
+            write_report(cat, res.to_dict(), Path(target.strip()), lang=lang)
+            console.print(w["pdf_written"].format(path=target.strip()), markup=False)
+    console.print(t("saved_at", lang, path=session.path), markup=False)
+    return 0
