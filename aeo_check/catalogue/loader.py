@@ -25,7 +25,8 @@ from typing import Any, Iterable
 from pydantic import BaseModel, ValidationError
 
 from ..sourcefile import DataFileError, Problem, SourceDoc, read_file
-from .models import (
+from .models import (  # noqa: I001
+    SECTIONS,
     GENERAL_CATEGORIES,
     SPECIFIC_TYPES,
     STANDARDS,
@@ -199,6 +200,8 @@ def load_catalogue(root: Path | None = None) -> Catalogue:
                 continue
             questions[q.id] = q.model_copy(update={"section": qf.section})
             q_where[q.id] = (doc, where)
+    # questionnaire order: by section, then file and position within the file
+    questions = dict(sorted(questions.items(), key=lambda kv: SECTIONS.index(kv[1].section)))
 
     # items ------------------------------------------------------------------
     items: list[Item] = []

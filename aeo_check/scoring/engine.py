@@ -364,7 +364,9 @@ def _path_for(c: _Compiled, sr: StandardResult, tier: str, triggers: list[str]) 
     feasible = need <= 0
     return Path(
         tier=tier, standard=sr.id, items=[r.id for r in closing], triggers=list(triggers),
-        effort_days=sum(r.item.effort_days for r in closing),
+        # work on rectifiable gaps runs alongside the waits for past events to age out
+        effort_days=max(sum(r.item.effort_days for r in closing if r.item.rectifiable),
+                        max((r.item.effort_days for r in closing if not r.item.rectifiable), default=0)),
         score=min(score, rule.base + rule.bonus_cap) if feasible else None,
         waits=[r.id for r in closing if not r.item.rectifiable],
     )

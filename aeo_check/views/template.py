@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from ..answers import FORMAT, allowed
+from ..answers import FORMAT, Assessment, allowed
 from ..catalogue.loader import Catalogue
 from ..catalogue.models import SECTIONS, Question
 
@@ -52,10 +52,22 @@ def _applies(q: Question, etype: str, specific: list[str]) -> bool:
     return True
 
 
+def _value(v: object) -> str:
+    """One answer as YAML (JSON scalars and lists are valid YAML flow values)."""
+    if v is None:
+        return ""
+    if isinstance(v, dt.date):
+        return " " + v.isoformat()
+    return " " + json.dumps(v, ensure_ascii=False)
+
+
 def render_template(cat: Catalogue, etype: str, specific: list[str], lang: str,
-                    today: dt.date | None = None, file_hint: str = "answers.yaml") -> str:
+                    today: dt.date | None = None, file_hint: str = "answers.yaml",
+                    filled: Assessment | None = None) -> str:
+    """The commented answer file; with ``filled``, carrying that assessment's profile and answers."""
     w = _W[lang]
-    today = today or dt.date.today()
+    today = filled.assessed_on if filled else (today or dt.date.today())
+    e = filled.enterprise if filled else None
     lines = [
         f"# {w['head']}",
         f"# {cat.meta.title.get(lang)} ({cat.version})",
@@ -64,13 +76,13 @@ def render_template(cat: Catalogue, etype: str, specific: list[str], lang: str,
         f"standard: {cat.version}",
         f"language: {lang}",
         "enterprise:",
-        f"  name:                 # {w['name']}",
-        f"  uscc:                 # {w['uscc']}",
-        f"  customs_code: \"\"      # {w['customs_code']}",
+        f"  name:{_value(e.name) if e else ''}   # {w['name']}",
+        f"  uscc:{_value(e.uscc) if e else ''}   # {w['uscc']}",
+        f"  customs_code: {json.dumps(e.customs_code if e else '')}   # {w['customs_code']}",
         f"  type: {etype}",
         f"  specific: {json.dumps(specific)}   # {w['specific']}",
-        f"  production: true      # {w['production']}",
-        f"  current_tier: regular # {w['current_tier']}",
+        f"  production: {json.dumps(e.production) if e else 'true'}   # {w['production']}",
+        f"  current_tier: {e.current_tier if e else 'regular'}   # {w['current_tier']}",
         f"assessed_on: {today.isoformat()}",
         "answers:",
     ]
@@ -92,6 +104,12 @@ def render_template(cat: Catalogue, etype: str, specific: list[str], lang: str,
                 lines.append(f"  # {w['allowed']}: {allowed(cat, q)}{unit}")
             if q.ask_if is not None:
                 lines.append(f"  # {w['only_if']}: {q.ask_if.source}")
-            lines.append(f"  {q.id}:")
-    lines += ["", f"# {w['notes']}", "notes: {}", ""]
+            lines.append(f"  {q.id}:{_value(filled.answers.get(q.id)) if filled else ''}")
+    lines += ["", f"# {w['notes']}"]
+    if filled and filled.notes:
+        lines.append("notes:")
+        lines += [f"  {k}: {json.dumps(v, ensure_ascii=False)}" for k, v in filled.notes.items()]
+    else:
+        lines.append("notes: {}")
+    lines.append("")
     return "\n".join(lines)
