@@ -66,13 +66,20 @@ class _Compiled:
     def __init__(self, cat: Catalogue) -> None:
         self.cat = cat
         self.rules: dict[tuple[str, str], _CompiledRule] = {}
+        shared: dict[tuple, _CompiledRule] = {}
         for item in cat.items:
             for std, use in item.standards.items():
                 rule = item.rule_for(std)
+                # the same rule with the same thresholds in both standards compiles once, so one
+                # score() rates it once (see _rate's memo)
+                key = (tuple((k, e.source) for k, e in rule.expressions()), tuple(sorted(use.params.items())))
+                if key in shared:
+                    self.rules[(item.id, std)] = shared[key]
+                    continue
                 names: list[str] = []
                 for _, e in rule.expressions():
                     names.extend(n for n in sorted(e.names) if n not in use.params and n not in names)
-                self.rules[(item.id, std)] = _CompiledRule(
+                self.rules[(item.id, std)] = shared[key] = _CompiledRule(
                     _bind(rule.na_if, use.params), _bind(rule.deemed_pass, use.params),
                     _bind(rule.deemed_fail, use.params), _bind(rule.pass_, use.params),
                     _bind(rule.partial, use.params), tuple(names),
@@ -93,21 +100,26 @@ def compiled(cat: Catalogue) -> _Compiled:
 
 # --------------------------------------------------------------------------- facts
 
-class Facts(Mapping[str, Any]):
+class Facts(dict):
     """The namespace rules are evaluated in: answers, the enterprise profile, derived values.
 
-    A question that does not apply raises :class:`Skipped`; one not yet answered raises
-    :class:`Unanswered`. Derived values and applicability are memoised.
+    A dict subclass so that ``eval`` finds a value already looked up at C speed; the first
+    lookup of a name goes through ``__missing__``. A question that does not apply raises
+    :class:`Skipped`; one not yet answered raises :class:`Unanswered` (neither is cached, so
+    every rule that reads it sees the exception). Applicability is memoised.
     """
 
-    __slots__ = ("c", "answers", "profile", "_applies", "_derived")
+    __slots__ = ("c", "answers", "profile", "_applies", "_derived", "_ratings")
 
     def __init__(self, c: _Compiled, answers: Mapping[str, Any], profile: Mapping[str, Any]) -> None:
+        super().__init__(_GLOBALS)  # rule functions and constants resolve without a miss
+        del self["__builtins__"]
         self.c = c
         self.answers = answers
         self.profile = profile
         self._applies: dict[str, bool | None] = {}
         self._derived: dict[str, Any] = {}
+        self._ratings: dict[int, tuple[str, str | None, str | None]] = {}
 
     def applies(self, qid: str) -> bool | None:
         """True/False when known; None when it depends on an unanswered question."""
@@ -134,13 +146,14 @@ class Facts(Mapping[str, Any]):
         self._applies[qid] = result
         return result
 
-    def __getitem__(self, name: str) -> Any:
+    def __missing__(self, name: str) -> Any:
         if name in self.c.cat.questions:
             ok = self.applies(name)
             if ok is False:
                 raise Skipped(name)
             if name in self.answers:
-                return self.answers[name]
+                v = self[name] = self.answers[name]
+                return v
             raise Unanswered(name)
         if name in self.c.derived:
             if name not in self._derived:
@@ -151,16 +164,12 @@ class Facts(Mapping[str, Any]):
             v = self._derived[name]
             if isinstance(v, Exception):
                 raise v
+            self[name] = v
             return v
         if name in PROFILE_NAMES:
-            return self.profile[name]
+            v = self[name] = self.profile[name]
+            return v
         raise KeyError(name)
-
-    def __iter__(self):  # pragma: no cover - Mapping protocol; eval never iterates
-        return iter(())
-
-    def __len__(self) -> int:  # pragma: no cover
-        return 0
 
     def fact(self, name: str) -> Fact:
         if name in self.c.derived:
@@ -194,6 +203,15 @@ def profile_of(a: Assessment) -> dict[str, Any]:
 def _rate(c: _Compiled, facts: Facts, item: Item, std: str) -> tuple[str, str | None, str | None]:
     """(rating, deemed, missing question) of ``item`` in standard ``std``."""
     r = c.rules[(item.id, std)]
+    memo = facts._ratings
+    hit = memo.get(id(r))
+    if hit is not None:
+        return hit
+    memo[id(r)] = rated = _rate_rule(r, facts)
+    return rated
+
+
+def _rate_rule(r: _CompiledRule, facts: Facts) -> tuple[str, str | None, str | None]:
     try:
         if r.na_if is not None and eval(r.na_if, _GLOBALS, facts):  # noqa: S307
             return "na", None, None
