@@ -253,8 +253,9 @@ def parse_answers(doc: SourceDoc, cat: Catalogue) -> Assessment:
             elif err["type"] == "literal_error":
                 msg = f"{err.get('input')!r} is not allowed: expected {err['ctx']['expected']}"
             problems.append(doc.problem(loc, msg))
-    if env is not None and env.standard != cat.version:
-        problems.append(doc.problem(("standard",), f"answers were given for catalogue {env.standard!r}; "
+    version = data.get("standard")
+    if isinstance(version, str) and version != cat.version:
+        problems.append(doc.problem(("standard",), f"answers were given for catalogue {version!r}; "
                                                    f"this aeo-check knows {cat.version!r}"))
     raw_answers = data.get("answers") if isinstance(data.get("answers"), dict) else {}
     raw_notes = data.get("notes") if isinstance(data.get("notes"), dict) else {}

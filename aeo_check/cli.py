@@ -86,7 +86,7 @@ def _main(
 
 def _problems_exit(problems) -> None:
     for p in problems:
-        err.print(str(p), markup=False)
+        err.print(str(p), markup=False, soft_wrap=True)
     raise typer.Exit(2)
 
 
@@ -225,7 +225,7 @@ def validate(
         except DataFileError as exc:
             bad += 1
             for p in exc.problems:
-                err.print(str(p), markup=False)
+                err.print(str(p), markup=False, soft_wrap=True)
             continue
         out.print(f"{f}: ok", markup=False)
     if bad:
@@ -258,7 +258,7 @@ def score(
         except DataFileError as exc:
             invalid = True
             for p in exc.problems:
-                err.print(str(p), markup=False)
+                err.print(str(p), markup=False, soft_wrap=True)
             continue
         res = run_score(cat, a)
         if fail_below is not None and tier_rank(res.tier) < tier_rank(fail_below.value):

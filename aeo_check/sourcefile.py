@@ -16,9 +16,23 @@ from typing import Any, Iterable, Sequence
 import yaml
 
 try:  # the libyaml parser is ~10x faster; PyYAML wheels ship it
-    _Loader = yaml.CSafeLoader
+    _Base = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - only on builds without libyaml
-    _Loader = yaml.SafeLoader
+    _Base = yaml.SafeLoader
+
+
+class _Loader(_Base):  # type: ignore[misc,valid-type]
+    """Safe loader whose impossible dates (2026-13-01) stay text, so validation can name the field."""
+
+
+def _timestamp(loader: Any, node: Any) -> Any:
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except (ValueError, OverflowError):
+        return node.value
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 
 Path_ = tuple[Any, ...]
 
