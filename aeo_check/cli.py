@@ -325,7 +325,7 @@ def assess(
     Every answer is saved the moment it is given; Ctrl-C loses nothing.
     """
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        err.print(both("needs_terminal"), markup=False)
+        err.print(both("needs_terminal"), markup=False, soft_wrap=True)
         raise typer.Exit(2)
     from .interactive.session import run_assess
 

@@ -29,7 +29,7 @@ M: dict[str, tuple[str, str]] = {
     "gaps": ("差距项", "Gaps"),
     "path_to": ("晋级路径", "Path up"),
     "close_items": ("完成以下{n}项整改即可达到{tier}（约{days}个工作日，预计得分{score}）",
-                    "Close these {n} items to become {tier} (about {days} working days; score {score})"),
+                    "Close {these} to become {tier} (about {days} working days; score {score})"),
     "path_infeasible": ("即使完成全部可整改项，{tier}仍无法达到", "{tier} cannot be reached even after closing every gap"),
     "clear_triggers": ("先消除失信情形并完成信用修复：{names}", "First clear the discredit triggers and repair credit: {names}"),
     "waits": ("其中{n}项属于历史事项，只能等待期限届满", "{n} of them are past events that only time removes"),

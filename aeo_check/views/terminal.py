@@ -122,7 +122,9 @@ def render_score(console: Console, cat: Catalogue, res: Result, lang: str, file:
         by = {r.id: r for r in sr.items}
         nums = ", ".join(item_no(by[i]) if by[i].category in CATEGORY_ORDER[:4] + ("bonus",)
                          else f"{category_label(cat, by[i].category, lang)}{item_no(by[i])}" for i in path.items)
-        msg = t("close_items", lang, n=len(path.items), tier=tier_name, days=path.effort_days, score=path.score)
+        n = len(path.items)
+        msg = t("close_items", lang, n=n, these="this item" if n == 1 else f"these {n} items", tier=tier_name,
+                days=path.effort_days, score=path.score)
         line = Text.assemble((f"{t('path_to', lang)} → {tier_name}: ", "bold"), msg, ": ", nums)
         if path.triggers:
             line.append("  " + t("clear_triggers", lang, names=", ".join(path.triggers)), style="red")
