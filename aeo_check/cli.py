@@ -324,7 +324,7 @@ def assess(
 
     Every answer is saved the moment it is given; Ctrl-C loses nothing.
     """
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+    if not (sys.stdin is not None and sys.stdin.isatty() and sys.stdout is not None and sys.stdout.isatty()):
         err.print(both("needs_terminal"), markup=False, soft_wrap=True)
         raise typer.Exit(2)
     from .interactive.session import run_assess
