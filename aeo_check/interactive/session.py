@@ -362,7 +362,7 @@ def run_assess(cat: Catalogue, output: Path | None, resume: Path | None, review:
         try:
             draft = load_draft(resume, cat)
         except DataFileError as exc:
-            err.print(W[lang or default_lang()]["invalid_resume"].format(path=resume), markup=False)
+            err.print(W[lang or default_lang()]["invalid_resume"].format(path=resume), markup=False, soft_wrap=True)
             for p in exc.problems:
                 err.print(str(p), markup=False)
             return 2
@@ -372,7 +372,7 @@ def run_assess(cat: Catalogue, output: Path | None, resume: Path | None, review:
     else:
         path = output or Path(f"aeo-answers-{today.isoformat()}.yaml")
         if path.exists():
-            err.print(W[lang or default_lang()]["exists"].format(path=path), markup=False)
+            err.print(W[lang or default_lang()]["exists"].format(path=path), markup=False, soft_wrap=True)
             return 2
         draft = Draft(lang or default_lang(), today)
     w = W[draft.language]
@@ -380,16 +380,16 @@ def run_assess(cat: Catalogue, output: Path | None, resume: Path | None, review:
                       resume=resume is not None)
     console.print(f"[bold]{w['welcome'].format(title=cat.meta.title.get(draft.language))}[/]")
     if resume is not None:
-        console.print(w["resumed"].format(path=path, n=len(draft.answers)), markup=False)
+        console.print(w["resumed"].format(path=path, n=len(draft.answers)), markup=False, soft_wrap=True)
     save(path, draft, cat)
-    console.print(f"[grey50]{w['saving'].format(path=path)}[/]")
+    console.print(f"[grey50]{w['saving'].format(path=path)}[/]", soft_wrap=True)
     try:
         session.run()
         return finish(cat, session, console)
     except KeyboardInterrupt:
         console.print()
-        console.print(f"[yellow]{t('interrupted', draft.language)}[/] " + t("saved_at", draft.language, path=path))
-        console.print(t("resume_with", draft.language, path=path), markup=False)
+        console.print(f"[yellow]{t('interrupted', draft.language)}[/] " + t("saved_at", draft.language, path=path), soft_wrap=True)
+        console.print(t("resume_with", draft.language, path=path), markup=False, soft_wrap=True)
         return 130
 
 
@@ -416,6 +416,6 @@ def finish(cat: Catalogue, session: Session, console: Console) -> int:
             from ..views.report import write_report
 
             write_report(cat, res.to_dict(), Path(target.strip()), lang=lang)
-            console.print(w["pdf_written"].format(path=target.strip()), markup=False)
-    console.print(t("saved_at", lang, path=session.path), markup=False)
+            console.print(w["pdf_written"].format(path=target.strip()), markup=False, soft_wrap=True)
+    console.print(t("saved_at", lang, path=session.path), markup=False, soft_wrap=True)
     return 0
