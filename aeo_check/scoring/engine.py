@@ -85,6 +85,7 @@ class _Compiled:
                     _bind(rule.partial, use.params), tuple(names),
                 )
         self.items_in = {s: cat.items_in(s) for s in STANDARDS}
+        self.scope: dict[tuple, list[Item]] = {}  # items in scope per (standard, type, specific types)
         self.derived = {d.id: d.expr.code for d in cat.derived.values()}
         self.triggers = [(t, t.when.code) for t in cat.triggers]
         self.ask_if = {q.id: (q.ask_if.code if q.ask_if is not None else None) for q in cat.questions.values()}
@@ -256,9 +257,12 @@ def _score_standard(c: _Compiled, facts: Facts, std: str, closed: Collection[str
     fails: list[str] = []
     unanswered: list[str] = []
     partials = 0
-    for item in c.items_in[std]:
-        if not _in_scope(item, facts.profile):
-            continue
+    prof = facts.profile
+    key = (std, prof["enterprise_type"], prof["specific_types"])
+    in_scope = c.scope.get(key)
+    if in_scope is None:
+        in_scope = c.scope[key] = [i for i in c.items_in[std] if _in_scope(i, prof)]
+    for item in in_scope:
         if item.id in closed:
             rating, deemed, missing = "pass", None, None
         else:
