@@ -85,7 +85,10 @@ class _Compiled:
                     _bind(rule.partial, use.params), tuple(names),
                 )
         self.items_in = {s: cat.items_in(s) for s in STANDARDS}
-        self.scope: dict[tuple, list[Item]] = {}  # items in scope per (standard, type, specific types)
+        self.scope: dict[tuple, list[tuple]] = {}
+        self.evidence = [(i.id, i.specific or i.category,
+                          [(e.zh, e.en, e.exists_if.code if e.exists_if is not None else None) for e in i.evidence])
+                         for i in cat.items]  # items in scope per (standard, type, specific types)
         self.derived = {d.id: d.expr.code for d in cat.derived.values()}
         self.triggers = [(t, t.when.code) for t in cat.triggers]
         self.ask_if = {q.id: (q.ask_if.code if q.ask_if is not None else None) for q in cat.questions.values()}
@@ -261,14 +264,18 @@ def _score_standard(c: _Compiled, facts: Facts, std: str, closed: Collection[str
     key = (std, prof["enterprise_type"], prof["specific_types"])
     in_scope = c.scope.get(key)
     if in_scope is None:
-        in_scope = c.scope[key] = [i for i in c.items_in[std] if _in_scope(i, prof)]
-    for item in in_scope:
-        if item.id in closed:
+        in_scope = c.scope[key] = [
+            (i, i.id, i.standards[std].number, i.specific or i.category, i.category == "bonus", c.rules[(i.id, std)])
+            for i in c.items_in[std] if _in_scope(i, prof)]
+    memo = facts._ratings
+    for item, item_id, number, cat_key, bonus, crule in in_scope:
+        if item_id in closed:
             rating, deemed, missing = "pass", None, None
         else:
-            rating, deemed, missing = _rate(c, facts, item, std)
-        cat_key = item.specific or item.category
-        bonus = item.category == "bonus"
+            rated = memo.get(id(crule))
+            if rated is None:
+                rated = memo[id(crule)] = _rate_rule(crule, facts)
+            rating, deemed, missing = rated
         if bonus:
             points = rule.bonus_per_item if rating == "pass" else 0
             if rating == "pass":
@@ -277,12 +284,12 @@ def _score_standard(c: _Compiled, facts: Facts, std: str, closed: Collection[str
             points = pts.get(rating, 0)  # type: ignore[call-overload]
             item_points += points
             if rating == "fail":
-                fails.append(item.id)
+                fails.append(item_id)
             elif rating == "partial":
                 partials += 1
         if rating == "unanswered":
-            unanswered.append(item.id)
-        res = ItemResult(item.id, item.standards[std].number, cat_key, rating, points, deemed, missing, item, std)
+            unanswered.append(item_id)
+        res = ItemResult(item_id, number, cat_key, rating, points, deemed, missing, item, std)
         items.append(res)
         cs = categories.get(cat_key)
         if cs is None:
@@ -310,13 +317,13 @@ def _score_standard(c: _Compiled, facts: Facts, std: str, closed: Collection[str
     )
     gaps: list[Gap] = []
     for res in items:
-        if res.is_bonus or res.rating in ("pass", "na"):
+        if res.rating in ("pass", "na") or res.category == "bonus":
             continue
         blocker = res.rating in ("fail", "unanswered") or (points_short > 0)
         gaps.append(Gap(res, blocker, [facts.fact(n) for n in _fact_names(c, res.item, std)]))
     gaps.sort(key=lambda g: (0 if g.result.rating in ("fail", "unanswered") else 1,
                              -g.result.points_lost, g.result.category == "bonus", _order(g.result)))
-    bonus_open = [r for r in items if r.is_bonus and r.rating in ("fail", "unanswered")]
+    bonus_open = [r for r in items if r.category == "bonus" and r.rating in ("fail", "unanswered")]
     return StandardResult(
         id=std, tier=sdef.tier, passed=passed, score=score, threshold=rule.threshold, base=rule.base,
         item_points=item_points, bonus_points=bonus_points, bonus_cap=rule.bonus_cap, points_short=points_short,
@@ -353,9 +360,9 @@ def _path_for(c: _Compiled, sr: StandardResult, tier: str, triggers: list[str]) 
     """
     cat = c.cat
     rule = cat.standards[sr.id].pass_rule
-    must = [r for r in sr.items if not r.is_bonus and r.rating in ("fail", "unanswered")]
+    must = [r for r in sr.items if r.rating in ("fail", "unanswered") and r.category != "bonus"]
     score = sr.score + sum(r.points_lost for r in must)
-    partials = [r for r in sr.items if not r.is_bonus and r.rating == "partial"]
+    partials = [r for r in sr.items if r.rating == "partial" and r.category != "bonus"]
     key = lambda r: (r.item.effort_days, _order(r))  # noqa: E731
     partials.sort(key=key)
     chosen: list[ItemResult] = []
@@ -366,7 +373,8 @@ def _path_for(c: _Compiled, sr: StandardResult, tier: str, triggers: list[str]) 
         score += k
     need = rule.threshold - score
     bonus_left = rule.bonus_cap - sr.bonus_points
-    bonus = [r for r in sr.items if r.is_bonus and r.rating in ("fail", "unanswered")] if rule.bonus_per_item else []
+    bonus = [r for r in sr.items if r.category == "bonus" and r.rating in ("fail", "unanswered")] \
+        if rule.bonus_per_item else []
     options = sorted(partials + bonus, key=key)
     for r in options:
         if need <= 0:
@@ -589,30 +597,25 @@ def _tolerance(cat: Catalogue, a: Assessment, tier: str, standards: dict[str, St
 
 def _evidence(cat: Catalogue, c: _Compiled, facts: Facts, standards: dict[str, StandardResult]) -> list[dict[str, Any]]:
     """Every document the audit will ask for (items in scope and applicable in either standard)."""
+    applicable = {r.id for std in STANDARDS for r in standards[std].items
+                  if r.rating != "na" and r.category != "bonus"}
     seen: dict[str, dict[str, Any]] = {}
-    applicable: dict[str, str] = {}
-    for std in STANDARDS:
-        for r in standards[std].items:
-            if r.rating != "na" and not r.is_bonus:
-                applicable.setdefault(r.id, std)
     out = []
-    for item in cat.items:
-        if item.id not in applicable:
+    for item_id, category, evidence in c.evidence:
+        if item_id not in applicable:
             continue
-        for ev in item.evidence:
-            key = ev.zh
-            if key in seen:
-                seen[key]["items"].append(item.id)
+        for zh, en, code in evidence:
+            entry = seen.get(zh)
+            if entry is not None:
+                entry["items"].append(item_id)
                 continue
             exists: bool | None = None
-            if ev.exists_if is not None:
+            if code is not None:
                 try:
-                    exists = bool(eval(ev.exists_if.code, _GLOBALS, facts))  # noqa: S307
+                    exists = bool(eval(code, _GLOBALS, facts))  # noqa: S307
                 except (Unanswered, Skipped):
                     exists = None
-            entry = {"zh": ev.zh, "en": ev.en, "exists": exists, "items": [item.id],
-                     "category": item.specific or item.category}
-            seen[key] = entry
+            entry = seen[zh] = {"zh": zh, "en": en, "exists": exists, "items": [item_id], "category": category}
             out.append(entry)
     return out
 

@@ -6,6 +6,9 @@ self-contained JSON document that reports and comparisons are made from.
 
 from __future__ import annotations
 
+from datetime import date as _date
+from math import isinf as _isinf
+
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -38,13 +41,10 @@ class Fact:
 
 
 def _jsonable(v: Any) -> Any:
-    import datetime as dt
-    import math
-
-    if isinstance(v, dt.date):
+    if isinstance(v, _date):
         return v.isoformat()
     if isinstance(v, float):
-        if math.isinf(v):
+        if _isinf(v):
             return "inf" if v > 0 else "-inf"
         return round(v, 6)
     return v
