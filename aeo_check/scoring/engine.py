@@ -86,6 +86,7 @@ class _Compiled:
                 )
         self.items_in = {s: cat.items_in(s) for s in STANDARDS}
         self.scope: dict[tuple, list[tuple]] = {}
+        self.assumptions: dict[tuple, list[dict[str, Any]]] = {}
         self.evidence = [(i.id, i.specific or i.category,
                           [(e.zh, e.en, e.exists_if.code if e.exists_if is not None else None) for e in i.evidence])
                          for i in cat.items]  # items in scope per (standard, type, specific types)
@@ -470,15 +471,14 @@ def score(cat: Catalogue, a: Assessment, closed: Mapping[str, Collection[str]] |
         except (Unanswered, Skipped):
             derived[did] = None
 
-    evidence = _evidence(cat, c, facts, standards)
-    assumptions = _assumptions(cat, a, standards, triggered, timing, tolerance)
+    assumptions = _assumptions(cat, c, a, tolerance)
 
     return Result(
         catalogue=cat.version, assessed_on=a.assessed_on.isoformat(), language=a.language,
         enterprise=a.enterprise.model_dump(), tier=tier, reason=reason, provisional=provisional,
         unanswered=unanswered_q, skipped=skipped_q, triggers=triggered, standards=standards, paths=paths,
         timing=timing, tolerance=tolerance, answers=dict(a.answers), notes=dict(a.notes), derived=derived,
-        assumptions=assumptions, evidence=evidence,
+        assumptions=assumptions, evidence_of=lambda: _evidence(cat, c, facts, standards),
     )
 
 
@@ -620,17 +620,25 @@ def _evidence(cat: Catalogue, c: _Compiled, facts: Facts, standards: dict[str, S
     return out
 
 
-def _assumptions(cat: Catalogue, a: Assessment, standards: dict[str, StandardResult], triggered: list[Trigger],
-                 timing: dict[str, Any], tolerance: dict[str, Any] | None) -> list[dict[str, Any]]:
+def _assumptions(cat: Catalogue, c: _Compiled, a: Assessment, tolerance: dict[str, Any] | None) -> list[dict[str, Any]]:
+    """The assumptions this result relied on: the pass rules', the profile's, the items' in scope.
+
+    Everything here depends only on the profile and on whether the tolerance route was weighed,
+    so the list is built once per such key and shared (its entries are never modified)."""
+    e = a.enterprise
+    key = (e.type, tuple(e.specific), tolerance is not None)
+    cached = c.assumptions.get(key)
+    if cached is not None:
+        return list(cached)
     ids: list[str] = []
     for std in STANDARDS:
         for aid in cat.standards[std].pass_rule.assumptions:
             if aid not in ids:
                 ids.append(aid)
     ids.append("lookback-from-assessment")
-    if a.enterprise.type == "customs_broker":
+    if e.type == "customs_broker":
         ids.append("customs-broker-general")
-    if a.enterprise.specific:
+    if e.specific:
         ids.append("specific-both-tiers")
     for t in cat.triggers:
         if t.assumption and t.assumption not in ids:
@@ -642,10 +650,12 @@ def _assumptions(cat: Catalogue, a: Assessment, standards: dict[str, StandardRes
     for aid in dict.fromkeys(ids):
         asm = cat.assumptions[aid]
         out.append({"id": aid, "text": text(asm.text), "source": asm.source})
+    profile = {"enterprise_type": e.type, "specific_types": tuple(e.specific)}
     seen_items = set()
     for std in STANDARDS:
-        for r in standards[std].items:
-            if r.item.assumption is not None and r.id not in seen_items:
-                seen_items.add(r.id)
-                out.append({"id": f"item:{r.id}", "text": text(r.item.assumption), "source": r.item.source})
-    return out
+        for item in c.items_in[std]:
+            if item.assumption is not None and item.id not in seen_items and _in_scope(item, profile):
+                seen_items.add(item.id)
+                out.append({"id": f"item:{item.id}", "text": text(item.assumption), "source": item.source})
+    c.assumptions[key] = out
+    return list(out)

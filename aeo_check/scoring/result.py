@@ -10,7 +10,7 @@ from datetime import date as _date
 from math import isinf as _isinf
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable
 
 RESULT_FORMAT = "aeo-check/result/1"
 TIER_ORDER = ("seriously_discredited", "discredited", "regular", "certified", "advanced")
@@ -224,7 +224,16 @@ class Result:
     notes: dict[str, str]
     derived: dict[str, Any]
     assumptions: list[dict[str, Any]]
-    evidence: list[dict[str, Any]] = field(default_factory=list)
+    #: builds the evidence checklist on first use: only reports and JSON need it, and batch
+    #: scoring for a tier guard should not pay for it (deterministic: same facts, same list)
+    evidence_of: Callable[[], list[dict[str, Any]]] | None = field(default=None, repr=False, compare=False)
+    _evidence: list[dict[str, Any]] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def evidence(self) -> list[dict[str, Any]]:
+        if self._evidence is None:
+            self._evidence = self.evidence_of() if self.evidence_of is not None else []
+        return self._evidence
 
     def to_dict(self) -> dict[str, Any]:
         return {
