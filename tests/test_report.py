@@ -216,3 +216,34 @@ def test_brand_with_logo_is_used_and_only_that_file_is_read(tmp_path):
     assert all(s.startswith(str((ROOT / "report_templates").resolve())) or s.endswith("logo.png")
                for s in fetcher.served)
     assert "华信关务咨询" in PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
+
+
+# --------------------------------------------------------------------------- doctor
+
+def _fontconfig(tmp_path: Path, font_dir: str) -> dict[str, str]:
+    conf = tmp_path / "fonts.conf"
+    conf.write_text(f'<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
+                    f"<dir>{font_dir}</dir><cachedir>{tmp_path}/cache</cachedir></fontconfig>", encoding="utf-8")
+    return {"PATH": "/usr/bin:/bin", "FONTCONFIG_FILE": str(conf), "LANG": "C.UTF-8"}
+
+
+def test_doctor_passes_on_a_set_up_machine():
+    res = subprocess.run([EXE, "doctor"], capture_output=True, text=True, stdin=subprocess.DEVNULL,
+                         env={"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"})
+    assert res.returncode == 0, res.stdout + res.stderr
+    assert "Noto Sans CJK" in res.stdout and "✗" not in res.stdout
+
+
+@pytest.mark.skipif(not Path("/usr/share/fonts/truetype/dejavu").is_dir(), reason="needs fonts-dejavu-core")
+def test_doctor_names_the_missing_chinese_font(tmp_path):
+    res = subprocess.run([EXE, "doctor"], capture_output=True, text=True, stdin=subprocess.DEVNULL,
+                         env=_fontconfig(tmp_path, "/usr/share/fonts/truetype/dejavu"))
+    assert res.returncode == 1
+    assert "fonts-noto-cjk" in res.stdout and ".notdef" in res.stdout and "Traceback" not in res.stderr
+
+
+def test_doctor_with_no_fonts_at_all_does_not_crash(tmp_path):
+    (tmp_path / "empty").mkdir()
+    res = subprocess.run([EXE, "doctor"], capture_output=True, text=True, stdin=subprocess.DEVNULL,
+                         env=_fontconfig(tmp_path, str(tmp_path / "empty")))
+    assert res.returncode == 1 and "fonts-noto-cjk" in res.stdout

@@ -32,6 +32,17 @@ def chinese_fonts() -> list[str]:
     return sorted({f.split(",")[0].strip() for f in out.splitlines() if f.strip()})
 
 
+def any_fonts() -> bool:
+    """Whether fontconfig knows any font at all (Pango crashes rendering text when it knows none)."""
+    if shutil.which("fc-list") is None:
+        return True  # cannot tell; let the render check speak
+    try:
+        out = subprocess.run(["fc-list", ":", "family"], capture_output=True, text=True, timeout=10).stdout
+    except (OSError, subprocess.SubprocessError):
+        return True
+    return bool(out.strip())
+
+
 def tofu_check() -> tuple[bool, list[str]]:
     """Render a few hanzi; True when no '.notdef glyph' warning was logged."""
     import weasyprint
@@ -78,6 +89,9 @@ def run_doctor(console: Console) -> int:
          "apt-get install -y --no-install-recommends libharfbuzz-subset0")
     fonts = chinese_fonts()
     line(bool(fonts), "Chinese font / 中文字体: " + (", ".join(fonts[:4]) if fonts else "none / 未找到"), FONT_HINT)
+    if not any_fonts():
+        line(False, "No fonts at all / 系统中没有任何字体", FONT_HINT)
+        return 1
     good, bad = tofu_check()
     line(good, "Chinese renders without missing glyphs / 中文渲染无缺字" + (f": {bad[0]}" if bad else ""), FONT_HINT)
     return 0 if ok else 1
