@@ -30,6 +30,8 @@ from .catalogue.models import ENTERPRISE_TYPES, SPECIFIC_TYPES, TIERS, Question
 from .sourcefile import DataFileError, Problem, SourceDoc, read_file
 
 FORMAT = "aeo-check/answers/1"
+#: the answer value that records "don't know yet" for any question
+DONT_KNOW = "dont_know"
 
 # GB 32100-2015 unified social credit code: 31 characters, no I, O, Z, S, V
 _USCC_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
@@ -126,6 +128,8 @@ class Assessment:
     answers: dict[str, Any] = field(default_factory=dict)
     notes: dict[str, str] = field(default_factory=dict)
     file: str | None = None
+    #: questions answered "don't know yet" (``dont_know`` in the file), in catalogue order
+    dont_know: list[str] = field(default_factory=list)
 
     def to_document(self) -> dict[str, Any]:
         """The answer-file document (what :func:`write_answers` saves)."""
@@ -135,7 +139,8 @@ class Assessment:
             "language": self.language,
             "enterprise": self.enterprise.model_dump(),
             "assessed_on": self.assessed_on.isoformat(),
-            "answers": {k: _plain(v) for k, v in self.answers.items()},
+            "answers": {**{k: _plain(v) for k, v in self.answers.items()},
+                        **{k: DONT_KNOW for k in self.dont_know if k not in self.answers}},
             "notes": dict(self.notes),
         }
 
@@ -158,6 +163,8 @@ def allowed(cat: Catalogue, q: Question) -> str:
         return f"one of: {values}" if t == "choice" else f"a list of: {values}"
     if t == "date":
         return "a date YYYY-MM-DD"
+    if t == "last_event":
+        return "never, or the date (YYYY-MM-DD) or month (YYYY-MM) it last happened"
     if t == "text":
         return "text"
     kind = "a whole number" if t == "integer" else "a number"
@@ -227,7 +234,44 @@ def check_value(cat: Catalogue, q: Question, value: Any) -> tuple[Any, str | Non
         if isinstance(value, str):
             return value, None
         return value, "expected text"
+    if t == "last_event":
+        return _last_event(cat, q, value)
     raise AssertionError(t)  # pragma: no cover
+
+
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+def _last_event(cat: Catalogue, q: Question, value: Any) -> tuple[Any, str | None]:
+    """never | a day | a month "YYYY-MM" | a band of files written before dates were asked."""
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return value, None
+    if isinstance(value, str):
+        v = value.strip()
+        if v == "never" or v in LEGACY_BANDS:
+            return v, None
+        m = _MONTH.match(v)
+        if m and 1 <= int(m.group(2)) <= 12 and int(m.group(1)) >= 1900:
+            return v, None
+        try:
+            return dt.date.fromisoformat(v), None
+        except ValueError:
+            pass
+    return value, f"expected {allowed(cat, q)}"
+
+
+def last_event_day(value: Any) -> dt.date | None:
+    """The first day a last-event answer can stand for (for the 'not after the assessment' check)."""
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and _MONTH.match(value):
+        return dt.date(int(value[:4]), int(value[5:7]), 1)
+    return None
+
+
+LEGACY_BANDS = ("over_24m", "m12_24", "within_12m")
 
 
 # --------------------------------------------------------------------------- parsing
@@ -257,9 +301,11 @@ def parse_answers(doc: SourceDoc, cat: Catalogue) -> Assessment:
     if isinstance(version, str) and version != cat.version:
         problems.append(doc.problem(("standard",), f"answers were given for catalogue {version!r}; "
                                                    f"this aeo-check knows {cat.version!r}"))
+    env_date = env.assessed_on if env is not None else None
     raw_answers = data.get("answers") if isinstance(data.get("answers"), dict) else {}
     raw_notes = data.get("notes") if isinstance(data.get("notes"), dict) else {}
     answers: dict[str, Any] = {}
+    dont_know: set[str] = set()
     for qid, value in (raw_answers or {}).items():
         q = cat.questions.get(qid) if isinstance(qid, str) else None
         if q is None:
@@ -267,10 +313,19 @@ def parse_answers(doc: SourceDoc, cat: Catalogue) -> Assessment:
             continue
         if value is None:
             continue  # explicitly left unanswered
+        if value == DONT_KNOW:
+            dont_know.add(qid)
+            continue
         value, why = check_value(cat, q, value)
         if why:
             problems.append(doc.problem(("answers", qid), why))
             continue
+        if q.type == "last_event" and env_date is not None:
+            first = last_event_day(value)
+            if first is not None and first > env_date:
+                problems.append(doc.problem(("answers", qid), f"{_plain(value)} is after the assessment date "
+                                                              f"{env_date.isoformat()}"))
+                continue
         answers[qid] = value
     for qid in raw_notes or {}:
         if qid not in cat.questions:
@@ -286,6 +341,7 @@ def parse_answers(doc: SourceDoc, cat: Catalogue) -> Assessment:
     return Assessment(
         standard=env.standard, language=env.language, enterprise=env.enterprise, assessed_on=env.assessed_on,
         answers=answers, notes={k: v for k, v in env.notes.items() if v}, file=doc.file,
+        dont_know=[qid for qid in cat.questions if qid in dont_know],
     )
 
 

@@ -48,6 +48,8 @@ def best_value(cat: Catalogue, q: Question) -> Any:
         return [c.value for c in cat.choices_of(q)]
     if q.type == "date":
         return ASSESSED_ON - dt.timedelta(days=800)
+    if q.type == "last_event":
+        return "never"
     if q.type == "text":
         return "—"
     if f == "lower":

@@ -6,6 +6,7 @@ number, a choice nearer the top of its list (choices are listed best first), mor
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
@@ -15,7 +16,9 @@ from aeo_check.catalogue import get_catalogue
 from aeo_check.catalogue.models import SPECIFIC_TYPES
 from aeo_check.scoring.engine import score
 from aeo_check.scoring.result import tier_rank
-from factory import NEUTRAL, answer_all, best_value, enterprise
+from factory import ASSESSED_ON, NEUTRAL, answer_all, best_value, enterprise
+
+BANDS = ["never", "over_24m", "m12_24", "within_12m"]  # best first
 
 CAT = get_catalogue()
 QUESTIONS = list(CAT.questions.values())
@@ -45,6 +48,9 @@ def value_strategy(q):
             return [v for v in values if draw(st.booleans())]
         if q.type in ("integer", "number", "money", "percent"):
             return _number(q, draw)
+        if q.type == "last_event":
+            return draw(st.one_of(st.sampled_from(BANDS),
+                                  st.dates(ASSESSED_ON - dt.timedelta(days=1200), ASSESSED_ON)))
         return best_value(CAT, q)
     return draw_value()
 
@@ -68,6 +74,10 @@ def better(q, v, draw) -> Any:
     if f == "more":
         values = [c.value for c in CAT.choices_of(q)]
         return [x for x in values if x in v or draw(st.booleans())]
+    if f == "older":  # never is best; then longer ago
+        if isinstance(v, dt.date):
+            return draw(st.one_of(st.just("never"), st.dates(v - dt.timedelta(days=900), v)))
+        return BANDS[draw(st.integers(0, BANDS.index(v)))]
     step = draw(st.integers(1, 10_000_000))
     if f == "higher":
         return v + step if q.max is None else min(q.max, v + step)

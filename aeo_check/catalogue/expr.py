@@ -17,6 +17,8 @@ scorer evaluates a few hundred expressions per answer file and must stay fast.
 from __future__ import annotations
 
 import ast
+import calendar
+import datetime as _dt
 import math
 from dataclasses import dataclass
 from types import CodeType
@@ -56,12 +58,71 @@ def _count(*conditions: Any) -> int:
     return sum(1 for c in conditions if c)
 
 
-def _older_than(recency: str, months: int) -> bool:
-    """True when the most recent occurrence is 'never' or lies outside ``months``.
+RECENCY_BANDS: dict[str, tuple[int, int] | None] = {
+    # band -> (at least, at most) months before the assessment date; None for 'never'
+    "never": None,
+    "over_24m": (24, 1200),  # "more than 24 months": a century bounds it
+    "m12_24": (12, 24),
+    "within_12m": (0, 12),
+}
 
-    ``recency`` is a value of the ``recency`` choice set: never, over_24m,
-    m12_24 (12-24 months ago) or within_12m.
+
+def add_months(d: _dt.date, months: int) -> _dt.date:
+    """``d`` moved by whole calendar months; the day is clipped to the month's length."""
+    y, m = divmod(d.month - 1 + months, 12)
+    year, month = d.year + y, m + 1
+    return _dt.date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
+
+
+@dataclass(frozen=True, slots=True)
+class LastEvent:
+    """When a past event last happened, as the rules see it.
+
+    An answer gives a day (``2026-06-20``), a month (``2026-06``: the event is taken to lie on
+    the month's last day, the cautious reading; assumption ``event-month-end``) or, in files
+    written before dates were asked, a band such as ``m12_24``. ``on`` is the assessment date
+    the look-back windows count back from.
     """
+
+    on: _dt.date
+    date: _dt.date | None = None  # the day the window counts from (month answers: its last day)
+    band: str | None = None       # legacy band answers
+    month_only: bool = False
+
+    def window_ends(self, months: int) -> tuple[_dt.date, _dt.date] | None:
+        """(earliest, latest) day on which the event is ``months`` old; None for 'never'."""
+        if self.date is not None:
+            end = add_months(self.date, months)
+            return end, end
+        span = RECENCY_BANDS.get(self.band or "never")
+        if span is None:
+            return None
+        lo, hi = span
+        return add_months(self.on, months - hi), add_months(self.on, months - lo)
+
+    def older_than(self, months: int) -> bool:
+        if self.date is not None:
+            return add_months(self.date, months) <= self.on
+        return _band_older_than(self.band or "never", months)
+
+
+def parse_last_event(value: Any, on: _dt.date) -> "LastEvent | str":
+    """An answer to a ``last_event`` question as the rules see it (``'never'`` stays a string)."""
+    if isinstance(value, LastEvent):
+        return value
+    if value == "never":
+        return "never"
+    if isinstance(value, str) and value in RECENCY_BANDS:
+        return LastEvent(on, band=value)
+    if isinstance(value, _dt.date):
+        return LastEvent(on, date=value)
+    if isinstance(value, str) and len(value) == 7:
+        y, m = int(value[:4]), int(value[5:7])
+        return LastEvent(on, date=_dt.date(y, m, calendar.monthrange(y, m)[1]), month_only=True)
+    raise ValueError(f"not a last-event value: {value!r}")
+
+
+def _band_older_than(recency: str, months: int) -> bool:
     if recency == "never" or recency == "over_24m":
         return True
     if recency == "m12_24":
@@ -69,6 +130,17 @@ def _older_than(recency: str, months: int) -> bool:
     if recency == "within_12m":
         return False
     raise ValueError(f"not a recency value: {recency!r}")
+
+
+def _older_than(last: Any, months: int) -> bool:
+    """True when the most recent occurrence is 'never' or lies at least ``months`` back.
+
+    ``last`` is a :class:`LastEvent` (a date, a month or a legacy band) or one of the
+    ``recency`` band values: never, over_24m, m12_24 (12-24 months ago) or within_12m.
+    """
+    if isinstance(last, LastEvent):
+        return last.older_than(months)
+    return _band_older_than(last, months)
 
 
 def _has(values: Any, item: str) -> bool:

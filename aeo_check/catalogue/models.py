@@ -33,7 +33,8 @@ Section = Literal[
 SECTIONS: tuple[str, ...] = (
     "profile", "internal_control", "financial", "compliance", "trade_security", "specific", "bonus"
 )
-QuestionType = Literal["yes_no", "choice", "multi", "integer", "number", "money", "percent", "date", "text"]
+QuestionType = Literal["yes_no", "choice", "multi", "integer", "number", "money", "percent", "date", "text",
+                       "last_event"]
 Tier = Literal["advanced", "certified", "regular", "discredited", "seriously_discredited"]
 TIERS: tuple[str, ...] = ("advanced", "certified", "regular", "discredited", "seriously_discredited")
 
@@ -95,7 +96,10 @@ class Question(ExprModel):
     #: which way an answer is better for the enterprise: for yes_no the favourable answer, for
     #: numbers "higher" or "lower"; choices are listed best first; "neutral" for facts that only
     #: decide what applies. Property tests use it to check that a better answer never scores worse.
-    favourable: bool | Literal["higher", "lower", "neutral", "best_first", "more"] | None = None
+    favourable: bool | Literal["higher", "lower", "neutral", "best_first", "more", "older"] | None = None
+    #: where the enterprise finds this fact out when nobody at hand knows it (an auditor, the
+    #: Single Window, Credit China, …): shown with "don't know yet" answers and check tasks
+    source: Text | None = None
 
     _c = field_validator("ask_if", mode="before")(lambda cls, v: _expr(v))
 

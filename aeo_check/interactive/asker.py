@@ -42,10 +42,12 @@ STYLE = Style([
 WORDS = {
     "zh": {"yes": "是", "no": "否", "keys": "? 帮助 · Ctrl-P 上一题 · Ctrl-S 跳过 · Ctrl-N 备注 · Ctrl-C 退出（答案已保存）",
            "required": "请填写", "number": "请输入数字", "integer": "请输入整数", "date": "请输入日期，格式 YYYY-MM-DD",
+           "last_event": "从未发生请输入 0；否则输入最近一次的年月 YYYY-MM（或日期 YYYY-MM-DD）",
            "min": "不能小于 {v}", "max": "不能大于 {v}", "checkbox": "（空格选择，回车确认）"},
     "en": {"yes": "Yes", "no": "No", "keys": "? help · Ctrl-P previous · Ctrl-S skip · Ctrl-N note · Ctrl-C quit (answers are saved)",
            "required": "Please enter a value", "number": "Enter a number", "integer": "Enter a whole number",
-           "date": "Enter a date as YYYY-MM-DD", "min": "Must not be less than {v}", "max": "Must not be more than {v}",
+           "date": "Enter a date as YYYY-MM-DD",
+           "last_event": "Type 0 if it never happened; otherwise the month of the latest one, YYYY-MM (or the date)", "min": "Must not be less than {v}", "max": "Must not be more than {v}",
            "checkbox": "(space to select, enter to confirm)"},
 }
 
@@ -78,6 +80,11 @@ def parse_text_answer(cat: Catalogue, q: Question, raw: str, lang: str) -> tuple
             return dt.date.fromisoformat(s), None
         except ValueError:
             return None, w["date"]
+    if q.type == "last_event":
+        if s.lower() in ("never", "n", "0") or s in ("从未", "从未发生", "无"):
+            return "never", None
+        value, why = check_value(cat, q, s)
+        return (value, None) if why is None else (None, w["last_event"])
     if q.type in ("integer", "number", "money", "percent"):
         s = s.replace(",", "").replace("，", "").replace("%", "").replace("¥", "").replace("元", "").strip()
         try:
@@ -135,7 +142,7 @@ class Asker:
         result = _with_nav(prompt).unsafe_ask()
         if isinstance(result, Nav):
             return result
-        if q.type in ("integer", "number", "money", "percent", "date", "text"):
+        if q.type in ("integer", "number", "money", "percent", "date", "text", "last_event"):
             value, _ = parse_text_answer(self.cat, q, result, lang)
             return value
         return result

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any, Collection, Iterable, Mapping
 
 from ..answers import Assessment
-from ..catalogue.expr import _GLOBALS, Expression, Skipped, Unanswered
+from ..catalogue.expr import _GLOBALS, Expression, Skipped, Unanswered, parse_last_event
 from ..catalogue.loader import PROFILE_NAMES, Catalogue
 from ..catalogue.models import STANDARDS, Item, Question
 from .result import (
@@ -94,6 +94,7 @@ class _Compiled:
         self.triggers = [(t, t.when.code) for t in cat.triggers]
         self.ask_if = {q.id: (q.ask_if.code if q.ask_if is not None else None) for q in cat.questions.values()}
         self.question_order = list(cat.questions)
+        self.last_event = frozenset(q.id for q in cat.questions.values() if q.type == "last_event")
 
 
 def compiled(cat: Catalogue) -> _Compiled:
@@ -114,14 +115,16 @@ class Facts(dict):
     every rule that reads it sees the exception). Applicability is memoised.
     """
 
-    __slots__ = ("c", "answers", "profile", "_applies", "_derived", "_ratings")
+    __slots__ = ("c", "answers", "profile", "dont_know", "_applies", "_derived", "_ratings")
 
-    def __init__(self, c: _Compiled, answers: Mapping[str, Any], profile: Mapping[str, Any]) -> None:
+    def __init__(self, c: _Compiled, answers: Mapping[str, Any], profile: Mapping[str, Any],
+                 dont_know: Collection[str] = ()) -> None:
         super().__init__(_GLOBALS)  # rule functions and constants resolve without a miss
         del self["__builtins__"]
         self.c = c
         self.answers = answers
         self.profile = profile
+        self.dont_know = dont_know
         self._applies: dict[str, bool | None] = {}
         self._derived: dict[str, Any] = {}
         self._ratings: dict[int, tuple[str, str | None, str | None]] = {}
@@ -157,7 +160,10 @@ class Facts(dict):
             if ok is False:
                 raise Skipped(name)
             if name in self.answers:
-                v = self[name] = self.answers[name]
+                v = self.answers[name]
+                if name in self.c.last_event:
+                    v = parse_last_event(v, self.profile["assessed_on"])
+                self[name] = v
                 return v
             raise Unanswered(name)
         if name in self.c.derived:
@@ -186,11 +192,12 @@ class Facts(dict):
             v = self.profile[name]
             return Fact(name, "profile", list(v) if isinstance(v, tuple) else v, "answered")
         try:
-            return Fact(name, "question", self[name], "answered")
+            self[name]
+            return Fact(name, "question", self.answers[name], "answered")
         except Skipped:
             return Fact(name, "question", None, "skipped")
         except Unanswered:
-            return Fact(name, "question", None, "unanswered")
+            return Fact(name, "question", None, "dont_know" if name in self.dont_know else "unanswered")
 
 
 def profile_of(a: Assessment) -> dict[str, Any]:
@@ -200,6 +207,7 @@ def profile_of(a: Assessment) -> dict[str, Any]:
         "enterprise_type": e.type,
         "specific_types": tuple(e.specific),
         "current_tier": e.current_tier,
+        "assessed_on": a.assessed_on,
     }
 
 
@@ -411,7 +419,7 @@ def score(cat: Catalogue, a: Assessment, closed: Mapping[str, Collection[str]] |
     c = compiled(cat)
     closed = closed or {}
     profile = profile_of(a)
-    facts = Facts(c, a.answers, profile)
+    facts = Facts(c, a.answers, profile, frozenset(a.dont_know))
 
     triggered: list[Trigger] = []
     unknown_triggers: list[str] = []
@@ -444,13 +452,14 @@ def score(cat: Catalogue, a: Assessment, closed: Mapping[str, Collection[str]] |
     # questions: unanswered (that apply) and skipped
     unanswered_q: list[str] = []
     skipped_q: list[str] = []
+    dont_know_q: list[str] = []
     for qid in c.question_order:
         ok = facts.applies(qid)
         if ok is False:
             skipped_q.append(qid)
         elif qid not in a.answers:
-            unanswered_q.append(qid)
-    provisional = bool(unanswered_q)
+            (dont_know_q if qid in facts.dont_know else unanswered_q).append(qid)
+    provisional = bool(unanswered_q or dont_know_q)
 
     paths: dict[str, Path] = {}
     trig_ids = [t.id for t in triggered]
@@ -476,7 +485,7 @@ def score(cat: Catalogue, a: Assessment, closed: Mapping[str, Collection[str]] |
     return Result(
         catalogue=cat.version, assessed_on=a.assessed_on.isoformat(), language=a.language,
         enterprise=a.enterprise.model_dump(), tier=tier, reason=reason, provisional=provisional,
-        unanswered=unanswered_q, skipped=skipped_q, triggers=triggered, standards=standards, paths=paths,
+        unanswered=unanswered_q, skipped=skipped_q, dont_know=dont_know_q, triggers=triggered, standards=standards, paths=paths,
         timing=timing, tolerance=tolerance, answers=dict(a.answers), notes=dict(a.notes), derived=derived,
         assumptions=assumptions, evidence_of=lambda: _evidence(cat, c, facts, standards),
     )

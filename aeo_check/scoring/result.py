@@ -34,7 +34,7 @@ class Fact:
     id: str
     kind: str  # question | derived | profile
     value: Any  # None when unanswered or skipped
-    state: str  # answered | unanswered | skipped | computed | unknown
+    state: str  # answered | unanswered | dont_know | skipped | computed | unknown
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "kind": self.kind, "value": _jsonable(self.value), "state": self.state}
@@ -215,6 +215,7 @@ class Result:
     provisional: bool
     unanswered: list[str]
     skipped: list[str]
+    dont_know: list[str]
     triggers: list[Trigger]
     standards: dict[str, StandardResult]
     paths: dict[str, Path]
@@ -247,6 +248,7 @@ class Result:
             "provisional": self.provisional,
             "unanswered": list(self.unanswered),
             "skipped": list(self.skipped),
+            "dont_know": list(self.dont_know),
             "discredit": [t.to_dict() for t in self.triggers],
             "standards": {k: v.to_dict() for k, v in self.standards.items()},
             "paths": {k: v.to_dict() for k, v in self.paths.items()},

@@ -133,6 +133,12 @@ def _fmt_value(cat: Catalogue, qid: str, value: Any, lang: str) -> str:
         if isinstance(value, list):
             return "、".join(labels.get(v, v) for v in value) if lang == "zh" else ", ".join(labels.get(v, v) for v in value)
         return labels.get(value, str(value))
+    if q.type == "last_event":
+        bands = {"never": ("从未发生", "Never"), "over_24m": ("24个月以前", "More than 24 months ago"),
+                 "m12_24": ("12至24个月前", "12 to 24 months ago"), "within_12m": ("最近12个月内", "Within the last 12 months")}
+        if isinstance(value, str) and value in bands:
+            return bands[value][0 if lang == "zh" else 1]
+        return value.isoformat() if hasattr(value, "isoformat") else str(value)
     if q.type == "money":
         return f"{value:,.0f}" + (" 元" if lang == "zh" else " CNY")
     if q.type == "percent":
