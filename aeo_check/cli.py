@@ -265,9 +265,9 @@ def score(
             below = True
         results.append((f, a, res))
     if format is Fmt.json:
-        from .views.jsonout import dumps
+        from .views.jsonout import dumps, result_document
 
-        print(dumps([{"file": str(f), **res.to_dict()} for f, _, res in results]))
+        print(dumps([{"file": str(f), **result_document(cat, res)} for f, _, res in results]))
     else:
         from .views.terminal import render_score
 

@@ -37,6 +37,7 @@ from .models import (  # noqa: I001
     DiscreditFile,
     Item,
     ItemFile,
+    PlanningFile,
     Question,
     QuestionFile,
     ScoringFile,
@@ -75,6 +76,7 @@ class Catalogue:
     triggers: list[Trigger]
     choice_sets: dict[str, ChoiceSet]
     assumptions: dict[str, Assumption]
+    planning: PlanningFile
     items_by_id: dict[str, Item] = field(default_factory=dict)
     #: compiled structures the scorer builds once and caches here
     cache: dict[str, Any] = field(default_factory=dict)
@@ -237,8 +239,10 @@ def load_catalogue(root: Path | None = None) -> Catalogue:
     scoring: ScoringFile | None = c.model(scoring_doc, ScoringFile)
     discredit_doc = c.read(base / "rules" / "discredit.yaml")
     discredit: DiscreditFile | None = c.model(discredit_doc, DiscreditFile)
+    planning_doc = c.read(base / "rules" / "planning.yaml")
+    planning: PlanningFile | None = c.model(planning_doc, PlanningFile)
 
-    if c.problems or meta is None or scoring is None or discredit is None:
+    if c.problems or meta is None or scoring is None or discredit is None or planning is None:
         raise DataFileError(c.problems or [Problem(str(base), None, "", "catalogue incomplete")])
 
     choice_sets = {cs.id: cs for cs in meta.choice_sets}
@@ -284,9 +288,10 @@ def load_catalogue(root: Path | None = None) -> Catalogue:
             if it.category == "bonus" and "partial" in opts:
                 P.append(doc.problem(opt_loc, "bonus items are met or not: no 'partial'"))
         for j, ev in enumerate(it.evidence):
-            if ev.exists_if is not None:
-                _check_names(P, doc, where + ("evidence", j, "exists_if"), ev.exists_if.names,
-                             questions, derived, set())
+            for attr in ("exists_if", "applies_if"):
+                e = getattr(ev, attr)
+                if e is not None:
+                    _check_names(P, doc, where + ("evidence", j, attr), e.names, questions, derived, set())
 
     for i, t in enumerate(discredit.triggers):
         _check_names(P, discredit_doc, ("triggers", i, "when"), t.when.names, questions, derived, set())
@@ -307,6 +312,12 @@ def load_catalogue(root: Path | None = None) -> Catalogue:
     if scoring.tolerance.assumption not in assumptions:
         P.append(scoring_doc.problem(("tolerance", "assumption"), f"unknown assumption {scoring.tolerance.assumption!r}"))
 
+    for qid in scoring.application_bar.also:
+        if qid not in questions:
+            P.append(scoring_doc.problem(("application_bar", "also"), f"question {qid!r} does not exist"))
+    _check_planning(P, planning_doc, planning, {i.id for i in items}, questions, assumptions,
+                    {t.id for t in discredit.triggers})
+
     _check_numbering(P, items, item_where, standards, scoring_doc)
 
     if P:
@@ -315,9 +326,36 @@ def load_catalogue(root: Path | None = None) -> Catalogue:
     cat = Catalogue(
         root=base, meta=meta, questions=questions, items=items, derived=derived, standards=standards,
         scoring=scoring, triggers=list(discredit.triggers), choice_sets=choice_sets, assumptions=assumptions,
+        planning=planning,
     )
     cat.items_by_id = {i.id: i for i in items}
     return cat
+
+
+def _check_planning(P: list[Problem], doc: SourceDoc, pl: PlanningFile, item_ids: set, questions: dict,
+                    assumptions: dict, trigger_ids: set) -> None:
+    """Every item, question, trigger and assumption that planning.yaml names exists."""
+    for i, aid in enumerate(pl.assumption_ids()):
+        if aid not in assumptions:
+            P.append(doc.problem((), f"unknown assumption {aid!r}"))
+    refs: list[tuple[tuple, str]] = [(("records", "months", k), k) for k in pl.records.months]
+    refs += [(("waits", "items", k), k) for k in pl.waits.items]
+    refs += [(("waits", "blocked", k), k) for k in pl.waits.blocked]
+    refs += [(("statements", "items", j), k) for j, k in enumerate(pl.statements.items)]
+    for loc, k in refs:
+        if k not in item_ids:
+            P.append(doc.problem(loc, f"item {k!r} does not exist"))
+    qrefs = [(("waits", "items", k, "event"), w.event) for k, w in pl.waits.items.items() if w.event]
+    qrefs += [(("repair", "triggers", k, "event"), r.event) for k, r in pl.repair.triggers.items() if r.event]
+    qrefs.append((("repair", "designation_question"), pl.repair.designation_question))
+    for loc, q in qrefs:
+        if q not in questions:
+            P.append(doc.problem(loc, f"question {q!r} does not exist"))
+    for k in pl.repair.triggers:
+        if k not in trigger_ids:
+            P.append(doc.problem(("repair", "triggers", k), f"trigger {k!r} does not exist"))
+    for k in trigger_ids - set(pl.repair.triggers):
+        P.append(doc.problem(("repair", "triggers"), f"no repair route for trigger {k!r}"))
 
 
 def _check_names(P: list[Problem], doc: SourceDoc, loc: tuple, names: Iterable[str],

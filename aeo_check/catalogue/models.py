@@ -178,9 +178,13 @@ class Evidence(ExprModel):
 
     zh: str = Field(min_length=1)
     en: str = Field(min_length=1)
+    #: when the answers show the document is held (false: missing)
     exists_if: Expression | None = None
+    #: when the document can exist at all (e.g. penalty decisions only after a penalty); false:
+    #: not applicable, never "missing"
+    applies_if: Expression | None = None
 
-    _c = field_validator("exists_if", mode="before")(lambda cls, v: _expr(v))
+    _c = field_validator("exists_if", "applies_if", mode="before")(lambda cls, v: _expr(v))
 
     def get(self, lang: str) -> str:
         return self.zh if lang == "zh" else self.en
@@ -304,6 +308,9 @@ class Trigger(ExprModel):
 class ApplicationBar(Strict):
     months: int = Field(ge=1)
     question: str
+    #: further dates that start the same bar (e.g. a credit repair: a discredited enterprise
+    #: moved up may not apply for a year)
+    also: list[str] = Field(default_factory=list)
     text: Text
 
 
@@ -351,3 +358,117 @@ class CatalogueFile(Strict):
     ratings: list[Labelled]
     tiers: list[Labelled]
     choice_sets: list[ChoiceSet] = Field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- planning
+
+class Day(Strict):
+    month: int = Field(ge=1, le=12)
+    day: int = Field(ge=1, le=31)
+
+
+class PlanWork(Strict):
+    assumption: str
+
+
+class PlanCheck(Strict):
+    days: int = Field(ge=1, le=30)
+    default_owner: Owner
+    assumption: str
+
+
+class PlanRecords(Strict):
+    assumption: str
+    months: dict[str, int] = Field(default_factory=dict)
+
+
+class PlanWaitItem(Strict):
+    event: str | None = None
+    months: int = Field(ge=1, le=120)
+    at_latest: bool = False
+
+
+class PlanWaits(Strict):
+    assumption: str
+    items: dict[str, PlanWaitItem] = Field(default_factory=dict)
+    blocked: dict[str, Text] = Field(default_factory=dict)
+
+
+class PlanStatements(Strict):
+    items: list[str]
+    year_end: Day
+    audit_report_by: Day
+    assumption: str
+
+
+class PlanApplication(Strict):
+    prepare_days: int = Field(ge=0)
+    prepare_owner: Owner
+    acceptance_days: int = Field(ge=0)
+    onsite_after_days: int = Field(ge=0)
+    decision_days: int = Field(ge=1)
+    extension_days: int = Field(ge=0)
+    assumption: str
+
+
+class Obligation(Strict):
+    id: str = Field(pattern=ID_PATTERN)
+    month: int = Field(ge=1, le=12)
+    day: int = Field(ge=1, le=31)
+    text: Text
+
+
+class PlanKeep(Strict):
+    assumption: str
+    obligations: list[Obligation]
+    review_years: int = Field(ge=1)
+    review_text: Text
+
+
+class RepairRoute(Strict):
+    apply_months: int | None = None
+    event: str | None = None
+    needs_payment: bool = False
+
+
+class PlanRepair(Strict):
+    automatic_months: int = Field(ge=1)
+    bar_months: int = Field(ge=0)
+    assumption: str
+    designation_question: str
+    triggers: dict[str, RepairRoute]
+
+
+class Indicator(Strict):
+    id: str
+    numerator: str
+    denominator: str
+    at_most: str | None = None        # threshold parameter (whole per cent); production enterprises
+    at_most_other: str | None = None  # the same for other enterprises, when it differs
+    at_least: str | None = None
+
+
+class StatementTarget(Strict):
+    need: int = Field(ge=1)
+    indicators: list[Indicator] = Field(min_length=1)
+
+
+class PlanningFile(Strict):
+    """``questionnaires/rules/planning.yaml``: how a result becomes a dated plan."""
+
+    work: PlanWork
+    check: PlanCheck
+    records: PlanRecords
+    waits: PlanWaits
+    statements: PlanStatements
+    application: PlanApplication
+    keep: PlanKeep
+    repair: PlanRepair
+    statement_targets: dict[str, StatementTarget] = Field(default_factory=dict)
+    next_step: dict[Literal["apply", "apply_later", "keep", "climb", "climb_checks", "climb_blocked", "way_back",
+                            "at_risk"], Text]
+
+    def assumption_ids(self) -> list[str]:
+        return [self.work.assumption, self.check.assumption, self.records.assumption, self.waits.assumption,
+                self.statements.assumption, self.application.assumption, self.keep.assumption,
+                self.repair.assumption]

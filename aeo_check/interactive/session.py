@@ -415,7 +415,9 @@ def finish(cat: Catalogue, session: Session, console: Console) -> int:
         if isinstance(target, str) and target.strip():
             from ..views.report import write_report
 
-            write_report(cat, res.to_dict(), Path(target.strip()), lang=lang)
+            from ..views.jsonout import result_document
+
+            write_report(cat, result_document(cat, res), Path(target.strip()), lang=lang)
             console.print(w["pdf_written"].format(path=target.strip()), markup=False, soft_wrap=True)
     console.print(t("saved_at", lang, path=session.path), markup=False, soft_wrap=True)
     return 0

@@ -88,7 +88,8 @@ class _Compiled:
         self.scope: dict[tuple, list[tuple]] = {}
         self.assumptions: dict[tuple, list[dict[str, Any]]] = {}
         self.evidence = [(i.id, i.specific or i.category,
-                          [(e.zh, e.en, e.exists_if.code if e.exists_if is not None else None) for e in i.evidence])
+                          [(e.zh, e.en, e.exists_if.code if e.exists_if is not None else None,
+                            e.applies_if.code if e.applies_if is not None else None) for e in i.evidence])
                          for i in cat.items]  # items in scope per (standard, type, specific types)
         self.derived = {d.id: d.expr.code for d in cat.derived.values()}
         self.triggers = [(t, t.when.code) for t in cat.triggers]
@@ -565,16 +566,23 @@ def _add_months(d: dt.date, months: int) -> dt.date:
 
 
 def _timing(cat: Catalogue, a: Assessment, facts: Facts, tier: str) -> dict[str, Any]:
+    """When the application bar lifts: the latest of the dates that start it, plus its months."""
     bar = cat.scoring.application_bar
     base: dict[str, Any] = {"bar_months": bar.months, "text": text(bar.text)}
-    try:
-        last = facts[bar.question]
-    except Skipped:
+    last: dt.date | None = None
+    for qid in (bar.question, *bar.also):
+        try:
+            d = facts[qid]
+        except Skipped:
+            continue
+        except Unanswered as exc:
+            return {**base, "may_apply_from": None, "barred": None, "known": False,
+                    "last_adverse_decision": None, "missing": exc.name}
+        if last is None or d > last:
+            last = d
+    if last is None:
         return {**base, "may_apply_from": a.assessed_on.isoformat(), "barred": False, "known": True,
                 "last_adverse_decision": None}
-    except Unanswered as exc:
-        return {**base, "may_apply_from": None, "barred": None, "known": False, "last_adverse_decision": None,
-                "missing": exc.name}
     until = _add_months(last, bar.months)
     barred = until > a.assessed_on
     return {**base, "may_apply_from": (until if barred else a.assessed_on).isoformat(), "barred": barred,
@@ -604,29 +612,61 @@ def _tolerance(cat: Catalogue, a: Assessment, tier: str, standards: dict[str, St
     return {**base, "route": "tolerance", "items": path.items, "effort_days": path.effort_days, "why": "minor"}
 
 
+_EVIDENCE_RANK = {"missing": 0, "to_check": 1, "held": 2, "na": 3}
+
+
 def _evidence(cat: Catalogue, c: _Compiled, facts: Facts, standards: dict[str, StandardResult]) -> list[dict[str, Any]]:
-    """Every document the audit will ask for (items in scope and applicable in either standard)."""
-    applicable = {r.id for std in STANDARDS for r in standards[std].items
-                  if r.rating != "na" and r.category != "bonus"}
-    seen: dict[str, dict[str, Any]] = {}
-    out = []
-    for item_id, category, evidence in c.evidence:
-        if item_id not in applicable:
-            continue
-        for zh, en, code in evidence:
-            entry = seen.get(zh)
-            if entry is not None:
-                entry["items"].append(item_id)
+    """Every document the audit will ask for, in one of four states, each once, linked to its items.
+
+    ``na``: it can only exist after an event that did not happen (``applies_if`` false);
+    ``held``/``missing``: the answers say so (``exists_if``), or, without such a question, the
+    item's rating does (a pass means the practice the document records is in place);
+    ``to_check``: the fact that decides it is not known yet. Missing documents come first.
+    """
+    rating: dict[str, str] = {}
+    for std in STANDARDS:
+        for r in standards[std].items:
+            if r.category == "bonus" or r.rating == "na":
                 continue
-            exists: bool | None = None
-            if code is not None:
-                try:
-                    exists = bool(eval(code, _GLOBALS, facts))  # noqa: S307
-                except (Unanswered, Skipped):
-                    exists = None
-            entry = seen[zh] = {"zh": zh, "en": en, "exists": exists, "items": [item_id], "category": category}
-            out.append(entry)
+            prev = rating.get(r.id)
+            # the stricter standard's rating decides (advanced is scored first)
+            if prev is None:
+                rating[r.id] = r.rating
+    seen: dict[str, dict[str, Any]] = {}
+    for item_id, category, evidence in c.evidence:
+        if item_id not in rating:
+            continue
+        item = cat.items_by_id[item_id]
+        for zh, en, held_code, applies_code in evidence:
+            state = _evidence_state(facts, held_code, applies_code, rating[item_id])
+            entry = seen.get(zh)
+            if entry is None:
+                seen[zh] = {"zh": zh, "en": en, "state": state, "items": [item_id], "owner": item.owner,
+                            "category": category}
+                continue
+            entry["items"].append(item_id)
+            if _EVIDENCE_RANK[state] < _EVIDENCE_RANK[entry["state"]]:
+                entry["state"] = state
+    out = list(seen.values())
+    out.sort(key=lambda e: _EVIDENCE_RANK[e["state"]])  # stable: catalogue order within a state
     return out
+
+
+def _evidence_state(facts: Facts, held_code: Any, applies_code: Any, rating: str) -> str:
+    try:
+        if applies_code is not None and not eval(applies_code, _GLOBALS, facts):  # noqa: S307
+            return "na"
+        if held_code is not None:
+            return "held" if eval(held_code, _GLOBALS, facts) else "missing"  # noqa: S307
+    except Unanswered:
+        return "to_check"
+    except Skipped:
+        return "na"
+    if rating == "pass":
+        return "held"
+    if rating == "unanswered":
+        return "to_check"
+    return "missing"
 
 
 def _assumptions(cat: Catalogue, c: _Compiled, a: Assessment, tolerance: dict[str, Any] | None) -> list[dict[str, Any]]:

@@ -22,6 +22,13 @@ def dumps(obj: Any) -> str:
     return json.dumps(obj, ensure_ascii=False, indent=2, default=_default, allow_nan=False)
 
 
+def result_document(cat: Catalogue, res: Any) -> dict[str, Any]:
+    """The self-contained result JSON: the scored result and its dated plan."""
+    from ..planning import make_plan
+
+    return {**res.to_dict(), "plan": make_plan(cat, res).to_dict()}
+
+
 def item_dict(cat: Catalogue, item: Item) -> dict[str, Any]:
     """One item whole, as ``standards show --format json`` prints it."""
     d: dict[str, Any] = {

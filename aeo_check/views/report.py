@@ -110,12 +110,16 @@ def load_result_for_report(cat: Catalogue, file: Path) -> tuple[dict[str, Any], 
         if data.get("standard") != cat.version:
             raise DataFileError([doc.problem(("standard",), f"result made with catalogue {data.get('standard')!r}; "
                                                            f"this aeo-check knows {cat.version!r}")])
+        if not isinstance(data.get("plan"), dict):
+            raise DataFileError([doc.problem(("plan",), "this result has no dated plan (made by an older aeo-check); "
+                                                       "score the answer file again")])
         return data, data.get("language", "zh")
     from ..answers import parse_answers
     from ..scoring import score
+    from .jsonout import result_document
 
     a = parse_answers(doc, cat)
-    return score(cat, a).to_dict(), a.language
+    return result_document(cat, score(cat, a)), a.language
 
 
 # --------------------------------------------------------------------------- context
