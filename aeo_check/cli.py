@@ -269,16 +269,58 @@ def score(
 
         print(dumps([{"file": str(f), **result_document(cat, res)} for f, _, res in results]))
     else:
+        from .planning import make_plan
         from .views.terminal import render_score
 
         for f, a, res in results:
-            render_score(out, cat, res, _lang(lang, a.language), str(f))
+            render_score(out, cat, res, _lang(lang, a.language), str(f), plan=make_plan(cat, res).to_dict())
     if invalid:
         raise typer.Exit(2)
     if below:
         if format is not Fmt.json:
             err.print(f"tier below {fail_below.value} / 信用等级低于 {fail_below.value}", markup=False)
         raise typer.Exit(1)
+
+
+# --------------------------------------------------------------------------- plan
+
+class PlanFmt(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+@app.command()
+def plan(
+    file: Annotated[Path, typer.Argument(metavar="FILE", help="An answer file (YAML or JSON).")],
+    format: Annotated[PlanFmt, typer.Option("--format", help="table, json or csv (opens in Excel or a project tool).")] = PlanFmt.table,
+    lang: Annotated[Optional[Lang], typer.Option(help="zh or en (default: the answer file's language).")] = None,
+) -> None:
+    """The dated plan as a task list: step, kind, owner, start, end, items, depends on."""
+    from .planning import make_plan
+    from .scoring import score as run_score
+    from .sourcefile import DataFileError
+
+    cat = catalogue()
+    try:
+        a = _load(file, cat)
+    except DataFileError as exc:
+        _problems_exit(exc.problems)
+        return
+    p = make_plan(cat, run_score(cat, a)).to_dict()
+    language = _lang(lang, a.language)
+    if format is PlanFmt.json:
+        from .views.jsonout import dumps
+
+        print(dumps(p))
+    elif format is PlanFmt.csv:
+        from .views.plan import plan_csv
+
+        sys.stdout.write(plan_csv(cat, p, language))
+    else:
+        from .views.terminal import render_plan
+
+        render_plan(out, cat, p, language, a.enterprise.name)
 
 
 # --------------------------------------------------------------------------- report

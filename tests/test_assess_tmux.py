@@ -73,7 +73,7 @@ def test_resume_to_a_result_in_a_real_terminal(answers: Path, tmp_path: Path):
         screen = term.wait_for(r"PDF.*\(Y/n\)")
         assert "预计信用等级" in screen and "常规企业" in screen
         assert re.search(r"高级认证企业标准\s+\d+\s+95", screen)
-        assert "阻碍项" in screen and "晋级路径" in screen
+        assert "阻碍项" in screen and "下一步" in screen
         term.send("n")
         screen = term.wait_for(r"EXIT=\d+")
         assert "EXIT=0" in screen and str(answers) in screen

@@ -429,10 +429,12 @@ class RepairRoute(Strict):
     apply_months: int | None = None
     event: str | None = None
     needs_payment: bool = False
+    ground_unknown: bool = False  # repair falls between the application route and automatic repair
 
 
 class PlanRepair(Strict):
     automatic_months: int = Field(ge=1)
+    payment_days: int = Field(ge=1)  # working days to pay overdue duty or fines
     bar_months: int = Field(ge=0)
     assumption: str
     designation_question: str

@@ -260,6 +260,8 @@ class _Builder:
         lo = max(lo, self.on)
         hi = max(hi, self.on)
         exact = lo == hi
+        std_name = text(self.cat.standards[std].title)
+        title = {"zh": f"{title['zh']}（{std_name['zh']}）", "en": f"{title['en']} ({std_name['en']})"}
         return self.add(Step(f"wait:{item_id}:{std}", "wait", title, None, self.on, hi,
                              end_earliest=None if exact else lo, items=[item_id],
                              detail={"event": event, "months": months,
@@ -404,14 +406,16 @@ def make_plan(cat: Catalogue, R: Result) -> Plan:
         for s in steps:
             if s.id not in order:
                 order.append(s.id)
-    schedule(b.steps, on, order)
-
     # the way back: credit repair ------------------------------------------------------------
     repair_info: dict[str, Any] | None = None
     bar_until: dt.date | None = None
     if situation == "way_back":
         repair_info = _repair(b, R)
         bar_until = dt.date.fromisoformat(repair_info["bar_until"]) if repair_info["bar_until"] else None
+
+    schedule(b.steps, on, order)
+    if repair_info is not None:  # the routes were copied before the payment steps got their dates
+        repair_info["routes"] = [b.steps[r["id"]].to_dict() for r in repair_info["routes"]]
 
     # application bar (a past failure, withdrawal, downgrade or credit repair)
     timing_bar = R.timing.get("may_apply_from")
@@ -427,6 +431,8 @@ def make_plan(cat: Catalogue, R: Result) -> Plan:
             rep = repair_info or {}
             ready = dt.date.fromisoformat(rep["repair_on"]) if rep.get("repair_on") else None
             earliest = dt.date.fromisoformat(rep["repair_earliest"]) if rep.get("repair_earliest") else ready
+            if earliest == ready:
+                earliest = None
             targets[t] = Target(t, route, None, ready is not None, ready, earliest, "repair", None, None, None,
                                 None, None, None, None, False, False, 0, 0,
                                 [s.id for s in b.steps.values() if s.kind == "repair"])
@@ -540,6 +546,8 @@ def _repair(b: _Builder, R: Result) -> dict[str, Any]:
             if route.apply_months is not None else None
         automatic = (add_months(lo, P.automatic_months), add_months(hi, P.automatic_months))
         when = by_application or automatic
+        if by_application and route.ground_unknown:
+            when = (by_application[0], automatic[1])
         when = (max(when[0], b.on), max(when[1], b.on))
         step = b.add(Step(f"repair:{t.id}", "repair", t.title, "legal", b.on, when[1],
                           end_earliest=when[0] if when[0] != when[1] else None,
@@ -547,6 +555,10 @@ def _repair(b: _Builder, R: Result) -> dict[str, Any]:
                                   "apply_months": route.apply_months, "automatic_months": P.automatic_months,
                                   "needs_payment": route.needs_payment, "counted_from": lo.isoformat(),
                                   "repair": t.repair}), "regular")
+        if route.needs_payment:
+            # the amount must be paid before repair can be applied for: finance, at once
+            b.add(Step(f"work:pay:{t.id}", "work", {"zh": f"缴清欠款：{t.title['zh']}", "en": f"Pay in full: {t.title['en']}"},
+                       "finance", b.on, None, days=P.payment_days, items=[]), "regular")
         out.append(step.to_dict())
         repair_on = when[1] if repair_on is None else max(repair_on, when[1])
         repair_earliest = when[0] if repair_earliest is None else max(repair_earliest, when[0])

@@ -35,7 +35,6 @@ LOGO_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", 
 LOGO_MAX_BYTES = 2 * 1024 * 1024
 CATEGORY_ORDER = ("internal_control", "financial", "compliance", "trade_security",
                   "health_quarantine", "animal_plant_quarantine", "food_cosmetics", "commodity_inspection")
-PHASES = ((30, "p30"), (90, "p90"), (180, "p180"), (10**9, "later"))
 
 
 def templates_dir() -> Path:
@@ -194,13 +193,6 @@ def _why(cat: Catalogue, facts: list[dict[str, Any]], notes: dict[str, str], lan
     return out
 
 
-def _phase(days: int) -> str:
-    for limit, key in PHASES:
-        if days <= limit:
-            return key
-    return "later"  # pragma: no cover
-
-
 def build_context(cat: Catalogue, R: dict[str, Any], lang: str, brand: Brand | None,
                   inline_assets: bool) -> dict[str, Any]:
     def L(vocab: str, key: str) -> str:
@@ -281,25 +273,11 @@ def build_context(cat: Catalogue, R: dict[str, Any], lang: str, brand: Brand | N
     for v in range(0, chart["max"] + 1, step):
         chart["ticks"].append({"v": v, "x": round(180 + v * scale, 1)})
 
-    # roadmap
-    roadmap = []
-    if path and path.get("standard"):
-        sid = path["standard"]
-        for iid in path["items"]:
-            m = merged.get(iid)
-            if m is None:
-                continue
-            roadmap.append(m)
-        roadmap.sort(key=lambda m: (m["effort_days"] > 180, not m["blocker"], m["effort_days"], m["title"]))
-        for i, m in enumerate(roadmap):
-            m["phase"] = _phase(m["effort_days"])
-            m["bar_w"] = round(min(m["effort_days"], 365) / 365 * 360, 1)
-            m["bar_y"] = 8 + i * 22
-    road = {"items": roadmap, "height": 30 + len(roadmap) * 22,
-            "phases": [{"key": k, "x": round(min(limit, 365) / 365 * 360 + 220, 1)} for limit, k in PHASES[:3]]}
-
     # evidence, appendix
-    evidence = [{"doc": e[lang], "exists": e["exists"], "category": cat_label(e["category"])} for e in R["evidence"]]
+    plan = R["plan"]
+    evidence = [{"doc": e[lang], "state": e["state"], "category": cat_label(e["category"]),
+                 "numbers": " ".join(e.get("numbers", [])), "owner": L("owners", e["owner"]) if e.get("owner") else ""}
+                for e in plan["evidence"]]
     appendix = []
     from ..catalogue.models import SECTIONS
 
@@ -350,14 +328,14 @@ def build_context(cat: Catalogue, R: dict[str, Any], lang: str, brand: Brand | N
         "gaps": gaps,
         "blockers": blockers,
         "chart": chart,
-        "road": road,
         "evidence": evidence,
-        "evidence_counts": {"yes": sum(1 for e in evidence if e["exists"] is True),
-                            "no": sum(1 for e in evidence if e["exists"] is False),
-                            "unknown": sum(1 for e in evidence if e["exists"] is None)},
+        "evidence_counts": {k: sum(1 for e in evidence if e["state"] == k) for k in ("missing", "to_check", "held", "na")},
+        "plan": plan,
         "appendix": appendix,
         "derived": derived,
-        "assumptions": [{"id": a["id"], "text": a["text"][lang], "source": a["source"]} for a in R["assumptions"]],
+        "assumptions": [{"id": a["id"], "text": a["text"][lang], "source": a["source"]}
+                        for a in R["assumptions"] + [x for x in R["plan"]["assumptions"]
+                                                     if x["id"] not in {y["id"] for y in R["assumptions"]}]],
         "triggers": [{"title": t["title"][lang], "description": t["description"][lang], "repair": t["repair"][lang]}
                      for t in R.get("discredit", [])],
         "tolerance": R.get("tolerance"),
@@ -391,7 +369,60 @@ def render_html(cat: Catalogue, R: dict[str, Any], lang: str, brand: Brand | Non
     ctx["t"] = lambda key, **kw: t(key, lang, **kw)
     words = _words(cat, lang)
     ctx["W"] = words
+    ctx.update(plan_context(cat, R["plan"], lang, words))
     return env.get_template(TEMPLATE).render(**ctx)
+
+
+def plan_context(cat: Catalogue, plan: dict[str, Any], lang: str, words: dict[str, str]) -> dict[str, Any]:
+    """The dated plan's part of the report: targets, Gantt chart, task list, keep/repair, targets
+    for the next statements."""
+    from ..i18n import t
+    from .gantt import gantt
+    from .plan import fmt_date, plan_rows, step_when, target_lines
+
+    targets = []
+    for tier, tg in plan["targets"].items():
+        targets.append({
+            "tier": cat.label("tiers", tier).get(lang), "route": tg["route"], "feasible": tg["feasible"],
+            "apply": fmt_date(tg["apply_on"], lang), "decision": fmt_date(tg["decision_by"], lang),
+            "latest": fmt_date(tg["decision_latest"], lang),
+            "ready": fmt_date(tg["ready_on"], lang), "ready_earliest": fmt_date(tg["ready_earliest"], lang)
+            if tg["ready_earliest"] else None,
+            "set_by": t(f"decider_{tg['decided_by']}", lang) if tg["feasible"] else "—",
+            "person_days": tg["person_days"], "no_margin": tg["no_margin"], "score": tg["score"],
+            "provisional": tg["provisional"],
+        })
+    rows = plan_rows(cat, plan, lang)
+    for r, s in zip(rows, plan["steps"]):
+        r["when"] = step_when(s, lang)
+        r["kind_key"] = s["kind"]
+    statement_rows = []
+    for s in plan["steps"]:
+        for ind in (s.get("detail") or {}).get("indicators", []) if s["kind"] == "statements" else []:
+            label = cat.derived[ind["id"]].label.get(lang) if ind["id"] in cat.derived else ind["id"]
+            bound = ind.get("at_most", ind.get("at_least"))
+            req = ("≤ " if "at_most" in ind else "≥ ") + f"{bound:.2f}"
+            figure = cat.questions[ind["numerator"]].text.get(lang) if ind["numerator"] in cat.questions else ind["numerator"]
+            change = ""
+            if not ind["met"]:
+                amount = f"{abs(ind['change']):,.0f}" + (" 元" if lang == "zh" else " CNY")
+                change = (("减少" if ind["change"] < 0 else "增加") + amount) if lang == "zh" else \
+                    (("lower by " if ind["change"] < 0 else "raise by ") + amount)
+            statement_rows.append({"label": label, "now": "—" if ind["value"] is None else f"{ind['value']:.2f}",
+                                   "required": req, "met": ind["met"], "change": change, "figure": figure,
+                                   "suggested": ind.get("suggested", False)})
+    keep = [{"due": fmt_date(k["due"], lang) if k["due"] else "—", "text": k["text"][lang]} for k in plan["keep"]]
+    return {
+        "plan_next": plan["next_step"][lang],
+        "plan_lines": target_lines(cat, plan, lang)[1:],
+        "plan_targets": targets,
+        "plan_rows": rows,
+        "gantt": gantt(cat, plan, lang, words),
+        "keep_rows": keep,
+        "statement_rows": statement_rows,
+        "plan_assumptions": [{"id": a["id"], "text": a["text"][lang], "source": a["source"]}
+                             for a in plan["assumptions"]],
+    }
 
 
 def _words(cat: Catalogue, lang: str) -> dict[str, str]:

@@ -50,7 +50,8 @@ def _bar(lost: int, width: int = 12) -> Text:
     return bar
 
 
-def render_score(console: Console, cat: Catalogue, res: Result, lang: str, file: str | None = None) -> None:
+def render_score(console: Console, cat: Catalogue, res: Result, lang: str, file: str | None = None,
+                 plan: dict[str, Any] | None = None) -> None:
     ent = res.enterprise
     head = Text()
     head.append(ent["name"], style="bold")
@@ -108,33 +109,15 @@ def render_score(console: Console, cat: Catalogue, res: Result, lang: str, file:
             bt.add_row("", t("and_more", lang, n=len(blockers) - 12), "", "", "")
         lines += [Text(""), bt]
 
-    for tier, path in res.paths.items():
-        tier_name = label(cat, "tiers", tier, lang)
-        if path.standard is None:
-            names = ", ".join(path.triggers)
-            lines.append(Text(f"{t('path_to', lang)} → {tier_name}: " + t("clear_triggers", lang, names=names)))
-            continue
-        if path.score is None:
-            lines.append(Text(f"{t('path_to', lang)} → {tier_name}: " + t("path_infeasible", lang, tier=tier_name),
-                              style="yellow"))
-            continue
-        sr = res.standards[path.standard]
-        by = {r.id: r for r in sr.items}
-        nums = ", ".join(item_no(by[i]) if by[i].category in CATEGORY_ORDER[:4] + ("bonus",)
-                         else f"{category_label(cat, by[i].category, lang)}{item_no(by[i])}" for i in path.items)
-        n = len(path.items)
-        msg = t("close_items", lang, n=n, these="this item" if n == 1 else f"these {n} items", tier=tier_name,
-                days=path.effort_days, score=path.score)
-        line = Text.assemble((f"{t('path_to', lang)} → {tier_name}: ", "bold"), msg, ": ", nums)
-        if path.triggers:
-            line.append("  " + t("clear_triggers", lang, names=", ".join(path.triggers)), style="red")
-        if path.waits:
-            line.append("  " + t("waits", lang, n=len(path.waits)), style="grey50")
-        lines += [Text(""), line]
+    if plan is not None:
+        from .plan import target_lines
 
-    tm = res.timing
-    if tm.get("known") and tm.get("barred"):
-        lines.append(Text(f"{t('may_apply_from', lang)}: {tm['may_apply_from']} ({t('barred', lang)})", style="yellow"))
+        lines.append(Text(""))
+        for style, line in target_lines(cat, plan, lang):
+            lines.append(Text(line, style=style))
+        if file:
+            lines.append(Text(t("see_plan", lang, file=file), style="grey50"))
+
     if res.tolerance:
         tol = res.tolerance
         cur = label(cat, "tiers", tol["current_tier"], lang)
@@ -192,3 +175,24 @@ def render_item(console: Console, cat: Catalogue, item: Item, lang: str) -> None
     if item.assumption is not None:
         out.append(Text(f"⚠ {item.assumption.get(lang)}", style="yellow"))
     console.print(Panel(Group(*out), expand=False))
+
+
+def render_plan(console: Console, cat: Catalogue, plan: dict[str, Any], lang: str, name: str) -> None:
+    """The task list of a dated plan, with the next step and the targets above it."""
+    from .plan import plan_rows, step_when, target_lines
+
+    console.print(Text(name, style="bold"))
+    for style, line in target_lines(cat, plan, lang):
+        console.print(Text(line, style=style))
+    table = Table(box=None, pad_edge=False, header_style="bold")
+    table.add_column(t("col_step", lang), ratio=3, min_width=16, overflow="fold")
+    table.add_column(t("col_kind", lang), no_wrap=True)
+    table.add_column(t("owner", lang), ratio=1, overflow="fold")
+    table.add_column(t("col_start", lang), no_wrap=True)
+    table.add_column(t("col_end", lang), ratio=1, min_width=10)
+    table.add_column(t("col_days", lang), justify="right", no_wrap=True)
+    table.add_column(t("col_items", lang), ratio=1, overflow="fold")
+    for row, step in zip(plan_rows(cat, plan, lang), plan["steps"]):
+        table.add_row(row["step"], row["kind"], row["owner"], row["start"], step_when(step, lang), row["days"],
+                      row["items"])
+    console.print(table)

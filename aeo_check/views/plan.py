@@ -1,0 +1,133 @@
+"""Views of the dated plan: the task list (table, CSV) and the few lines the score screen shows.
+
+They read the plan's JSON form (``Plan.to_dict()``), the same data the report and the result
+JSON carry; they never plan or score.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+from ..catalogue.loader import Catalogue
+from ..i18n import t
+
+def fmt_date(iso: str | None, lang: str) -> str:
+    if not iso:
+        return "—"
+    if lang == "zh":
+        y, m, d = iso.split("-")
+        return f"{int(y)}年{int(m)}月{int(d)}日"
+    return iso
+
+
+def step_when(step: dict[str, Any], lang: str) -> str:
+    """The end of a step as a person reads it: a date, a range, or 'by … at the latest'."""
+    if step["end"] is None:
+        return "—"
+    if step.get("end_earliest"):
+        return t("between", lang, lo=fmt_date(step["end_earliest"], lang), hi=fmt_date(step["end"], lang))
+    return fmt_date(step["end"], lang)
+
+
+def item_numbers(cat: Catalogue, step: dict[str, Any], lang: str) -> str:
+    """Official numbers of a step's items, always in the Advanced standard's numbering (every item
+    of the Certified standard is also one of the Advanced standard), so one column reads one way."""
+    std = "advanced"
+    out = []
+    for item_id in step["items"]:
+        it = cat.items_by_id.get(item_id)
+        if it is None:
+            continue
+        use = it.standards.get(std) or next(iter(it.standards.values()))  # type: ignore[call-overload]
+        if it.specific:
+            out.append(f"{cat.label('specific_types', it.specific).get(lang)}({use.number})")
+        else:
+            out.append(f"({use.number})")
+    return " ".join(out)
+
+
+def step_title(step: dict[str, Any], lang: str) -> str:
+    return step["title"][lang]
+
+
+def tier_name(cat: Catalogue, tier: str, lang: str) -> str:
+    return cat.label("tiers", tier).get(lang)
+
+
+def owner_name(cat: Catalogue, owner: str | None, lang: str) -> str:
+    return cat.label("owners", owner).get(lang) if owner else "—"
+
+
+def plan_rows(cat: Catalogue, plan: dict[str, Any], lang: str) -> list[dict[str, str]]:
+    """One row per step: what a project tool or a spreadsheet needs."""
+    rows = []
+    for s in plan["steps"]:
+        rows.append({
+            "id": s["id"],
+            "step": step_title(s, lang),
+            "kind": t(f"kind_{s['kind']}", lang),
+            "owner": owner_name(cat, s["owner"], lang),
+            "start": s["start"],
+            "end": s["end"] or "",
+            "end_earliest": s.get("end_earliest") or "",
+            "days": "" if s["days"] is None else str(s["days"]),
+            "items": item_numbers(cat, s, lang),
+            "depends_on": " ".join(s["depends_on"]),
+            "tiers": ", ".join(tier_name(cat, x, lang) for x in s["tiers"]),
+        })
+    return rows
+
+
+_COLUMNS = ("id", "step", "kind", "owner", "start", "end", "end_earliest", "days", "items", "depends_on", "tiers")
+_HEAD = {"id": ("编号", "ID"), "step": ("步骤", "Step"), "kind": ("类型", "Kind"), "owner": ("责任部门", "Owner"),
+         "start": ("开始", "Start"), "end": ("结束", "End"), "end_earliest": ("最早结束", "Earliest end"),
+         "days": ("人日", "Person-days"), "items": ("项目（高级认证企业标准编号）", "Items (Advanced standard numbers)"), "depends_on": ("前置步骤", "Depends on"),
+         "tiers": ("目标", "For")}
+
+
+def plan_csv(cat: Catalogue, plan: dict[str, Any], lang: str) -> str:
+    """CSV with a header row; UTF-8 with BOM so spreadsheet programs read the Chinese right."""
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\r\n")
+    w.writerow([_HEAD[c][0 if lang == "zh" else 1] for c in _COLUMNS])
+    for r in plan_rows(cat, plan, lang):
+        w.writerow([r[c] for c in _COLUMNS])
+    return "\ufeff" + buf.getvalue()
+
+
+def target_lines(cat: Catalogue, plan: dict[str, Any], lang: str) -> list[tuple[str, str]]:
+    """(style, text) lines: the next step, then one or two lines per target."""
+    out: list[tuple[str, str]] = [("bold", f"{t('next_step', lang)}: {plan['next_step'][lang]}")]
+    for tier, tg in plan["targets"].items():
+        name = tier_name(cat, tier, lang)
+        if tg["route"] == "repair":
+            if tg["ready_earliest"] and tg["ready_earliest"] != tg["ready_on"]:
+                out.append(("", t("target_repair_range", lang, lo=fmt_date(tg["ready_earliest"], lang),
+                                  hi=fmt_date(tg["ready_on"], lang))))
+            else:
+                out.append(("", t("target_repair", lang, date=fmt_date(tg["ready_on"], lang))))
+            for r in (plan.get("repair") or {}).get("routes", []):
+                out.append(("grey50", f"  · {r['title'][lang]}{'：' if lang == 'zh' else ': '}"
+                                      f"{r['detail']['repair'][lang]}"))
+            continue
+        if tg["route"] == "keep":
+            out.append(("", t("target_keep", lang, tier=name)))
+            continue
+        if not tg["feasible"]:
+            out.append(("yellow", t("target_blocked", lang, tier=name)))
+            continue
+        out.append(("", t("target_apply", lang, tier=name, apply=fmt_date(tg["apply_on"], lang),
+                          decision=fmt_date(tg["decision_by"], lang), latest=fmt_date(tg["decision_latest"], lang))))
+        by = t(f"decider_{tg['decided_by']}", lang)
+        if tg["elapsed_working_days"]:
+            out.append(("grey50", "  " + t("target_effort", lang, pd=tg["person_days"],
+                                           elapsed=tg["elapsed_working_days"], by=by)))
+        else:
+            out.append(("grey50", "  " + t("target_by", lang, by=by)))
+        if tg["no_margin"]:
+            out.append(("yellow", "  " + t("no_margin", lang, score=tg["score"])))
+        if tg["provisional"]:
+            out.append(("magenta", "  " + t("provisional_plan", lang)))
+    return out
