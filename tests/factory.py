@@ -55,7 +55,7 @@ def best_value(cat: Catalogue, q: Question) -> Any:
     if f == "lower":
         return int(q.min) if q.min is not None else 0
     if f == "higher":
-        return int(q.max) if q.max is not None else 10_000_000
+        return min(int(q.max), 10_000_000) if q.max is not None else 10_000_000
     return int(q.min) if q.min is not None else 0
 
 
