@@ -540,7 +540,7 @@ def _std_clause(cat: Catalogue, sr: StandardResult, lang: str) -> str:
 
 
 def _reason(cat: Catalogue, tier: str, triggered: list[Trigger], standards: dict[str, StandardResult],
-            provisional: bool, unknown: list[Trigger] = ()) -> dict[str, str]:  # type: ignore[assignment]
+            provisional: bool, unknown: Collection[Trigger] = ()) -> dict[str, str]:
     out = {}
     for lang in ("zh", "en"):
         if triggered:
