@@ -218,6 +218,14 @@ def test_an_unanswered_serious_list_trigger_can_take_even_discredited(tmp_path):
     assert [t["id"] for t in row["unknown_triggers"]] == ["serious-prosecution"]
 
 
+def test_a_dont_know_trigger_is_as_unknown_as_a_blank_one(cat, tmp_path):
+    path = edited(tmp_path, "advanced-manufacturer.yaml", duty_overdue_3m="dont_know")
+    r = score(cat, load_answers(path, cat))
+    assert [t.id for t in r.unknown_triggers] == ["duty-overdue"] and r.provisional
+    assert r.reason["en"].endswith("(provisional: questions unanswered, including discredit triggers: "
+                                   "Duty unpaid more than 3 months after the deadline)")
+
+
 def test_answered_triggers_leave_nothing_unknown(cat):
     r = score(cat, load_answers(ROOT / "examples" / "advanced-manufacturer.yaml", cat))
     assert r.unknown_triggers == [] and r.floor_tier == r.tier == "advanced" and not r.provisional
