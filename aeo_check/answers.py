@@ -26,7 +26,8 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .catalogue.loader import Catalogue
-from .catalogue.models import ENTERPRISE_TYPES, SPECIFIC_TYPES, TIERS, Question
+from .catalogue.expr import _GLOBALS
+from .catalogue.models import ENTERPRISE_TYPES, SPECIFIC_TYPES, TIERS, ConsistencyRule, Question
 from .sourcefile import DataFileError, Problem, SourceDoc, read_file
 
 FORMAT = "aeo-check/answers/1"
@@ -273,6 +274,40 @@ def last_event_day(value: Any) -> dt.date | None:
 
 LEGACY_BANDS = ("over_24m", "m12_24", "within_12m")
 
+# --------------------------------------------------------------------------- consistency
+
+def inconsistent(cat: Catalogue, answers: dict[str, Any],
+                 profile: dict[str, Any] | None = None) -> list[ConsistencyRule]:
+    """The consistency rules (``rules/consistency.yaml``) that ``answers`` break.
+
+    A rule is tested only when every question it reads is answered (and every profile field
+    it reads is known), so a half-filled answer file is never refused for what is missing."""
+    ns: dict[str, Any] = dict(profile or {})
+    broken = []
+    for rule in cat.consistency:
+        names = rule.check.names
+        if not all(n in answers or n in ns for n in names):
+            continue
+        scope = {**ns, **{n: answers[n] for n in names if n in answers}}
+        try:
+            ok = eval(rule.check.code, _GLOBALS, scope)  # noqa: S307 - catalogue expression, whitelisted AST
+        except (ArithmeticError, TypeError):
+            continue
+        if not ok:
+            broken.append(rule)
+    return broken
+
+
+def inconsistency_message(rule: ConsistencyRule, answers: dict[str, Any]) -> str:
+    shown = ", ".join(f"{n} = {_shown(answers[n])}" for n in sorted(rule.check.names) if n in answers)
+    return f"{rule.message.en} / {rule.message.zh} ({shown})"
+
+
+def _shown(v: Any) -> str:
+    if isinstance(v, float):
+        return _num(v)
+    return str(v)
+
 
 # --------------------------------------------------------------------------- parsing
 
@@ -297,6 +332,14 @@ def parse_answers(doc: SourceDoc, cat: Catalogue) -> Assessment:
             elif err["type"] == "literal_error":
                 msg = f"{err.get('input')!r} is not allowed: expected {err['ctx']['expected']}"
             problems.append(doc.problem(loc, msg))
+    if env is not None and env.assessed_on < cat.meta.effective:
+        # looking back from before the 2026 standards existed would judge by rules not yet in force
+        day = cat.meta.effective.isoformat()
+        problems.append(doc.problem(("assessed_on",),
+            f"{env.assessed_on.isoformat()} is before {day}, when the standards of this catalogue "
+            f"({cat.version}) came into force; the standards in force then were different, so this "
+            f"aeo-check cannot assess that date / 评估日期早于本标准（{cat.version}）的施行日期{day}，"
+            "当时适用的是此前的认证标准，本工具无法按该日期评估"))
     version = data.get("standard")
     if isinstance(version, str) and version != cat.version:
         problems.append(doc.problem(("standard",), f"answers were given for catalogue {version!r}; "
@@ -335,6 +378,13 @@ def parse_answers(doc: SourceDoc, cat: Catalogue) -> Assessment:
             if qid in answers and env.enterprise.type not in q.applies_to:
                 problems.append(doc.problem(("answers", qid),
                     f"this question is not asked of a {env.enterprise.type} enterprise"))
+    profile = None
+    if env is not None:
+        e = env.enterprise
+        profile = {"production": e.production, "enterprise_type": e.type, "specific_types": tuple(e.specific),
+                   "current_tier": e.current_tier}
+    for rule in inconsistent(cat, answers, profile):
+        problems.append(doc.problem(("answers", rule.field), inconsistency_message(rule, answers)))
     if problems:
         raise DataFileError(problems)
     assert env is not None

@@ -251,7 +251,7 @@ def score(
     cat = catalogue()
     results = []
     invalid = False
-    below = False
+    below = maybe_below = False
     for f in files:
         try:
             a = _load(f, cat)
@@ -263,6 +263,8 @@ def score(
         res = run_score(cat, a)
         if fail_below is not None and tier_rank(res.tier) < tier_rank(fail_below.value):
             below = True
+        elif fail_below is not None and tier_rank(res.floor_tier) < tier_rank(fail_below.value):
+            maybe_below = True  # an unanswered discredit trigger could take the tier away
         results.append((f, a, res))
     if format is Fmt.json:
         from .views.jsonout import dumps, result_document
@@ -276,9 +278,13 @@ def score(
             render_score(out, cat, res, _lang(lang, a.language), str(f), plan=make_plan(cat, res).to_dict())
     if invalid:
         raise typer.Exit(2)
-    if below:
+    if below or maybe_below:
         if format is not Fmt.json:
-            err.print(f"tier below {fail_below.value} / 信用等级低于 {fail_below.value}", markup=False)
+            if below:
+                err.print(f"tier below {fail_below.value} / 信用等级低于 {fail_below.value}", markup=False)
+            if maybe_below:
+                err.print(f"tier may be below {fail_below.value}: discredit triggers are unanswered"
+                          f" / 失信情形尚未回答，信用等级可能低于 {fail_below.value}", markup=False)
         raise typer.Exit(1)
 
 

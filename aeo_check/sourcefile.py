@@ -15,16 +15,6 @@ from typing import Any, Iterable, Sequence
 
 import yaml
 
-try:  # the libyaml parser is ~10x faster; PyYAML wheels ship it
-    _Base = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - only on builds without libyaml
-    _Base = yaml.SafeLoader
-
-
-class _Loader(_Base):  # type: ignore[misc,valid-type]
-    """Safe loader whose impossible dates (2026-13-01) stay text, so validation can name the field."""
-
-
 def _timestamp(loader: Any, node: Any) -> Any:
     try:
         return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
@@ -32,7 +22,19 @@ def _timestamp(loader: Any, node: Any) -> Any:
         return node.value
 
 
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+def loader_class(base: type) -> type:
+    """A safe loader on ``base`` whose impossible dates (2026-13-01) stay text, so validation can
+    name the field. Data files must read the same with libyaml's parser and PyYAML's own."""
+
+    class _Loader(base):  # type: ignore[misc,valid-type]
+        pass
+
+    _Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+    return _Loader
+
+
+# the libyaml parser is ~10x faster; PyYAML wheels ship it, builds without libyaml lack CSafeLoader
+_Loader = loader_class(getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 Path_ = tuple[Any, ...]
 

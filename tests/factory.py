@@ -23,6 +23,8 @@ NEUTRAL: dict[str, Any] = {
     "handles_conveyances": True, "uses_wood_packaging": True, "entrusts_brokers": True,
     "declarant_count": 10, "adverse_decision": False, "inspected_declarations_12m": 40,
     "total_assets": 50_000_000, "revenue": 120_000_000, "interest_expense": 300_000,
+    # by highest level passed; they add up to declarant_count (rules/consistency.yaml)
+    "declarants_top_junior": 6, "declarants_top_intermediate": 3, "declarants_top_advanced": 1,
 }
 
 
@@ -55,7 +57,7 @@ def best_value(cat: Catalogue, q: Question) -> Any:
     if f == "lower":
         return int(q.min) if q.min is not None else 0
     if f == "higher":
-        return int(q.max) if q.max is not None else 10_000_000
+        return min(int(q.max), 10_000_000) if q.max is not None else 10_000_000
     return int(q.min) if q.min is not None else 0
 
 

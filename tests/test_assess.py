@@ -176,12 +176,12 @@ def test_resume_continues_after_an_interrupt(tmp_path):
 
 def test_back_re_asks_the_previous_question_and_replaces_its_answer(tmp_path):
     path = near_complete(tmp_path)
-    keys = ["y", "3" + ENTER, CTRL_P, CTRL_U + "5" + ENTER, "2" + ENTER, "1" + ENTER, "n"]
+    keys = ["y", "3" + ENTER, CTRL_P, CTRL_U + "2" + ENTER, "2" + ENTER, "1" + ENTER, "n"]
     code, typist, _ = drive(tmp_path, keys, resume=path)
     assert code == 0
     assert typist.asked[:5] == ["security_training_agents", "declarants_top_junior", "declarants_top_intermediate",
                                 "declarants_top_junior", "declarants_top_intermediate"]
-    assert saved(path)["answers"]["declarants_top_junior"] == 5
+    assert saved(path)["answers"]["declarants_top_junior"] == 2
 
 
 def test_skip_leaves_the_question_unanswered_and_the_result_provisional(tmp_path):
@@ -233,7 +233,7 @@ def test_review_re_asks_one_section_with_current_answers_as_defaults(tmp_path):
     for qid in financial:
         q = CAT.questions[qid]
         if qid == "total_liabilities":
-            script.append(CTRL_U + "40000000" + ENTER)
+            script.append(CTRL_U + "58000000" + ENTER)
         elif q.type == "yes_no":
             script.append(ENTER)
         else:
@@ -243,7 +243,7 @@ def test_review_re_asks_one_section_with_current_answers_as_defaults(tmp_path):
     assert code == 0
     assert typist.asked[:len(financial)] == financial
     doc = saved(path)
-    assert doc["answers"]["total_liabilities"] == 40_000_000
+    assert doc["answers"]["total_liabilities"] == 58_000_000
     before = yaml.safe_load((ROOT / "examples" / "certified-trading.yaml").read_text(encoding="utf-8"))["answers"]
     assert doc["answers"]["total_assets"] == before["total_assets"]
 

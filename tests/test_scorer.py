@@ -23,8 +23,8 @@ NO_BONUS = dict(green_factory_listed=False, little_giant_listed=False, national_
                 declarants_top_intermediate=0, declarants_top_advanced=0)
 # each of these makes one internal-control item "partial" (-1) in both standards
 PARTIALS = [dict(related_roles_reported="not_reported"), dict(exec_followed_up_violations="some_open"),
-            dict(staff_irregularities_handled="sometimes"), dict(customs_requests_owner=False),
-            dict(declarations_reviewed="some"), dict(records_retrievable=False),
+            dict(irregularities_found_12m=3, irregularities_corrected_12m=1), dict(customs_requests_owner=False),
+            dict(declarations_reviewed_pct=60), dict(records_retrievable=False),
             dict(restriction_screening_procedure=False)]
 
 

@@ -18,4 +18,5 @@ for std in ("advanced", "certified"):
     for i in items:
         by[i.specific or i.category] = by.get(i.specific or i.category, 0) + 1
     print(std, len(items), by)
-print("questions", len(cat.questions), "derived", len(cat.derived), "triggers", len(cat.triggers))
+print("questions", len(cat.questions), "derived", len(cat.derived), "triggers", len(cat.triggers),
+      "consistency rules", len(cat.consistency))

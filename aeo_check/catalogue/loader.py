@@ -10,6 +10,7 @@ Layout (each folder named for what it holds)::
     questionnaires/standards/specific/*.yaml   the four specific standards
     questionnaires/rules/scoring.yaml      pass rules per standard, application bar, tolerance
     questionnaires/rules/discredit.yaml    discredit and serious-list triggers
+    questionnaires/rules/consistency.yaml  facts in one answer file that must agree
 
 Every problem found is reported with file, line and field; nothing is half-loaded.
 """
@@ -33,6 +34,8 @@ from .models import (  # noqa: I001
     Assumption,
     CatalogueFile,
     ChoiceSet,
+    ConsistencyFile,
+    ConsistencyRule,
     Derived,
     DiscreditFile,
     Item,
@@ -78,6 +81,8 @@ class Catalogue:
     assumptions: dict[str, Assumption]
     planning: PlanningFile
     items_by_id: dict[str, Item] = field(default_factory=dict)
+    #: rules the answer checker applies across answers (``rules/consistency.yaml``)
+    consistency: list[ConsistencyRule] = field(default_factory=list)
     #: compiled structures the scorer builds once and caches here
     cache: dict[str, Any] = field(default_factory=dict)
 
@@ -241,8 +246,11 @@ def load_catalogue(root: Path | None = None) -> Catalogue:
     discredit: DiscreditFile | None = c.model(discredit_doc, DiscreditFile)
     planning_doc = c.read(base / "rules" / "planning.yaml")
     planning: PlanningFile | None = c.model(planning_doc, PlanningFile)
+    consistency_doc = c.read(base / "rules" / "consistency.yaml")
+    consistency: ConsistencyFile | None = c.model(consistency_doc, ConsistencyFile)
 
-    if c.problems or meta is None or scoring is None or discredit is None or planning is None:
+    if (c.problems or meta is None or scoring is None or discredit is None or planning is None
+            or consistency is None):
         raise DataFileError(c.problems or [Problem(str(base), None, "", "catalogue incomplete")])
 
     choice_sets = {cs.id: cs for cs in meta.choice_sets}
@@ -300,6 +308,17 @@ def load_catalogue(root: Path | None = None) -> Catalogue:
     if len({t.id for t in discredit.triggers}) != len(discredit.triggers):
         P.append(discredit_doc.problem(("triggers",), "trigger ids repeat"))
 
+    for i, rule in enumerate(consistency.rules):
+        loc = ("rules", i)
+        for n in sorted(rule.check.names):
+            if n not in questions and n not in PROFILE_NAMES:
+                P.append(consistency_doc.problem(loc + ("check",),
+                                                 f"uses {n!r}, which is not a question or profile field"))
+        if rule.field not in rule.check.names or rule.field not in questions:
+            P.append(consistency_doc.problem(loc + ("field",), f"{rule.field!r} must be a question the check uses"))
+    if len({r.id for r in consistency.rules}) != len(consistency.rules):
+        P.append(consistency_doc.problem(("rules",), "rule ids repeat"))
+
     for i, s in enumerate(scoring.standards):
         for a in s.pass_rule.assumptions:
             if a not in assumptions:
@@ -329,6 +348,7 @@ def load_catalogue(root: Path | None = None) -> Catalogue:
         planning=planning,
     )
     cat.items_by_id = {i.id: i for i in items}
+    cat.consistency = list(consistency.rules)
     return cat
 
 

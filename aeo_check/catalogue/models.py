@@ -341,6 +341,24 @@ class DiscreditFile(Strict):
     triggers: list[Trigger] = Field(min_length=1)
 
 
+class ConsistencyRule(ExprModel):
+    """Answers that must agree: ``check`` holds for consistent answers; a broken rule is reported
+    at the answer to ``field`` with ``message``."""
+
+    id: str = Field(pattern=ID_PATTERN)
+    check: Expression
+    field: str
+    message: Text
+
+    _c = field_validator("check", mode="before")(lambda cls, v: _expr(v))
+
+
+class ConsistencyFile(Strict):
+    """``questionnaires/rules/consistency.yaml``: facts in one answer file that must agree."""
+
+    rules: list[ConsistencyRule] = Field(min_length=1)
+
+
 class CatalogueFile(Strict):
     """``questionnaires/catalogue.yaml``: version, vocabularies and the assumptions index."""
 

@@ -8,8 +8,9 @@ from pathlib import Path
 from typing import Any, Callable
 
 from rich.console import Console
+from rich.markup import escape
 
-from ..answers import FORMAT, Enterprise, check_value, customs_code_problem, uscc_problem
+from ..answers import FORMAT, Enterprise, check_value, customs_code_problem, inconsistent, uscc_problem
 from ..catalogue.loader import Catalogue
 from ..catalogue.models import ENTERPRISE_TYPES, SECTIONS, SPECIFIC_TYPES, TIERS, Question
 from ..i18n import default_lang, t
@@ -45,6 +46,7 @@ W = {
         "nothing_saved": "尚未保存任何答案。",
         "invalid_resume": "{path} 中有无效内容，请先修正：",
         "resumed": "继续 {path}：已回答 {n} 个问题",
+        "inconsistent": "与已有答案矛盾：{msg}（请重新回答；Ctrl-P 返回修改上一题，Ctrl-S 跳过）",
     },
     "en": {
         "welcome": "AEO self-assessment · {title}",
@@ -68,6 +70,7 @@ W = {
         "pdf_path": "Save the PDF as:",
         "pdf_written": "Improvement plan written: {path}",
         "exists": "{path} already exists. To continue it use --resume {path}, or choose a new file with -o.",
+        "inconsistent": "This contradicts an earlier answer: {msg} (answer again; Ctrl-P goes back, Ctrl-S skips)",
         "review_needs": "--review needs --resume FILE",
         "unknown_section": "unknown section {s}; choose one of: {all}",
         "incomplete": "The enterprise profile is incomplete, so nothing can be scored; continue with --resume.",
@@ -271,12 +274,27 @@ class Session:
                     continue
                 self.console.print(f"[grey50]{self.w['skipped']}[/]")
                 return SKIP
+            if step.kind == "question":
+                clash = self._contradiction(step.key, result)
+                if clash is not None:
+                    self.console.print(f"[yellow]{escape(self.w['inconsistent'].format(msg=clash))}[/]")
+                    continue
             if step.kind == "profile":
                 self.draft.enterprise[step.key] = result
             else:
                 self.draft.answers[step.key] = result
             save(self.path, self.draft, self.cat)
             return result
+
+    def _contradiction(self, qid: str, value: Any) -> str | None:
+        """The message of a consistency rule (``rules/consistency.yaml``) this answer breaks."""
+        ent = self.draft.enterprise
+        profile = {"production": ent.get("production", True), "enterprise_type": ent.get("type", "importer_exporter"),
+                   "specific_types": tuple(ent.get("specific", ())), "current_tier": ent.get("current_tier", "regular")}
+        for rule in inconsistent(self.cat, {**self.draft.answers, qid: value}, profile):
+            if qid in rule.check.names:
+                return rule.message.get(self.lang)
+        return None
 
     def _header(self, step: Step) -> None:
         section = "profile" if step.kind == "profile" else self.cat.questions[step.key].section

@@ -423,14 +423,14 @@ def score(cat: Catalogue, a: Assessment, closed: Mapping[str, Collection[str]] |
     facts = Facts(c, a.answers, profile, frozenset(a.dont_know))
 
     triggered: list[Trigger] = []
-    unknown_triggers: list[str] = []
+    unknown_triggers: list[Trigger] = []  # triggers resting on an unanswered question
     for t, code in c.triggers:
         if t.id in closed.get("discredit", ()):
             continue
         try:
             hit = eval(code, _GLOBALS, facts)  # noqa: S307
         except Unanswered:
-            unknown_triggers.append(t.id)
+            unknown_triggers.append(Trigger(t.id, t.tier, text(t.title), text(t.description), text(t.repair)))
             continue
         except Skipped:
             hit = False
@@ -460,7 +460,7 @@ def score(cat: Catalogue, a: Assessment, closed: Mapping[str, Collection[str]] |
             skipped_q.append(qid)
         elif qid not in a.answers:
             (dont_know_q if qid in facts.dont_know else unanswered_q).append(qid)
-    provisional = bool(unanswered_q or dont_know_q)
+    provisional = bool(unanswered_q or dont_know_q or unknown_triggers)
 
     paths: dict[str, Path] = {}
     trig_ids = [t.id for t in triggered]
@@ -470,7 +470,7 @@ def score(cat: Catalogue, a: Assessment, closed: Mapping[str, Collection[str]] |
         if tier_rank(tier) < tier_rank(target):
             paths[target] = _path_for(c, standards[target], target, trig_ids)
 
-    reason = _reason(cat, tier, triggered, standards, provisional)
+    reason = _reason(cat, tier, triggered, standards, provisional, unknown_triggers)
     timing = _timing(cat, a, facts, tier)
     tolerance = _tolerance(cat, a, tier, standards, paths)
 
@@ -489,6 +489,7 @@ def score(cat: Catalogue, a: Assessment, closed: Mapping[str, Collection[str]] |
         unanswered=unanswered_q, skipped=skipped_q, dont_know=dont_know_q, triggers=triggered, standards=standards, paths=paths,
         timing=timing, tolerance=tolerance, answers=dict(a.answers), notes=dict(a.notes), derived=derived,
         assumptions=assumptions, evidence_of=lambda: _evidence(cat, c, facts, standards),
+        unknown_triggers=unknown_triggers,
     )
 
 
@@ -539,7 +540,7 @@ def _std_clause(cat: Catalogue, sr: StandardResult, lang: str) -> str:
 
 
 def _reason(cat: Catalogue, tier: str, triggered: list[Trigger], standards: dict[str, StandardResult],
-            provisional: bool) -> dict[str, str]:
+            provisional: bool, unknown: Collection[Trigger] = ()) -> dict[str, str]:
     out = {}
     for lang in ("zh", "en"):
         if triggered:
@@ -550,7 +551,11 @@ def _reason(cat: Catalogue, tier: str, triggered: list[Trigger], standards: dict
             if not standards["advanced"].passed:
                 parts.append(_std_clause(cat, standards["certified"], lang))
             s = ("；" if lang == "zh" else "; ").join(parts)
-        if provisional:
+        if unknown:
+            titles = _join([t.title[lang] for t in unknown], lang)
+            s += (f"（暂定：有未回答的问题，包括失信情形：{titles}）" if lang == "zh"
+                  else f" (provisional: questions unanswered, including discredit triggers: {titles})")
+        elif provisional:
             s += "（暂定：有未回答的问题）" if lang == "zh" else " (provisional: questions unanswered)"
         out[lang] = s
     return out

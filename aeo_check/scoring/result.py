@@ -229,6 +229,18 @@ class Result:
     #: scoring for a tier guard should not pay for it (deterministic: same facts, same list)
     evidence_of: Callable[[], list[dict[str, Any]]] | None = field(default=None, repr=False, compare=False)
     _evidence: list[dict[str, Any]] | None = field(default=None, repr=False, compare=False)
+    #: discredit triggers that could not be judged because a question they read is unanswered
+    unknown_triggers: list[Trigger] = field(default_factory=list)
+
+    @property
+    def floor_tier(self) -> str:
+        """The lowest tier the answers leave possible: the likely tier, or lower when an
+        unanswered discredit trigger would, if it held, decide a lower one."""
+        lowest = self.tier
+        for t in self.unknown_triggers:
+            if tier_rank(t.tier) < tier_rank(lowest):
+                lowest = t.tier
+        return lowest
 
     @property
     def evidence(self) -> list[dict[str, Any]]:
@@ -250,6 +262,8 @@ class Result:
             "skipped": list(self.skipped),
             "dont_know": list(self.dont_know),
             "discredit": [t.to_dict() for t in self.triggers],
+            "unknown_triggers": [{"id": t.id, "tier": t.tier, "title": t.title} for t in self.unknown_triggers],
+            "floor_tier": self.floor_tier,
             "standards": {k: v.to_dict() for k, v in self.standards.items()},
             "paths": {k: v.to_dict() for k, v in self.paths.items()},
             "timing": self.timing,
