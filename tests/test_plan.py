@@ -118,6 +118,7 @@ def test_a_regular_enterprise_that_qualifies_gets_an_apply_path():
     adv = p.targets["advanced"]
     assert adv.route == "apply"
     assert adv.apply_on == D(2026, 12, 4)  # 10 working days to prepare the dossier
+    assert adv.decided_by == "apply"
     assert adv.accepted_by == D(2026, 12, 11)  # 5 working days
     assert adv.onsite_by == D(2027, 2, 2)  # 60 days
     assert adv.decision_by == D(2027, 3, 4)  # 90 days

@@ -464,6 +464,8 @@ def make_plan(cat: Catalogue, R: Result) -> Plan:
             ca_free = max((s.end for s in steps if s.kind in ("check", "work") and s.owner == A.prepare_owner
                            and s.end), default=on)
             apply_on = max(ready, add_working_days(ca_free, A.prepare_days))
+            if apply_on > ready:
+                decided = "apply"  # the dossier, not the gaps, sets the date
             prep = b.add(Step(f"apply:{t}", "apply", _APPLY_TITLE[t], A.prepare_owner,
                               sub_working_days(apply_on, A.prepare_days), apply_on, days=A.prepare_days,
                               depends_on=[s.id for s in steps]), t)

@@ -99,7 +99,8 @@ def plan_csv(cat: Catalogue, plan: dict[str, Any], lang: str) -> str:
 
 def target_lines(cat: Catalogue, plan: dict[str, Any], lang: str) -> list[tuple[str, str]]:
     """(style, text) lines: the next step, then one or two lines per target."""
-    out: list[tuple[str, str]] = [("bold", f"{t('next_step', lang)}: {plan['next_step'][lang]}")]
+    colon = "：" if lang == "zh" else ": "
+    out: list[tuple[str, str]] = [("bold", f"{t('next_step', lang)}{colon}{plan['next_step'][lang]}")]
     for tier, tg in plan["targets"].items():
         name = tier_name(cat, tier, lang)
         if tg["route"] == "repair":
