@@ -169,6 +169,15 @@ def test_a_credit_repair_four_months_ago_bars_the_application_for_a_year():
                                         "apply before 2027-07-20")
 
 
+def test_a_certified_enterprise_that_no_longer_qualifies_is_told_the_way_back_to_its_tier():
+    r, p = plan_of({"internal_audit_done": "not_done"}, current_tier="certified")
+    assert (r.tier, p.situation) == ("regular", "at_risk")
+    first = next(iter(p.targets.values()))
+    assert (first.tier, first.route) == ("certified", "climb")
+    assert p.next_step["en"].startswith("The answers no longer meet the Certified Enterprise standard: ")
+    assert step(p, "work:ic-internal-audit").days == 20
+
+
 # --------------------------------------------------------------------------- checks, statements, margins
 
 def test_an_unanswered_fact_is_a_short_check_not_a_remediation():

@@ -461,6 +461,7 @@ class PlanRepair(Strict):
 
 class Indicator(Strict):
     id: str
+    figure: Text  # the figure that must move, as a reader names it
     numerator: str
     denominator: str
     at_most: str | None = None        # threshold parameter (whole per cent); production enterprises

@@ -301,16 +301,16 @@ class _Builder:
                 limit = pct / 100 * den
                 met = num * 100 <= pct * den
                 change = 0.0 if met else limit - num  # negative: the numerator must fall by this much
-                out.append({"id": ind.id, "numerator": ind.numerator, "denominator": ind.denominator,
-                            "value": _ratio(num, den), "at_most": pct / 100, "met": met,
+                out.append({"id": ind.id, "figure": text(ind.figure), "numerator": ind.numerator,
+                            "denominator": ind.denominator, "value": _ratio(num, den), "at_most": pct / 100, "met": met,
                             "change": round(change, 2), "target": round(limit, 2)})
             else:
                 pct = float(params[ind.at_least])  # type: ignore[index]
                 limit = pct / 100 * den
                 met = num * 100 >= pct * den
                 change = 0.0 if met else limit - num
-                out.append({"id": ind.id, "numerator": ind.numerator, "denominator": ind.denominator,
-                            "value": _ratio(num, den), "at_least": pct / 100, "met": met,
+                out.append({"id": ind.id, "figure": text(ind.figure), "numerator": ind.numerator,
+                            "denominator": ind.denominator, "value": _ratio(num, den), "at_least": pct / 100, "met": met,
                             "change": round(change, 2), "target": round(limit, 2)})
         met = sum(1 for o in out if o["met"])
         # the cheapest indicators to bring over the line, relative to the figure that moves

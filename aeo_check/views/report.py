@@ -402,12 +402,12 @@ def plan_context(cat: Catalogue, plan: dict[str, Any], lang: str, words: dict[st
             label = cat.derived[ind["id"]].label.get(lang) if ind["id"] in cat.derived else ind["id"]
             bound = ind.get("at_most", ind.get("at_least"))
             req = ("≤ " if "at_most" in ind else "≥ ") + f"{bound:.2f}"
-            figure = cat.questions[ind["numerator"]].text.get(lang) if ind["numerator"] in cat.questions else ind["numerator"]
+            figure = ind["figure"][lang]
             change = ""
             if not ind["met"]:
                 amount = f"{abs(ind['change']):,.0f}" + (" 元" if lang == "zh" else " CNY")
                 change = (("减少" if ind["change"] < 0 else "增加") + amount) if lang == "zh" else \
-                    (("lower by " if ind["change"] < 0 else "raise by ") + amount)
+                    (("down by " if ind["change"] < 0 else "up by ") + amount)
             statement_rows.append({"label": label, "now": "—" if ind["value"] is None else f"{ind['value']:.2f}",
                                    "required": req, "met": ind["met"], "change": change, "figure": figure,
                                    "suggested": ind.get("suggested", False)})
