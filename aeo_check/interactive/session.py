@@ -425,7 +425,9 @@ def finish(cat: Catalogue, session: Session, console: Console) -> int:
     a = Assessment(standard=cat.version, language=lang, enterprise=ent, assessed_on=draft.assessed_on,
                    answers=dict(draft.answers), notes=dict(draft.notes), file=str(session.path))
     res = score(cat, a)
-    render_score(console, cat, res, lang, str(session.path))
+    from ..planning import make_plan
+
+    render_score(console, cat, res, lang, str(session.path), plan=make_plan(cat, res).to_dict())
     want = session.asker.confirm(w["offer_pdf"], default=True, nav=False)
     if want is True:
         default = str(session.path.with_name(f"aeo-plan-{draft.assessed_on.isoformat()}.pdf"))
