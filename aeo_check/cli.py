@@ -63,6 +63,11 @@ class EType(str, Enum):
     customs_broker = "customs_broker"
 
 
+class PdfVariant(str, Enum):
+    ua1 = "pdf/ua-1"
+    a3b = "pdf/a-3b"
+
+
 class GuardTier(str, Enum):
     advanced = "advanced"
     certified = "certified"
@@ -337,24 +342,88 @@ def report(
     output: Annotated[Path, typer.Option("-o", "--output", help="The PDF (or HTML with --html) to write.")] = Path("plan.pdf"),
     lang: Annotated[Optional[Lang], typer.Option(help="zh or en (default: the answer file's language).")] = None,
     html: Annotated[bool, typer.Option("--html", help="Write one self-contained HTML file instead of a PDF.")] = False,
-    brand: Annotated[Optional[Path], typer.Option(help="YAML with the consultant's name, logo and colours.")] = None,
+    brand: Annotated[Optional[Path], typer.Option(help="YAML with the consultant's name, logo, colours, "
+                                                  "sign-off names and day rates.")] = None,
+    pdf_variant: Annotated[Optional[PdfVariant], typer.Option(
+        "--pdf-variant", help="pdf/ua-1: tagged, accessible PDF; pdf/a-3b: archival PDF that carries the "
+                              "answer file inside (read it back with `aeo-check import`).")] = None,
+    report_no: Annotated[Optional[str], typer.Option("--report-no", help="Report number for document control "
+                                                     "(default AEO-<customs code>-<assessment date>).")] = None,
+    revision: Annotated[str, typer.Option("--revision", help="Version of this report.")] = "1.0",
 ) -> None:
     """Render the improvement plan as a bilingual PDF (or HTML)."""
     from .sourcefile import DataFileError
 
     cat = catalogue()
     try:
-        from .views.report import load_brand, load_result_for_report
+        from .views.report import answers_attachment, load_brand, load_result_for_report
 
         res, a_lang = load_result_for_report(cat, file)
         brand_obj = load_brand(brand) if brand else None
     except DataFileError as exc:
         _problems_exit(exc.problems)
         return
+    if html and pdf_variant is not None:
+        err.print("--pdf-variant applies to PDF output, not --html / --pdf-variant 只用于PDF输出", markup=False)
+        raise typer.Exit(2)
+    from .views.board import DocInfo
     from .views.report import write_report
 
-    write_report(cat, res, output, lang=_lang(lang, a_lang), html=html, brand=brand_obj)
+    attachment = None
+    if pdf_variant is PdfVariant.a3b:
+        attachment = _attachment_of(file, res, answers_attachment)
+    try:
+        write_report(cat, res, output, lang=_lang(lang, a_lang), html=html, brand=brand_obj,
+                     variant=pdf_variant.value if pdf_variant else None, attachment=attachment,
+                     info=DocInfo(report_no=report_no, revision=revision))
+    except OSError as exc:
+        err.print(f"{output}: cannot write: {exc.strerror}", markup=False)
+        raise typer.Exit(3)
     err.print(str(output), markup=False)
+
+
+def _attachment_of(file: Path, res: dict, make) -> tuple[str, bytes]:
+    """The answer file a PDF/A-3 plan carries; a plan given as input passes its own on."""
+    raw = file.read_bytes()
+    from .pdfdata import answers_from_pdf, is_pdf
+
+    if is_pdf(raw):
+        return answers_from_pdf(raw)
+    return make(file, res)
+
+
+@app.command("import")
+def import_(
+    plan: Annotated[Path, typer.Argument(metavar="PLAN.pdf", help="A plan made with --pdf-variant pdf/a-3b.")],
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write the answer file here "
+                                                   "(default: stdout).")] = None,
+) -> None:
+    """Read the answer file back out of a plan (PDF/A-3), checked like any answer file."""
+    from .pdfdata import NoAnswersInPdf, answers_from_pdf
+    from .sourcefile import DataFileError
+
+    cat = catalogue()
+    try:
+        raw = plan.read_bytes()
+    except OSError as exc:
+        err.print(f"{plan}: cannot read: {exc.strerror or exc}", markup=False)
+        raise typer.Exit(2)
+    try:
+        name, data = answers_from_pdf(raw)
+    except NoAnswersInPdf as exc:
+        err.print(f"{plan}: {exc}", markup=False, soft_wrap=True)
+        raise typer.Exit(2)
+    try:
+        _load(plan, cat)
+    except DataFileError as exc:
+        _problems_exit(exc.problems)
+    if output is None:
+        sys.stdout.write(data.decode("utf-8-sig"))
+        return
+    from .store import write_bytes_atomic
+
+    write_bytes_atomic(output, data)
+    err.print(f"{output} ({plan}:{name})", markup=False)
 
 
 # --------------------------------------------------------------------------- assess

@@ -142,6 +142,14 @@ def read_file(path: Path, display: str | None = None) -> SourceDoc:
         raise DataFileError([Problem(name, None, "", "is a directory, not a file")]) from None
     except OSError as exc:
         raise DataFileError([Problem(name, None, "", f"cannot read: {exc.strerror}")]) from None
+    if raw[:1024].lstrip().startswith(b"%PDF-"):  # a plan carrying its answer file (PDF/A-3)
+        from .pdfdata import NoAnswersInPdf, answers_from_pdf
+
+        try:
+            inner, raw = answers_from_pdf(raw)
+        except NoAnswersInPdf as exc:
+            raise DataFileError([Problem(name, None, "", str(exc))]) from None
+        name = f"{name}:{inner}"
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -20,3 +20,14 @@ for std in ("advanced", "certified"):
     print(std, len(items), by)
 print("questions", len(cat.questions), "derived", len(cat.derived), "triggers", len(cat.triggers),
       "consistency rules", len(cat.consistency))
+
+from .extras import load_extras  # noqa: E402
+
+try:
+    extras = load_extras(cat)
+except DataFileError as exc:
+    for p in exc.problems:
+        print(p)
+    print(f"{len(exc.problems)} problem(s)")
+    sys.exit(2)
+print("sources", len(extras.sources), "markets", len(extras.benefits.markets))

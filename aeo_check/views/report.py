@@ -20,12 +20,13 @@ import logging
 import os
 import re
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from ..answers import load_answers
 from ..catalogue.loader import Catalogue, data_root
+from ..catalogue.models import Owner
 from ..scoring.result import RESULT_FORMAT
 from ..sourcefile import DataFileError, Problem, read_file
 
@@ -43,6 +44,13 @@ def templates_dir() -> Path:
 
 # --------------------------------------------------------------------------- brand
 
+class ExtraCost(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    label: str = Field(min_length=1, max_length=80)
+    amount: float = Field(gt=0)
+
+
 class Brand(BaseModel):
     """``--brand FILE``: the consultant's name, logo and colours."""
 
@@ -52,6 +60,16 @@ class Brand(BaseModel):
     logo: Path | None = None
     primary: str = "#1f4e79"
     accent: str = "#c0392b"
+    #: who prepared and who reviewed the plan (printed in the sign-off block)
+    consultant: str | None = Field(default=None, min_length=1, max_length=80)
+    reviewer: str | None = Field(default=None, min_length=1, max_length=80)
+    classification: Literal["public", "internal", "confidential"] = "confidential"
+    #: costs appear only when the consultant gives them: a day rate for every owner, rates per
+    #: owner (customs_affairs, finance, …) and fixed costs; never estimated by the tool
+    currency: str = Field(default="CNY", pattern=r"^[A-Z]{3}$")
+    day_rate: float | None = Field(default=None, gt=0)
+    day_rates: dict[Owner, Annotated[float, Field(gt=0)]] = Field(default_factory=dict)
+    extra_costs: list[ExtraCost] = Field(default_factory=list)
 
     @field_validator("primary", "accent")
     @classmethod
@@ -168,7 +186,8 @@ def _fmt_derived(cat: Catalogue, did: str, value: Any) -> str:
 
 def _why(cat: Catalogue, facts: list[dict[str, Any]], notes: dict[str, str], lang: str) -> list[dict[str, str]]:
     out = []
-    state_words = {"unanswered": ("未回答", "unanswered"), "skipped": ("不适用", "not asked"),
+    state_words = {"unanswered": ("未回答", "unanswered"),
+                   "skipped": ("未询问（前一题的回答使其不适用）", "not asked (an earlier answer makes it irrelevant)"),
                    "unknown": ("无法计算", "cannot be computed")}
     for f in facts:
         fid = f["id"]
@@ -191,6 +210,63 @@ def _why(cat: Catalogue, facts: list[dict[str, Any]], notes: dict[str, str], lan
             value = w[0] if lang == "zh" else w[1]
         out.append({"label": label, "value": value, "note": notes.get(fid, "")})
     return out
+
+
+def _wrap_label(text: str, lang: str, width: int) -> list[str]:
+    """A chart label in at most two lines of about ``width`` characters (a hanzi counts two)."""
+    def size(t: str) -> int:
+        return sum(2 if ord(ch) > 0x2E80 else 1 for ch in t)
+
+    if size(text) <= width:
+        return [text]
+    if lang == "zh" or " " not in text:
+        cut, n = 0, 0
+        for i, ch in enumerate(text):
+            n += 2 if ord(ch) > 0x2E80 else 1
+            if n > width:
+                break
+            cut = i + 1
+        return [text[:cut], text[cut:]]
+    words, first = text.split(" "), ""
+    while words and size((first + " " + words[0]).strip()) <= width:
+        first = (first + " " + words.pop(0)).strip()
+    return [first, " ".join(words)]
+
+
+def _chart(adv: dict[str, Any], cer: dict[str, Any], cat_label: Any, lang: str, brand: Brand | None) -> dict[str, Any]:
+    """Points lost per category in both standards: full width, labels wrapped in their own column,
+    bars in the brand's colours."""
+    rows = []
+    max_lost = 1
+    for key in CATEGORY_ORDER:
+        a = adv["categories"].get(key)
+        c = cer["categories"].get(key)
+        if a is None and c is None:
+            continue
+        a_lost = a["points_lost"] if a else 0
+        c_lost = c["points_lost"] if c else 0
+        max_lost = max(max_lost, a_lost, c_lost)
+        rows.append({"label": cat_label(key), "adv": a_lost, "cer": c_lost})
+    width, x0 = 520, 150
+    top = max(max_lost, 5)
+    scale = (width - x0 - 24) / top
+    for i, row in enumerate(rows):
+        row["lines"] = _wrap_label(row["label"], lang, 26)
+        row["y"] = 8 + i * 34
+        row["adv_w"] = round(row["adv"] * scale, 1)
+        row["cer_w"] = round(row["cer"] * scale, 1)
+    step = 1 if top <= 10 else 5 if top <= 50 else 10
+    dark = brand.primary if brand else "#922b21"
+    return {"rows": rows, "height": 14 + len(rows) * 34, "width": width, "x0": x0, "max": top,
+            "dark": dark, "light": _tint(dark),
+            "ticks": [{"v": v, "x": round(x0 + v * scale, 1)} for v in range(0, top + 1, step)]}
+
+
+def _tint(colour: str, amount: float = 0.6) -> str:
+    """A lighter shade of a #rrggbb colour (mixed with white)."""
+    r, g, b = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
+    mix = [round(v + (255 - v) * amount) for v in (r, g, b)]
+    return "#" + "".join(f"{v:02x}" for v in mix)
 
 
 def build_context(cat: Catalogue, R: dict[str, Any], lang: str, brand: Brand | None,
@@ -250,28 +326,7 @@ def build_context(cat: Catalogue, R: dict[str, Any], lang: str, brand: Brand | N
     blockers = [m for m in gaps if m["blocker"]]
 
     # chart: points lost per category, both standards
-    chart_rows = []
-    max_lost = 1
-    for key in CATEGORY_ORDER:
-        a = adv["categories"].get(key)
-        c = cer["categories"].get(key)
-        if a is None and c is None:
-            continue
-        a_lost = a["points_lost"] if a else 0
-        c_lost = c["points_lost"] if c else 0
-        max_lost = max(max_lost, a_lost, c_lost)
-        chart_rows.append({"label": cat_label(key), "adv": a_lost, "cer": c_lost,
-                           "adv_items": a["items"] if a else 0, "cer_items": c["items"] if c else 0})
-    scale = 300 / max(max_lost, 5)
-    for i, row in enumerate(chart_rows):
-        row["y"] = 14 + i * 34
-        row["adv_w"] = round(row["adv"] * scale, 1)
-        row["cer_w"] = round(row["cer"] * scale, 1)
-    chart = {"rows": chart_rows, "height": 24 + len(chart_rows) * 34, "ticks": [],
-             "max": max(max_lost, 5)}
-    step = 1 if chart["max"] <= 10 else 5 if chart["max"] <= 50 else 10
-    for v in range(0, chart["max"] + 1, step):
-        chart["ticks"].append({"v": v, "x": round(180 + v * scale, 1)})
+    chart = _chart(adv, cer, cat_label, lang, brand)
 
     # evidence, appendix
     plan = R["plan"]
@@ -353,7 +408,7 @@ def build_context(cat: Catalogue, R: dict[str, Any], lang: str, brand: Brand | N
 # --------------------------------------------------------------------------- rendering
 
 def render_html(cat: Catalogue, R: dict[str, Any], lang: str, brand: Brand | None = None,
-                inline_assets: bool = True) -> str:
+                inline_assets: bool = True, info: Any = None) -> str:
     import jinja2
 
     env = jinja2.Environment(
@@ -370,6 +425,7 @@ def render_html(cat: Catalogue, R: dict[str, Any], lang: str, brand: Brand | Non
     words = _words(cat, lang)
     ctx["W"] = words
     ctx.update(plan_context(cat, R["plan"], lang, words))
+    ctx.update(_board_parts(cat, R, lang, brand, info, words, ctx))
     return env.get_template(TEMPLATE).render(**ctx)
 
 
@@ -423,6 +479,41 @@ def plan_context(cat: Catalogue, plan: dict[str, Any], lang: str, words: dict[st
         "plan_assumptions": [{"id": a["id"], "text": a["text"][lang], "source": a["source"]}
                              for a in plan["assumptions"]],
     }
+
+
+def _board_parts(cat: Catalogue, R: dict[str, Any], lang: str, brand: Brand | None, info: Any,
+                 W: dict[str, str], ctx: dict[str, Any]) -> dict[str, Any]:
+    """The first page, document control, sign-off and annex (views/board.py), plus the summary
+    sentences composed from the result's fields (never the scorer's own reason strings)."""
+    from . import board
+
+    parts = board.board_context(cat, R, lang, brand, info or board.DocInfo(), W, ctx["created"], ctx["gaps"])
+    adv, cer = ctx["adv"], ctx["cer"]
+    summary = board.join_sentences([
+        W["sum_tier"].format(tier=ctx["tier_label"]),
+        W["sum_adv"].format(score=adv["score"], threshold=adv["threshold"],
+                            verdict=W["verdict_pass"] if adv["passed"] else W["verdict_fail"]),
+        W["sum_cer"].format(score=cer["score"], threshold=cer["threshold"],
+                            verdict=W["verdict_pass"] if cer["passed"] else W["verdict_fail"]),
+    ], lang)
+    path = ctx["path"]
+    blocks_text = days_text = ""
+    if path and path.get("standard"):
+        n = len(path["items"])
+        f = sum(1 for m in ctx["blockers"] if m["on_path"])
+        blocks_text = W["sum_blocks"].format(tier=ctx["next_tier_label"], n=n, f=f,
+                                             items=W["n_item" if n == 1 else "n_items"].format(n=n),
+                                             are=W["is"] if f == 1 else W["are"])
+        waits = len(path.get("waits") or [])
+        days_text = board.join_sentences([
+            W["sum_days"].format(days=ctx["days_on_path"]),
+            W["sum_waits"].format(n=waits, are=W["is"] if waits == 1 else W["are"]) if waits else ""], lang)
+    return {**parts, "summary_text": summary, "blocks_text": blocks_text, "days_text": days_text,
+            "itemno": lambda n: board.itemno(n, lang),
+            "n_days": lambda d: board.fmt_days(d or 0, W),
+            "n_cal_days": lambda d: (f"{d}天" if lang == "zh" else f"{d} calendar days"),
+            "label_colon": lambda label: board.label_colon(label, lang),
+            "text_lang": board.text_lang}
 
 
 def _words(cat: Catalogue, lang: str) -> dict[str, str]:
@@ -482,28 +573,74 @@ def _epoch_date(R: dict[str, Any]) -> str:
     return f"{R['assessed_on']}T00:00:00Z"
 
 
-def render_pdf(cat: Catalogue, R: dict[str, Any], lang: str, brand: Brand | None = None) -> tuple[bytes, Any]:
-    """PDF bytes and the fetcher used (tests inspect what it served and refused)."""
+PDF_VARIANTS = ("pdf/ua-1", "pdf/a-3b")
+
+
+def render_pdf(cat: Catalogue, R: dict[str, Any], lang: str, brand: Brand | None = None,
+               variant: str | None = None, attachment: tuple[str, bytes] | None = None,
+               info: Any = None) -> tuple[bytes, Any]:
+    """PDF bytes and the fetcher used (tests inspect what it served and refused).
+
+    ``variant``: ``pdf/ua-1`` (tagged, accessible) or ``pdf/a-3b`` (archival); with PDF/A-3 the
+    ``attachment`` (file name, bytes: the answer file) travels inside the plan, so the plan
+    carries its own data (``aeo-check import plan.pdf``)."""
     import weasyprint
 
-    html = render_html(cat, R, lang, brand, inline_assets=False)
+    if variant is not None and variant not in PDF_VARIANTS:
+        raise ValueError(f"unknown PDF variant {variant!r}")
+    html = render_html(cat, R, lang, brand, inline_assets=False, info=info)
     base = templates_dir()
     fetcher = make_fetcher([brand.logo] if brand and brand.logo else [], [base])
     logging.getLogger("weasyprint").setLevel(logging.WARNING)
     doc = weasyprint.HTML(string=html, base_url=base.as_uri() + "/", url_fetcher=fetcher).render()
-    pdf = doc.write_pdf()
+    doc.metadata.authors = [brand.name if brand else "aeo-check"]
+    attachments = None
+    if variant == "pdf/a-3b" and attachment is not None:
+        name, data = attachment
+        when = dt.datetime.fromisoformat(_epoch_date(R).replace("Z", "+00:00"))
+        attachments = [weasyprint.Attachment(string=data, name=name, created=when, modified=when,
+                                             description="aeo-check answer file", relationship="Source")]
+    import warnings
+
+    with warnings.catch_warnings():
+        # WeasyPrint 70 opens its bundled sRGB profile for PDF/A and never closes it
+        warnings.simplefilter("ignore", ResourceWarning)
+        pdf = doc.write_pdf(pdf_variant=variant, attachments=attachments)
     return pdf, fetcher
 
 
+def answers_attachment(file: Path, R: dict[str, Any]) -> tuple[str, bytes]:
+    """The answer file to carry inside a PDF/A-3 plan: the file as given when it is an answer
+    file, or an answer file rebuilt from the result's answers when a result JSON was given."""
+    raw = file.read_bytes()
+    if R.get("format") == RESULT_FORMAT and not _is_answer_file(raw):
+        import yaml
+
+        from ..answers import DONT_KNOW, FORMAT
+
+        doc = {"format": FORMAT, "standard": R["standard"], "language": R.get("language", "zh"),
+               "enterprise": R["enterprise"], "assessed_on": str(R["assessed_on"]),
+               "answers": {**R.get("answers", {}), **{k: DONT_KNOW for k in R.get("dont_know", [])}},
+               "notes": R.get("notes", {})}
+        return "aeo-answers.yaml", yaml.safe_dump(doc, allow_unicode=True, sort_keys=False).encode("utf-8")
+    suffix = ".json" if file.suffix.lower() == ".json" else ".yaml"
+    return f"aeo-answers{suffix}", raw
+
+
+def _is_answer_file(raw: bytes) -> bool:
+    return b"aeo-check/answers/" in raw[:4096]
+
+
 def write_report(cat: Catalogue, R: dict[str, Any], output: Path, lang: str, html: bool = False,
-                 brand: Brand | None = None) -> None:
+                 brand: Brand | None = None, variant: str | None = None,
+                 attachment: tuple[str, bytes] | None = None, info: Any = None) -> None:
     from ..store import write_bytes_atomic, write_text_atomic
 
     if html:
-        text = render_html(cat, R, lang, brand, inline_assets=True)
+        text = render_html(cat, R, lang, brand, inline_assets=True, info=info)
         write_text_atomic(output, text)
         return
-    pdf, _ = render_pdf(cat, R, lang, brand)
+    pdf, _ = render_pdf(cat, R, lang, brand, variant=variant, attachment=attachment, info=info)
     write_bytes_atomic(output, pdf)
 
 
