@@ -64,3 +64,9 @@ def item_dict(cat: Catalogue, item: Item) -> dict[str, Any]:
             "rule": {name: e.source for name, e in item.rule_for(sid).expressions()},
         }
     return d
+
+
+def result_json(res: Any, file: str) -> str:
+    """One scored file as one line of compact JSON (``score --format json|jsonl``)."""
+    return json.dumps({"file": file, **res.to_dict()}, ensure_ascii=False, separators=(",", ":"),
+                      default=_default, allow_nan=False)
