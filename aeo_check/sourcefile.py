@@ -27,7 +27,20 @@ def loader_class(base: type) -> type:
     name the field. Data files must read the same with libyaml's parser and PyYAML's own."""
 
     class _Loader(base):  # type: ignore[misc,valid-type]
-        pass
+        def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+            # The tag of a plain scalar depends on its text alone (no path resolvers here), and
+            # answer files repeat the same keys and values file after file: remember short ones.
+            if kind is yaml.ScalarNode and implicit[0] and len(value) <= 40:
+                tag = memo.get(value)
+                if tag is None:
+                    tag = super().resolve(kind, value, implicit)
+                    if len(memo) >= 4096:  # bounded: numbers and names differ from file to file
+                        memo.clear()
+                    memo[value] = tag
+                return tag
+            return super().resolve(kind, value, implicit)
+
+    memo: dict[str, str] = {}
 
     _Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
     return _Loader

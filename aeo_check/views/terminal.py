@@ -135,7 +135,7 @@ def render_score_text(cat: Catalogue, res: Result, lang: str, file: str | None =
     import io
 
     console = Console(file=io.StringIO(), width=width, color_system=color, force_terminal=color is not None,
-                      highlight=False, soft_wrap=False, legacy_windows=False)
+                      highlight=False, soft_wrap=False, legacy_windows=False, emoji=False)
     render_score(console, cat, res, lang, file)
     return console.file.getvalue()
 
