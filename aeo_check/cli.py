@@ -257,7 +257,8 @@ def validate(
 
 @app.command()
 def score(
-    files: Annotated[list[Path], typer.Argument(metavar="FILE...", help="Answer files (YAML or JSON).")],
+    # plain strings: ten thousand Path objects would cost megabytes before the first file is read
+    files: Annotated[list[str], typer.Argument(metavar="FILE...", help="Answer files (YAML or JSON).")],
     format: Annotated[ScoreFmt, typer.Option(
         "--format", help="table (one file: the full panel; more: one line each), json (an array, one "
                          "result per line) or jsonl (one JSON document per line).")] = ScoreFmt.table,
@@ -277,7 +278,7 @@ def score(
     from . import batch
 
     cat = catalogue()
-    paths = [str(f) for f in files]
+    paths = files
     fmt = format.value
     ui_lang = _lang(lang)
     many = len(paths) > 1
