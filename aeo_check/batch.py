@@ -48,12 +48,24 @@ class Outcome:
     err: str
     status: int
     tier: str | None = None
+    #: with --fail-below: the tier is below it (BELOW), or only could be because a discredit
+    #: trigger is unanswered (``maybe_below``; the status is BELOW then too)
+    maybe_below: bool = False
+
+
+@dataclass(slots=True)
+class Summary:
+    """A whole batch: the exit status (the worst of the files) and why."""
+
+    status: int = OK
+    below: bool = False
+    maybe_below: bool = False
 
 
 # --------------------------------------------------------------------------- one file
 
 def score_file(cat: "Catalogue", path: str, opts: Options) -> Outcome:
-    """Read → check → score → view, for one answer file."""
+    """Read → check → score → plan → view, for one answer file."""
     from .answers import load_answers
     from .scoring import score
     from .sourcefile import DataFileError
@@ -63,21 +75,28 @@ def score_file(cat: "Catalogue", path: str, opts: Options) -> Outcome:
     except DataFileError as exc:
         return Outcome("", "".join(f"{p}\n" for p in exc.problems), INVALID)
     res = score(cat, a)  # score
-    status = OK
+    plan = None
+    if opts.format != "table" or not opts.many or opts.detail:  # the one-line view shows no plan
+        from .planning import make_plan
+
+        plan = make_plan(cat, res).to_dict()  # plan
+    status, maybe = OK, False
     if opts.fail_below is not None:
         from .scoring.result import tier_rank
 
         if tier_rank(res.tier) < tier_rank(opts.fail_below):
             status = BELOW
-    return Outcome(view(cat, res, path, opts), "", status, res.tier)  # view
+        elif tier_rank(res.floor_tier) < tier_rank(opts.fail_below):
+            status, maybe = BELOW, True  # an unanswered discredit trigger could take the tier away
+    return Outcome(view(cat, res, plan, path, opts), "", status, res.tier, maybe)  # view
 
 
-def view(cat: "Catalogue", res: "Result", path: str, opts: Options) -> str:
-    """One scored file as text, in the format asked for."""
+def view(cat: "Catalogue", res: "Result", plan: dict[str, Any] | None, path: str, opts: Options) -> str:
+    """One scored file (and its plan) as text, in the format asked for."""
     if opts.format in ("json", "jsonl"):
         from .views.jsonout import result_json
 
-        return result_json(res, path)
+        return result_json(res, path, {"plan": plan})
     lang = opts.lang or res.language
     if opts.many and not opts.detail:
         from .views.brief import score_line
@@ -85,7 +104,7 @@ def view(cat: "Catalogue", res: "Result", path: str, opts: Options) -> str:
         return score_line(cat, res, path, lang, opts.color, opts.file_width)
     from .views.terminal import render_score_text
 
-    return render_score_text(cat, res, lang, path, color=opts.color, width=opts.width)
+    return render_score_text(cat, res, lang, path, plan=plan, color=opts.color, width=opts.width)
 
 
 # --------------------------------------------------------------------------- many files
@@ -120,7 +139,7 @@ def _worker(index: int, jobs: int, paths: Sequence[str], opts: Options, conn: An
         cat = get_catalogue()  # inherited when forked; from the cache when spawned
         for i in range(index, len(paths), jobs):
             o = score_file(cat, paths[i], opts)
-            conn.send((o.out, o.err, o.status, o.tier))
+            conn.send((o.out, o.err, o.status, o.tier, o.maybe_below))
     except (BrokenPipeError, EOFError, OSError):  # the parent has stopped reading
         pass
     finally:
@@ -146,11 +165,11 @@ def _parallel(paths: Sequence[str], opts: Options, jobs: int) -> Iterator[Outcom
             conns.append(reader)
         for i in range(len(paths)):
             try:
-                out, err, status, tier = conns[i % jobs].recv()
+                out, err, status, tier, maybe = conns[i % jobs].recv()
             except EOFError:  # a worker died (killed, out of memory): say so for its files
                 yield Outcome("", f"{paths[i]}: not scored: a worker process ended early\n", 3)
                 continue
-            yield Outcome(out, err, status, tier)
+            yield Outcome(out, err, status, tier, maybe)
     finally:
         for c in conns:
             c.close()
@@ -173,12 +192,12 @@ def _widen(conn: Any) -> None:
 # --------------------------------------------------------------------------- writing
 
 def run(cat: "Catalogue", paths: Sequence[str], opts: Options, jobs: int,
-        write: Callable[[str], Any], warn: Callable[[str], Any]) -> int:
-    """Score ``paths`` and write each result as it comes; return the exit status (the worst)."""
+        write: Callable[[str], Any], warn: Callable[[str], Any]) -> Summary:
+    """Score ``paths`` and write each result as it comes; the exit status is the worst file's."""
     import gc
 
     gc.freeze()  # the catalogue is long-lived: keep it out of every collection
-    worst = OK
+    summary = Summary()
     first = True
     counts: dict[str, int] = {}
     lines = opts.format == "table" and opts.many and not opts.detail
@@ -199,11 +218,16 @@ def run(cat: "Catalogue", paths: Sequence[str], opts: Options, jobs: int,
             warn(o.err)
         if o.tier is not None:
             counts[o.tier] = counts.get(o.tier, 0) + 1
-        worst = max(worst, o.status)
+        summary.status = max(summary.status, o.status)
+        if o.status == BELOW:
+            if o.maybe_below:
+                summary.maybe_below = True
+            else:
+                summary.below = True
     if opts.format == "json":
         write("\n]\n" if not first else "]\n")
     elif lines:
-        from .views.brief import summary
+        from .views.brief import summary as summary_line
 
-        write(summary(cat, counts, len(paths), opts.ui_lang))
-    return worst
+        write(summary_line(cat, counts, len(paths), opts.ui_lang))
+    return summary

@@ -296,12 +296,16 @@ def score(
                          color=color, width=width, ui_lang=ui_lang,
                          file_width=file_width(paths) if fmt == "table" and many else 0)
     stdout, stderr = sys.stdout, sys.stderr
-    status = batch.run(cat, paths, opts, jobs or batch.default_jobs(len(paths)),
-                       write=stdout.write, warn=lambda text: (stdout.flush(), stderr.write(text)))
-    if status == batch.BELOW and fmt == "table":
-        err.print(f"tier below {fail_below.value} / 信用等级低于 {fail_below.value}", markup=False)
-    if status:
-        raise typer.Exit(status)
+    done = batch.run(cat, paths, opts, jobs or batch.default_jobs(len(paths)),
+                     write=stdout.write, warn=lambda text: (stdout.flush(), stderr.write(text)))
+    if done.status == batch.BELOW and fmt == "table":
+        if done.below:
+            err.print(f"tier below {fail_below.value} / 信用等级低于 {fail_below.value}", markup=False)
+        if done.maybe_below:
+            err.print(f"tier may be below {fail_below.value}: discredit triggers are unanswered"
+                      f" / 失信情形尚未回答，信用等级可能低于 {fail_below.value}", markup=False)
+    if done.status:
+        raise typer.Exit(done.status)
 
 
 def _colour_terminal() -> bool:

@@ -176,24 +176,25 @@ class _Fallback(Exception):
 
 
 _BUSY = object()
-_fast_ok: bool | None = None
+_fast_ok: dict[type, bool] = {}
 
 
-def _fast_allowed() -> bool:
+def _fast_allowed(cls: type) -> bool:
     S = yaml.constructor.SafeConstructor
-    c = _Loader.yaml_constructors
-    return (_Loader.construct_mapping is S.construct_mapping and _Loader.construct_sequence is S.construct_sequence
-            and _Loader.construct_scalar is S.construct_scalar
+    c = cls.yaml_constructors
+    return (cls.construct_mapping is S.construct_mapping and cls.construct_sequence is S.construct_sequence
+            and cls.construct_scalar is S.construct_scalar
             and c.get(_STR) is S.construct_yaml_str and c.get(_INT) is S.construct_yaml_int
             and c.get(_BOOL) is S.construct_yaml_bool and c.get(_NULL) is S.construct_yaml_null
             and c.get(_MAP) is S.construct_yaml_map and c.get(_SEQ) is S.construct_yaml_seq)
 
 
 def _construct(loader: Any, node: yaml.Node) -> Any:
-    global _fast_ok
-    if _fast_ok is None:
-        _fast_ok = _fast_allowed()
-    if _fast_ok:
+    cls = type(loader)
+    ok = _fast_ok.get(cls)
+    if ok is None:
+        ok = _fast_ok[cls] = _fast_allowed(cls)
+    if ok:
         try:
             return _build(loader, node, {})
         except (_Fallback, RecursionError):

@@ -13,7 +13,8 @@ from aeo_check import batch
 from aeo_check.answers import load_answers
 from aeo_check.catalogue import get_catalogue
 from aeo_check.scoring import score
-from aeo_check.views.jsonout import result_json
+from aeo_check.planning import make_plan
+from aeo_check.views.jsonout import result_document, result_json
 
 ROOT = Path(__file__).resolve().parent.parent
 EXE = str(Path(sys.executable).parent / "aeo-check")
@@ -103,7 +104,7 @@ def test_many_files_one_line_each_one_file_the_panel():
     zh = cli("score", *EXAMPLES, "--lang", "zh").stdout.splitlines()
     assert zh[-1] == "5个文件：高级认证企业 2，认证企业 1，常规企业 1，失信企业 1"
     single = cli("score", EXAMPLES[1]).stdout
-    assert "╭" in single and "Path up" in single and "Blockers" in single
+    assert "╭" in single and "Next step" in single and "Blockers" in single
     detail = cli("score", *EXAMPLES[:2], "--detail").stdout
     assert detail.count("╭") == 2
 
@@ -131,8 +132,8 @@ def test_each_file_is_written_before_the_next_is_read(monkeypatch):
     monkeypatch.setattr(batch, "score_file", counting)
     written: list[tuple[int, str]] = []
     opts = batch.Options(format="jsonl", many=True)
-    status = batch.run(cat, EXAMPLES, opts, 1, write=lambda s: written.append((len(read), s)), warn=lambda s: None)
-    assert status == 0
+    done = batch.run(cat, EXAMPLES, opts, 1, write=lambda s: written.append((len(read), s)), warn=lambda s: None)
+    assert done.status == 0
     assert [n for n, _ in written] == [1, 2, 3, 4, 5]  # written right after its own file was read
     assert [json.loads(s)["file"] for _, s in written] == EXAMPLES
 
@@ -141,12 +142,13 @@ def test_fast_json_is_exactly_the_result_document():
     cat = get_catalogue()
     for p in EXAMPLES:
         res = score(cat, load_answers(Path(p), cat))
-        expected = json.dumps({"file": p, **res.to_dict()}, ensure_ascii=False, separators=(",", ":"),
-                              allow_nan=False)
-        assert result_json(res, p) == expected
-        assert result_json(res, p) == expected  # and again, from the fragments it cached
-        assert json.loads(result_json(res, p, {"plan": {"apply_on": "2027-01-04"}}))["plan"] == {
-            "apply_on": "2027-01-04"}
+        expected = json.dumps({"file": p, **result_document(cat, res)}, ensure_ascii=False,
+                              separators=(",", ":"), allow_nan=False)
+        plan = {"plan": make_plan(cat, res).to_dict()}
+        assert result_json(res, p, plan) == expected
+        assert result_json(res, p, plan) == expected  # and again, from the fragments it cached
+        bare = json.dumps({"file": p, **res.to_dict()}, ensure_ascii=False, separators=(",", ":"))
+        assert result_json(res, p) == bare
 
 
 def test_default_jobs():

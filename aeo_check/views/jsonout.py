@@ -167,17 +167,15 @@ def _standard_json(sr: Any) -> str:
             + ',"bonus_open":[' + ",".join(map(_bonus_json, sr.bonus_open)) + "]}")
 
 
-_BOOL = {True: "true", False: "false", None: "null"}
-
-
 def _evidence_json(entry: dict[str, Any]) -> str:
     key = (entry["zh"], entry["en"])
     head = _EVIDENCE.get(key)
     if head is None:
-        head = _remember(_EVIDENCE, key, _enc({"zh": key[0], "en": key[1]})[:-1] + ',"exists":')
-    # items and category are catalogue ids: letters, digits, '-' and '_' only
+        head = _remember(_EVIDENCE, key, _enc({"zh": key[0], "en": key[1]})[:-1] + ',"state":"')
+    # state, items, owner and category are catalogue ids: letters, digits, '-' and '_' only
     items = '["' + '","'.join(entry["items"]) + '"]' if entry["items"] else "[]"
-    return f'{head}{_BOOL[entry["exists"]]},"items":{items},"category":"{entry["category"]}"}}'
+    return (f'{head}{entry["state"]}","items":{items},"owner":"{entry["owner"]}",'
+            f'"category":"{entry["category"]}"}}')
 
 
 def _assumptions_json(entries: list[dict[str, Any]]) -> str:
@@ -197,7 +195,9 @@ def result_json(res: Any, file: str, extra: dict[str, Any] | None = None) -> str
         "file": file, "format": RESULT_FORMAT, "standard": res.catalogue, "assessed_on": res.assessed_on,
         "language": res.language, "enterprise": res.enterprise, "tier": res.tier, "reason": res.reason,
         "provisional": res.provisional, "unanswered": res.unanswered, "skipped": res.skipped,
-        "discredit": [t.to_dict() for t in res.triggers],
+        "dont_know": res.dont_know, "discredit": [t.to_dict() for t in res.triggers],
+        "unknown_triggers": [{"id": t.id, "tier": t.tier, "title": t.title} for t in res.unknown_triggers],
+        "floor_tier": res.floor_tier,
     }
     tail = {
         "paths": {k: v.to_dict() for k, v in res.paths.items()},

@@ -130,13 +130,13 @@ def render_score(console: Console, cat: Catalogue, res: Result, lang: str, file:
 
 
 def render_score_text(cat: Catalogue, res: Result, lang: str, file: str | None = None, *,
-                      color: str | None = None, width: int = 80) -> str:
+                      plan: dict[str, Any] | None = None, color: str | None = None, width: int = 80) -> str:
     """:func:`render_score` as text, for a terminal with colour system ``color`` (None: no styles)."""
     import io
 
     console = Console(file=io.StringIO(), width=width, color_system=color, force_terminal=color is not None,
                       highlight=False, soft_wrap=False, legacy_windows=False, emoji=False)
-    render_score(console, cat, res, lang, file)
+    render_score(console, cat, res, lang, file, plan=plan)
     return console.file.getvalue()
 
 
