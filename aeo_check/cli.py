@@ -296,8 +296,16 @@ def score(
                          color=color, width=width, ui_lang=ui_lang,
                          file_width=file_width(paths) if fmt == "table" and many else 0)
     stdout, stderr = sys.stdout, sys.stderr
-    done = batch.run(cat, paths, opts, jobs or batch.default_jobs(len(paths)),
-                     write=stdout.write, warn=lambda text: (stdout.flush(), stderr.write(text)))
+    try:
+        done = batch.run(cat, paths, opts, jobs or batch.default_jobs(len(paths)),
+                         write=stdout.write, warn=lambda text: (stdout.flush(), stderr.write(text)))
+        stdout.flush()
+    except BrokenPipeError:
+        # the reader has gone (`score … | head -1`): it has what it wanted, which is not an error
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), stdout.fileno())  # nothing left to flush at exit
+        raise typer.Exit(0) from None
     if done.status == batch.BELOW and fmt == "table":
         if done.below:
             err.print(f"tier below {fail_below.value} / 信用等级低于 {fail_below.value}", markup=False)

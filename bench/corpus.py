@@ -4,7 +4,8 @@ File *i* starts from example *i mod 5* and changes about one answer in twelve to
 values (another choice, the other yes/no, a number scaled up or down, an earlier date), leaves a
 few unanswered, and renames the enterprise. The example's comments and layout are kept line by
 line, so each file is as long as a filled-in ``aeo-check template`` (≈ 36 KB) and parses as one.
-Every file is checked with the tool's own value checks as it is made: all of them are valid.
+Every file is checked with the tool's own checks as it is made (a variant that breaks a
+consistency rule is drawn again): all of them are valid.
 Deterministic: the same ``n`` gives the same files.
 """
 
@@ -58,8 +59,8 @@ def _new_value(cat, q, old, rng: random.Random):
     return None if why else text
 
 
-def variant(cat, example_text: str, i: int) -> str:
-    rng = random.Random(i)
+def variant(cat, example_text: str, i: int, attempt: int = 0) -> str:
+    rng = random.Random(i * 1000 + attempt)
     out = []
     in_answers = False
     for line in example_text.splitlines():
@@ -73,7 +74,7 @@ def variant(cat, example_text: str, i: int) -> str:
         m = _ANSWER.match(line) if in_answers else None
         if m and m.group(1) in cat.questions:
             qid, old, comment = m.group(1), m.group(2), m.group(3) or ""
-            roll = rng.random()
+            roll = rng.random() if attempt < 20 else 1.0  # after 20 tries: only the name changes
             if roll < 0.02:
                 line = f"  {qid}:{comment}"  # left unanswered
             elif roll < 0.10:
@@ -94,9 +95,24 @@ def make(folder: Path, n: int) -> list[Path]:
     paths = []
     for i in range(n):
         p = folder / f"client-{i:05d}.yaml"
-        p.write_text(variant(cat, texts[i % len(texts)], i), encoding="utf-8")
+        for attempt in range(21):  # answers must also agree with each other (consistency rules)
+            text = variant(cat, texts[i % len(texts)], i, attempt)
+            if _valid(cat, text, p):
+                break
+        p.write_text(text, encoding="utf-8")
         paths.append(p)
     return paths
+
+
+def _valid(cat, text: str, path: Path) -> bool:
+    from aeo_check.answers import parse_answers
+    from aeo_check.sourcefile import DataFileError, parse_text
+
+    try:
+        parse_answers(parse_text(text, str(path)), cat)
+    except DataFileError:
+        return False
+    return True
 
 
 if __name__ == "__main__":  # python bench/corpus.py FOLDER N

@@ -72,9 +72,9 @@ def summary(cat: Any, counts: dict[str, int], n_files: int, lang: str) -> str:
     order = ("advanced", "certified", "regular", "discredited", "seriously_discredited")
     parts = [f"{_tier_label(cat, k, lang)} {counts[k]}" for k in order if counts.get(k)]
     invalid = n_files - sum(counts.values())
-    text = t("n_files", lang, n=n_files) + ("：" if lang == "zh" else ": ") + ("，" if lang == "zh" else ", ").join(parts)
     if invalid:
-        text += ("；" if lang == "zh" else "; ") + t("n_invalid", lang, n=invalid)
+        parts.append(t("n_invalid", lang, n=invalid))
+    text = t("n_files", lang, n=n_files) + ("：" if lang == "zh" else ": ") + ("，" if lang == "zh" else ", ").join(parts)
     return text + "\n"
 
 
