@@ -15,7 +15,6 @@ notes: {question_id: "free text"}
 question in the catalogue, and reports *all* problems at once with file, line and field.
 """
 
-from __future__ import annotations
 
 import datetime as dt
 import re

@@ -1,7 +1,8 @@
 """The ``aeo-check`` command line.
 
-Start-up stays light: typer and rich only. The catalogue (pydantic, yaml), questionary,
-jinja2 and weasyprint are imported inside the commands that need them.
+Start-up stays light: typer only. rich is imported when something is drawn with it; the
+catalogue (from its compiled cache), questionary, jinja2 and weasyprint inside the commands
+that need them.
 """
 
 from __future__ import annotations
@@ -12,12 +13,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
-from rich.console import Console
 
 from . import __version__
 from .i18n import both, default_lang, t
 
 if TYPE_CHECKING:  # pragma: no cover
+    from rich.console import Console
+
     from .catalogue.loader import Catalogue
 
 app = typer.Typer(
@@ -32,8 +34,23 @@ app = typer.Typer(
 standards_app = typer.Typer(help="Browse the standards' items. 浏览认证标准条目。", no_args_is_help=True)
 app.add_typer(standards_app, name="standards")
 
-out = Console(highlight=False, soft_wrap=False)
-err = Console(stderr=True, highlight=False)
+class _LazyConsole:
+    """A rich Console made on first use, so commands that draw nothing never import rich."""
+
+    def __init__(self, **options: object) -> None:
+        self._options = options
+        self._console: "Console | None" = None
+
+    def __getattr__(self, name: str):  # noqa: ANN204 - whatever the Console has
+        if self._console is None:
+            from rich.console import Console
+
+            self._console = Console(**self._options)  # type: ignore[arg-type]
+        return getattr(self._console, name)
+
+
+out = _LazyConsole(highlight=False, soft_wrap=False)
+err = _LazyConsole(stderr=True, highlight=False)
 
 
 class Lang(str, Enum):
@@ -44,6 +61,12 @@ class Lang(str, Enum):
 class Fmt(str, Enum):
     table = "table"
     json = "json"
+
+
+class ScoreFmt(str, Enum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
 
 
 class StdTier(str, Enum):
@@ -239,58 +262,71 @@ def validate(
 
 @app.command()
 def score(
-    files: Annotated[list[Path], typer.Argument(metavar="FILE...", help="Answer files (YAML or JSON).")],
-    format: Annotated[Fmt, typer.Option("--format", help="table or json.")] = Fmt.table,
+    # plain strings: ten thousand Path objects would cost megabytes before the first file is read
+    files: Annotated[list[str], typer.Argument(metavar="FILE...", help="Answer files (YAML or JSON).")],
+    format: Annotated[ScoreFmt, typer.Option(
+        "--format", help="table (one file: the full panel; more: one line each), json (an array, one "
+                         "result per line) or jsonl (one JSON document per line).")] = ScoreFmt.table,
     fail_below: Annotated[Optional[GuardTier], typer.Option(
         "--fail-below", help="Exit 1 when any file's likely tier is below this tier.")] = None,
     lang: Annotated[Optional[Lang], typer.Option(help="zh or en (default: each file's language).")] = None,
+    detail: Annotated[bool, typer.Option("--detail", help="The full panel for every file, not one line each.")] = False,
+    jobs: Annotated[Optional[int], typer.Option(
+        "-j", "--jobs", min=1, help="Score in this many processes (default: one per core from "
+                                    "9 files on, else 1). Output order and bytes do not change.")] = None,
 ) -> None:
     """Score answer files: likely tier, both standards' scores, blockers, the path up.
 
-    Exit 0; 1 when a file falls below --fail-below; 2 on invalid input.
+    Each file is written as soon as it is scored. Exit 0; 1 when a file falls below
+    --fail-below; 2 on invalid input (every file is still scored).
     """
-    from .scoring import score as run_score
-    from .scoring.result import tier_rank
-    from .sourcefile import DataFileError
+    from . import batch
 
     cat = catalogue()
-    results = []
-    invalid = False
-    below = maybe_below = False
-    for f in files:
-        try:
-            a = _load(f, cat)
-        except DataFileError as exc:
-            invalid = True
-            for p in exc.problems:
-                err.print(str(p), markup=False, soft_wrap=True)
-            continue
-        res = run_score(cat, a)
-        if fail_below is not None and tier_rank(res.tier) < tier_rank(fail_below.value):
-            below = True
-        elif fail_below is not None and tier_rank(res.floor_tier) < tier_rank(fail_below.value):
-            maybe_below = True  # an unanswered discredit trigger could take the tier away
-        results.append((f, a, res))
-    if format is Fmt.json:
-        from .views.jsonout import dumps, result_document
+    paths = files
+    fmt = format.value
+    ui_lang = _lang(lang)
+    many = len(paths) > 1
+    color: str | None = None
+    width = 80
+    if fmt == "table":
+        if many and not detail:
+            color = "standard" if _colour_terminal() else None
+        else:
+            color, width = out.color_system, out.width
+    from .views.brief import file_width
 
-        print(dumps([{"file": str(f), **result_document(cat, res)} for f, _, res in results]))
-    else:
-        from .planning import make_plan
-        from .views.terminal import render_score
+    opts = batch.Options(format=fmt, lang=lang.value if lang else None,
+                         fail_below=fail_below.value if fail_below else None, detail=detail, many=many,
+                         color=color, width=width, ui_lang=ui_lang,
+                         file_width=file_width(paths) if fmt == "table" and many else 0)
+    stdout, stderr = sys.stdout, sys.stderr
+    try:
+        done = batch.run(cat, paths, opts, jobs or batch.default_jobs(len(paths)),
+                         write=stdout.write, warn=lambda text: (stdout.flush(), stderr.write(text)))
+        stdout.flush()
+    except BrokenPipeError:
+        # the reader has gone (`score … | head -1`): it has what it wanted, which is not an error
+        import os
 
-        for f, a, res in results:
-            render_score(out, cat, res, _lang(lang, a.language), str(f), plan=make_plan(cat, res).to_dict())
-    if invalid:
-        raise typer.Exit(2)
-    if below or maybe_below:
-        if format is not Fmt.json:
-            if below:
-                err.print(f"tier below {fail_below.value} / 信用等级低于 {fail_below.value}", markup=False)
-            if maybe_below:
-                err.print(f"tier may be below {fail_below.value}: discredit triggers are unanswered"
-                          f" / 失信情形尚未回答，信用等级可能低于 {fail_below.value}", markup=False)
-        raise typer.Exit(1)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), stdout.fileno())  # nothing left to flush at exit
+        raise typer.Exit(0) from None
+    if done.status == batch.BELOW and fmt == "table":
+        if done.below:
+            err.print(f"tier below {fail_below.value} / 信用等级低于 {fail_below.value}", markup=False)
+        if done.maybe_below:
+            err.print(f"tier may be below {fail_below.value}: discredit triggers are unanswered"
+                      f" / 失信情形尚未回答，信用等级可能低于 {fail_below.value}", markup=False)
+    if done.status:
+        raise typer.Exit(done.status)
+
+
+def _colour_terminal() -> bool:
+    """Styles for the one-line view: a terminal that is not dumb, and NO_COLOR not set."""
+    import os
+
+    return (sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+            and os.environ.get("TERM", "") != "dumb")
 
 
 # --------------------------------------------------------------------------- plan

@@ -433,9 +433,12 @@ def _contiguous(P, items, std_id, where, label) -> None:
 
 @functools.lru_cache(maxsize=4)
 def _cached(root: str | None) -> Catalogue:
-    return load_catalogue(Path(root) if root else None)
+    from .cache import load
+
+    return load(Path(root) if root else None)
 
 
 def get_catalogue(root: Path | None = None) -> Catalogue:
-    """The catalogue, loaded once per process."""
+    """The compiled catalogue, loaded once per process: from the per-user cache when it holds
+    an entry for exactly these files (see :mod:`aeo_check.catalogue.cache`), else from source."""
     return _cached(str(root) if root else None)

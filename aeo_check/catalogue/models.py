@@ -5,7 +5,6 @@ cross-file checks (unique ids, every name a rule uses exists, options agree with
 the rule, official numbers contiguous) live in :mod:`aeo_check.catalogue.loader`.
 """
 
-from __future__ import annotations
 
 import datetime as dt
 from typing import Any, Literal
@@ -40,7 +39,7 @@ TIERS: tuple[str, ...] = ("advanced", "certified", "regular", "discredited", "se
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
 
 
 class Text(Strict):
@@ -67,7 +66,7 @@ def _expr(value: Any) -> Expression | None:
 
 
 class ExprModel(Strict):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, arbitrary_types_allowed=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, arbitrary_types_allowed=True, defer_build=True)
 
 
 # --------------------------------------------------------------------------- questions

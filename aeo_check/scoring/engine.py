@@ -107,6 +107,23 @@ def compiled(cat: Catalogue) -> _Compiled:
 
 # --------------------------------------------------------------------------- facts
 
+class _Missing(tuple):
+    """A derived value that could not be computed: which exception, and for which fact."""
+
+    __slots__ = ()
+
+    def __new__(cls, kind: type, name: str) -> "_Missing":
+        return tuple.__new__(cls, (kind, name))
+
+    @property
+    def kind(self) -> type:
+        return self[0]
+
+    @property
+    def name(self) -> str:
+        return self[1]
+
+
 class Facts(dict):
     """The namespace rules are evaluated in: answers, the enterprise profile, derived values.
 
@@ -172,10 +189,12 @@ class Facts(dict):
                 try:
                     self._derived[name] = eval(self.c.derived[name], _GLOBALS, self)  # noqa: S307
                 except (Unanswered, Skipped) as exc:
-                    self._derived[name] = exc
+                    # remember the kind and the name, not the exception: its traceback holds every
+                    # frame up to score(), and a cycle through them keeps a whole result alive
+                    self._derived[name] = _Missing(type(exc), exc.name)
             v = self._derived[name]
-            if isinstance(v, Exception):
-                raise v
+            if type(v) is _Missing:
+                raise v.kind(v.name)
             self[name] = v
             return v
         if name in PROFILE_NAMES:

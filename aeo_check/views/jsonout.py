@@ -64,3 +64,150 @@ def item_dict(cat: Catalogue, item: Item) -> dict[str, Any]:
             "rule": {name: e.source for name, e in item.rule_for(sid).expressions()},
         }
     return d
+
+
+
+# --------------------------------------------------------------------------- one result, fast
+#
+# ``score --format json|jsonl`` writes one compact line per file. Most of a result's bytes are
+# catalogue text (gap titles, remediation, evidence, assumptions) that is the same for every
+# file, so it is encoded once and reused; only what the answers decide is encoded per file.
+# The output is byte for byte ``json.dumps({"file": …, **result.to_dict()}, ensure_ascii=False,
+# separators=(",", ":"))`` (tests/test_batch.py holds the two together).
+
+_ITEMS: dict[tuple, str] = {}
+_GAP_TAIL: dict[tuple, str] = {}
+_BONUS: dict[tuple, str] = {}
+_EVIDENCE: dict[tuple[str, str], str] = {}
+_ASSUMPTIONS: dict[tuple, tuple[list, str]] = {}
+_CACHE_MAX = 50_000  # bounds memory whatever the catalogue
+
+
+def _make_encoder():  # noqa: ANN202
+    """json.dumps(…, ensure_ascii=False, separators=(",", ":")) without building an encoder per call."""
+    from json import encoder as E
+
+    if E.c_make_encoder is not None:
+        c = E.c_make_encoder(None, _default, E.encode_basestring, None, ":", ",", False, False, False)
+        return lambda obj: "".join(c(obj, 0))
+    return json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=_default, allow_nan=False).encode
+
+
+_enc = _make_encoder()
+
+
+def _id(v: Any) -> str:
+    """An id of the catalogue (``[a-z0-9_-]``, no quoting needed) or None, as JSON."""
+    return "null" if v is None else f'"{v}"'
+
+
+def _inner(d: dict[str, Any]) -> str:
+    """A mapping's members without the braces (``"a":1,"b":2``)."""
+    return _enc(d)[1:-1]
+
+
+def _remember(cache: dict, key: Any, value: Any) -> Any:
+    if len(cache) >= _CACHE_MAX:
+        cache.clear()
+    cache[key] = value
+    return value
+
+
+def _item_json(r: Any) -> str:
+    key = (r.id, r.standard, r.rating, r.points, r.deemed)
+    hit = _ITEMS.get(key)
+    if hit is None:
+        hit = _remember(_ITEMS, key, _enc({"id": r.id, "official_no": r.official_no, "category": r.category,
+                                           "rating": r.rating, "points": r.points, "deemed": r.deemed}))
+    return hit
+
+
+def _gap_json(g: Any) -> str:
+    r = g.result
+    key = (r.id, r.standard)
+    parts = _GAP_TAIL.get(key)
+    if parts is None:
+        from ..scoring.result import text
+
+        it = r.item
+        middle = "," + _inner({"title": text(it.title_for(r.standard)),
+                               "requirement": text(it.requirement_for(r.standard))}) + ',"why":'
+        end = "," + _inner({"remediation": [text(s) for s in it.remediation],
+                            "evidence": [text(e) for e in it.evidence], "audit_methods": list(it.audit_methods),
+                            "effort_days": it.effort_days, "owner": it.owner, "rectifiable": it.rectifiable}) + "}"
+        parts = _remember(_GAP_TAIL, key, (middle, end))
+    head = (f'{{"id":"{r.id}","official_no":{r.official_no},"category":"{r.category}","rating":"{r.rating}",'
+            f'"points":{r.points},"points_lost":{r.points_lost},"blocker":{"true" if g.blocker else "false"},'
+            f'"deemed":{_id(r.deemed)},"missing":{_id(r.missing)}')
+    return head + parts[0] + _enc([f.to_dict() for f in g.facts]) + parts[1]
+
+
+def _bonus_json(r: Any) -> str:
+    key = (r.id, r.standard, r.rating)
+    hit = _BONUS.get(key)
+    if hit is None:
+        from ..scoring.result import text
+
+        hit = _remember(_BONUS, key, _enc({"id": r.id, "official_no": r.official_no,
+                                           "title": text(r.item.title_for(r.standard)),
+                                           "effort_days": r.item.effort_days, "rating": r.rating}))
+    return hit
+
+
+def _standard_json(sr: Any) -> str:
+    head = _enc({
+        "passed": sr.passed, "score": sr.score, "threshold": sr.threshold, "base": sr.base,
+        "item_points": sr.item_points, "bonus_points": sr.bonus_points, "bonus_cap": sr.bonus_cap,
+        "points_short": sr.points_short, "fail_items": sr.fail_items, "unanswered_items": sr.unanswered_items,
+        "partial_count": sr.partial_count, "categories": {k: v.to_dict() for k, v in sr.categories.items()},
+    })[:-1]
+    return (head + ',"items":[' + ",".join(map(_item_json, sr.items)) + "]"
+            + ',"not_applicable":' + _enc([r.id for r in sr.items if r.rating == "na"])
+            + ',"gaps":[' + ",".join(map(_gap_json, sr.gaps)) + "]"
+            + ',"bonus_open":[' + ",".join(map(_bonus_json, sr.bonus_open)) + "]}")
+
+
+def _evidence_json(entry: dict[str, Any]) -> str:
+    key = (entry["zh"], entry["en"])
+    head = _EVIDENCE.get(key)
+    if head is None:
+        head = _remember(_EVIDENCE, key, _enc({"zh": key[0], "en": key[1]})[:-1] + ',"state":"')
+    # state, items, owner and category are catalogue ids: letters, digits, '-' and '_' only
+    items = '["' + '","'.join(entry["items"]) + '"]' if entry["items"] else "[]"
+    return (f'{head}{entry["state"]}","items":{items},"owner":"{entry["owner"]}",'
+            f'"category":"{entry["category"]}"}}')
+
+
+def _assumptions_json(entries: list[dict[str, Any]]) -> str:
+    key = tuple(map(id, entries))
+    hit = _ASSUMPTIONS.get(key)
+    if hit is None:
+        hit = _remember(_ASSUMPTIONS, key, (list(entries), _enc(entries)))  # keeps the entries (and ids) alive
+    return hit[1]
+
+
+def result_json(res: Any, file: str, extra: dict[str, Any] | None = None) -> str:
+    """One scored file as one line of compact JSON (``score --format json|jsonl``): the file name,
+    then :meth:`Result.to_dict`'s members, then ``extra`` (e.g. a plan made from the result)."""
+    from ..scoring.result import RESULT_FORMAT, _jsonable
+
+    d = {
+        "file": file, "format": RESULT_FORMAT, "standard": res.catalogue, "assessed_on": res.assessed_on,
+        "language": res.language, "enterprise": res.enterprise, "tier": res.tier, "reason": res.reason,
+        "provisional": res.provisional, "unanswered": res.unanswered, "skipped": res.skipped,
+        "dont_know": res.dont_know, "discredit": [t.to_dict() for t in res.triggers],
+        "unknown_triggers": [{"id": t.id, "tier": t.tier, "title": t.title} for t in res.unknown_triggers],
+        "floor_tier": res.floor_tier,
+    }
+    tail = {
+        "paths": {k: v.to_dict() for k, v in res.paths.items()},
+        "timing": res.timing, "tolerance": res.tolerance,
+        "answers": {k: _jsonable(v) for k, v in res.answers.items()},
+        "notes": res.notes, "derived": {k: _jsonable(v) for k, v in res.derived.items()},
+    }
+    return (_enc(d)[:-1]
+            + ',"standards":{' + ",".join(f"{_enc(k)}:{_standard_json(v)}" for k, v in res.standards.items()) + "},"
+            + _inner(tail)
+            + ',"evidence":[' + ",".join(map(_evidence_json, res.evidence)) + "]"
+            + ',"assumptions":' + _assumptions_json(res.assumptions)
+            + ("," + _inner(extra) if extra else "") + "}")

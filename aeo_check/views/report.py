@@ -417,6 +417,7 @@ def render_html(cat: Catalogue, R: dict[str, Any], lang: str, brand: Brand | Non
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        bytecode_cache=_template_cache(),
     )
     ctx = build_context(cat, R, lang, brand, inline_assets)
     from ..i18n import t
@@ -520,8 +521,38 @@ def _words(cat: Catalogue, lang: str) -> dict[str, str]:
     import yaml
 
     path = templates_dir() / "words.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     return {k: v[lang] for k, v in data.items()}
+
+
+def _template_cache() -> Any:
+    """Compiled templates kept next to the compiled catalogue (see :mod:`aeo_check.catalogue.cache`).
+
+    Jinja names each entry by the template and checks the source's checksum when loading it, so a
+    changed template is compiled afresh; a folder that cannot be written is simply not used."""
+    import jinja2
+
+    from ..catalogue.cache import cache_dir
+
+    folder = cache_dir()
+    if folder is None:
+        return None
+
+    class QuietCache(jinja2.FileSystemBytecodeCache):
+        def load_bytecode(self, bucket: Any) -> None:
+            try:
+                super().load_bytecode(bucket)
+            except Exception:  # noqa: BLE001 - a damaged entry: compile from the source
+                bucket.reset()
+
+        def dump_bytecode(self, bucket: Any) -> None:
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+                super().dump_bytecode(bucket)
+            except OSError:
+                pass
+
+    return QuietCache(str(folder), "jinja-%s.cache")
 
 
 class _BlockedFetch(Exception):

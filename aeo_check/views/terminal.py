@@ -129,6 +129,17 @@ def render_score(console: Console, cat: Catalogue, res: Result, lang: str, file:
     console.print(Panel(Group(*lines), expand=False, border_style=TIER_STYLE[res.tier].split()[-1]))
 
 
+def render_score_text(cat: Catalogue, res: Result, lang: str, file: str | None = None, *,
+                      plan: dict[str, Any] | None = None, color: str | None = None, width: int = 80) -> str:
+    """:func:`render_score` as text, for a terminal with colour system ``color`` (None: no styles)."""
+    import io
+
+    console = Console(file=io.StringIO(), width=width, color_system=color, force_terminal=color is not None,
+                      highlight=False, soft_wrap=False, legacy_windows=False, emoji=False)
+    render_score(console, cat, res, lang, file, plan=plan)
+    return console.file.getvalue()
+
+
 def render_standards(console: Console, cat: Catalogue, rows: list[dict[str, Any]], lang: str) -> None:
     table = Table(header_style="bold")
     table.add_column(t("no", lang), justify="right")

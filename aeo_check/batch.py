@@ -1,0 +1,233 @@
+"""``aeo-check score FILE…``: each file read, checked, scored and shown before the next.
+
+One file's way through is :func:`score_file`: read → check → score → view, four steps, no
+state kept between files. A batch streams: the output of a file is written as soon as it is
+scored, so memory stays flat in the number of files and a CI log shows progress. With more than
+one job the files are scored in worker processes (file *i* by worker *i mod N*) and written by
+this process strictly in the order given, so the bytes are the same as with one job.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .catalogue.loader import Catalogue
+    from .scoring.result import Result
+
+#: from this many files on, the default is one job per core
+PARALLEL_FROM = 9
+
+OK, BELOW, INVALID = 0, 1, 2
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """How each file is shown; the same in every worker, so every worker writes the same bytes."""
+
+    format: str = "table"  # table | json | jsonl
+    lang: str | None = None  # None: each file's own language
+    fail_below: str | None = None
+    detail: bool = False  # the full panel for every file (table)
+    many: bool = False  # more than one file: one line per file (table)
+    color: str | None = None  # the terminal's colour system (rich's names), None: plain text
+    width: int = 80  # terminal width for the panel
+    ui_lang: str = "en"  # language of the header and summary
+    file_width: int = 0  # the file column of the one-line view
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What one file produced: text for stdout, text for stderr, and its exit status."""
+
+    out: str
+    err: str
+    status: int
+    tier: str | None = None
+    #: with --fail-below: the tier is below it (BELOW), or only could be because a discredit
+    #: trigger is unanswered (``maybe_below``; the status is BELOW then too)
+    maybe_below: bool = False
+
+
+@dataclass(slots=True)
+class Summary:
+    """A whole batch: the exit status (the worst of the files) and why."""
+
+    status: int = OK
+    below: bool = False
+    maybe_below: bool = False
+
+
+# --------------------------------------------------------------------------- one file
+
+def score_file(cat: "Catalogue", path: str, opts: Options) -> Outcome:
+    """Read → check → score → plan → view, for one answer file."""
+    from .answers import load_answers
+    from .scoring import score
+    from .sourcefile import DataFileError
+
+    try:
+        a = load_answers(Path(path), cat, path)  # read, check
+    except DataFileError as exc:
+        return Outcome("", "".join(f"{p}\n" for p in exc.problems), INVALID)
+    res = score(cat, a)  # score
+    plan = None
+    if opts.format != "table" or not opts.many or opts.detail:  # the one-line view shows no plan
+        from .planning import make_plan
+
+        plan = make_plan(cat, res).to_dict()  # plan
+    status, maybe = OK, False
+    if opts.fail_below is not None:
+        from .scoring.result import tier_rank
+
+        if tier_rank(res.tier) < tier_rank(opts.fail_below):
+            status = BELOW
+        elif tier_rank(res.floor_tier) < tier_rank(opts.fail_below):
+            status, maybe = BELOW, True  # an unanswered discredit trigger could take the tier away
+    return Outcome(view(cat, res, plan, path, opts), "", status, res.tier, maybe)  # view
+
+
+def view(cat: "Catalogue", res: "Result", plan: dict[str, Any] | None, path: str, opts: Options) -> str:
+    """One scored file (and its plan) as text, in the format asked for."""
+    if opts.format in ("json", "jsonl"):
+        from .views.jsonout import result_json
+
+        return result_json(res, path, {"plan": plan})
+    lang = opts.lang or res.language
+    if opts.many and not opts.detail:
+        from .views.brief import score_line
+
+        return score_line(cat, res, path, lang, opts.color, opts.file_width)
+    from .views.terminal import render_score_text
+
+    return render_score_text(cat, res, lang, path, plan=plan, color=opts.color, width=opts.width)
+
+
+# --------------------------------------------------------------------------- many files
+
+def outcomes(cat: "Catalogue", paths: Sequence[str], opts: Options, jobs: int) -> Iterator[Outcome]:
+    """Each file's outcome, in the order given, scored in ``jobs`` processes."""
+    jobs = max(1, min(jobs, len(paths)))
+    if jobs == 1:
+        for p in paths:
+            yield score_file(cat, p, opts)
+        return
+    yield from _parallel(paths, opts, jobs)
+
+
+def default_jobs(n_files: int) -> int:
+    if n_files < PARALLEL_FROM:
+        return 1
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _worker(index: int, jobs: int, paths: Sequence[str], opts: Options, conn: Any) -> None:
+    """Score files index, index+jobs, … and send each outcome, in that order."""
+    import signal
+
+    from .catalogue.loader import get_catalogue
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what an interrupt ends
+    try:
+        cat = get_catalogue()  # inherited when forked; from the cache when spawned
+        for i in range(index, len(paths), jobs):
+            o = score_file(cat, paths[i], opts)
+            conn.send((o.out, o.err, o.status, o.tier, o.maybe_below))
+    except (BrokenPipeError, EOFError, OSError):  # the parent has stopped reading
+        pass
+    finally:
+        conn.close()
+
+
+def _parallel(paths: Sequence[str], opts: Options, jobs: int) -> Iterator[Outcome]:
+    import multiprocessing as mp
+
+    ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+    sys.stdout.flush()
+    sys.stderr.flush()
+    procs = []
+    conns = []
+    try:
+        for k in range(jobs):
+            reader, writer = ctx.Pipe(duplex=False)
+            _widen(writer)
+            p = ctx.Process(target=_worker, args=(k, jobs, paths, opts, writer), daemon=True)
+            p.start()
+            writer.close()
+            procs.append(p)
+            conns.append(reader)
+        for i in range(len(paths)):
+            try:
+                out, err, status, tier, maybe = conns[i % jobs].recv()
+            except EOFError:  # a worker died (killed, out of memory): say so for its files
+                yield Outcome("", f"{paths[i]}: not scored: a worker process ended early\n", 3)
+                continue
+            yield Outcome(out, err, status, tier, maybe)
+    finally:
+        for c in conns:
+            c.close()
+        for p in procs:
+            if p.is_alive():
+                p.terminate()
+            p.join()
+
+
+def _widen(conn: Any) -> None:
+    """A larger pipe (Linux) lets a worker run a few files ahead of the writer."""
+    try:
+        import fcntl
+
+        fcntl.fcntl(conn.fileno(), 1031, 1 << 20)  # F_SETPIPE_SZ
+    except (ImportError, OSError, ValueError):
+        pass
+
+
+# --------------------------------------------------------------------------- writing
+
+def run(cat: "Catalogue", paths: Sequence[str], opts: Options, jobs: int,
+        write: Callable[[str], Any], warn: Callable[[str], Any]) -> Summary:
+    """Score ``paths`` and write each result as it comes; the exit status is the worst file's."""
+    import gc
+
+    gc.freeze()  # the catalogue is long-lived: keep it out of every collection
+    summary = Summary()
+    first = True
+    counts: dict[str, int] = {}
+    lines = opts.format == "table" and opts.many and not opts.detail
+    if opts.format == "json":
+        write("[")
+    elif lines:
+        from .views.brief import header
+
+        write(header(opts.ui_lang, opts.color, opts.file_width))
+    for o in outcomes(cat, paths, opts, jobs):
+        if o.out:
+            if opts.format == "json":
+                write(("\n" if first else ",\n") + o.out)
+                first = False
+            else:
+                write(o.out if o.out.endswith("\n") else o.out + "\n")
+        if o.err:
+            warn(o.err)
+        if o.tier is not None:
+            counts[o.tier] = counts.get(o.tier, 0) + 1
+        summary.status = max(summary.status, o.status)
+        if o.status == BELOW:
+            if o.maybe_below:
+                summary.maybe_below = True
+            else:
+                summary.below = True
+    if opts.format == "json":
+        write("\n]\n" if not first else "]\n")
+    elif lines:
+        from .views.brief import summary as summary_line
+
+        write(summary_line(cat, counts, len(paths), opts.ui_lang))
+    return summary
