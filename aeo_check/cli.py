@@ -6,6 +6,7 @@ jinja2 and weasyprint are imported inside the commands that need them.
 
 from __future__ import annotations
 
+import os
 import sys
 from enum import Enum
 from pathlib import Path
@@ -181,25 +182,113 @@ def standards_show(
 
 # --------------------------------------------------------------------------- template
 
+class TemplateFmt(str, Enum):
+    yaml = "yaml"
+    xlsx = "xlsx"
+
+
+def _io_error(exc: OSError, path: Path) -> None:
+    err.print(f"{path}: {exc.strerror or exc} / 无法写入", markup=False, soft_wrap=True)
+    raise typer.Exit(3)
+
+
 @app.command()
 def template(
     type: Annotated[EType, typer.Option("--type", help="Enterprise type.")] = EType.importer_exporter,
     specific: Annotated[Optional[list[Specific]], typer.Option(help="Specific standards that apply (repeatable).")] = None,
-    lang: Annotated[Optional[Lang], typer.Option(help="Language of the comments and of reports made from it.")] = None,
+    lang: Annotated[Optional[Lang], typer.Option(help="Language of the questions and of reports made from it.")] = None,
     output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write to this file instead of stdout.")] = None,
+    format: Annotated[TemplateFmt, typer.Option("--format", help="yaml (a commented answer file) or xlsx "
+                                                "(an Excel questionnaire a client fills in; needs -o).")] = TemplateFmt.yaml,
+    from_file: Annotated[Optional[Path], typer.Option("--from", metavar="FILE", help="Carry the enterprise, answers "
+                                                      "and notes of this answer file (YAML, JSON or xlsx).")] = None,
 ) -> None:
-    """Write a blank answer file with every question asked of that enterprise, commented."""
+    """Write a blank answer file (or Excel questionnaire) with every question asked of that enterprise."""
+    cat = catalogue()
+    filled = None
+    etype, specs = type.value, [s.value for s in specific or []]
+    if from_file is not None:
+        from .sourcefile import DataFileError
+
+        try:
+            filled = _load(from_file, cat)
+        except DataFileError as exc:
+            _problems_exit(exc.problems)
+        etype, specs = filled.enterprise.type, list(filled.enterprise.specific)
+    language = _lang(lang, filled.language if filled else None)
+    if format is TemplateFmt.xlsx:
+        if output is None:
+            err.print("an Excel questionnaire needs -o FILE.xlsx / Excel 问卷需要用 -o 指定输出文件", markup=False)
+            raise typer.Exit(2)
+        from .store import write_bytes_atomic
+        from .workbook import workbook_bytes
+
+        data = workbook_bytes(cat, etype, specs, language, filled=filled)
+        try:
+            write_bytes_atomic(output, data)
+        except OSError as exc:
+            _io_error(exc, output)
+        err.print(f"{output}", markup=False)
+        return
     from .views.template import render_template
 
-    cat = catalogue()
-    text = render_template(cat, type.value, [s.value for s in specific or []], _lang(lang))
+    text = render_template(cat, etype, specs, language, filled=filled,
+                           file_hint=output.name if output is not None else "answers.yaml")
     if output is None:
         sys.stdout.write(text)
         return
     from .store import write_text_atomic
 
-    write_text_atomic(output, text)
+    try:
+        write_text_atomic(output, text)
+    except OSError as exc:
+        _io_error(exc, output)
     err.print(f"{output}", markup=False)
+
+
+@app.command("import")
+def import_(
+    file: Annotated[Path, typer.Argument(metavar="FILE", help="A filled Excel questionnaire (or any answer file).")],
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="The YAML answer file to write "
+                                                   "(default: stdout).")] = None,
+) -> None:
+    """Turn a filled Excel questionnaire into a commented YAML answer file (problems name sheet and cell)."""
+    from .sourcefile import DataFileError
+    from .views.template import render_template
+
+    cat = catalogue()
+    try:
+        a = _load(file, cat)
+    except DataFileError as exc:
+        _problems_exit(exc.problems)
+        return
+    text = render_template(cat, a.enterprise.type, list(a.enterprise.specific), a.language, filled=a,
+                           file_hint=output.name if output is not None else "answers.yaml")
+    if output is None:
+        sys.stdout.write(text)
+        return
+    from .store import write_text_atomic
+
+    try:
+        write_text_atomic(output, text)
+    except OSError as exc:
+        _io_error(exc, output)
+    err.print(f"{output}", markup=False)
+
+
+class SchemaKind(str, Enum):
+    answers = "answers"
+    result = "result"
+
+
+@app.command()
+def schema(
+    kind: Annotated[SchemaKind, typer.Argument(help="answers (answer files) or result (score --format json).")],
+) -> None:
+    """Print the JSON Schema of answer files or of the result JSON (generated from the catalogue)."""
+    from .schema import make, schema_text
+
+    sys.stdout.write(schema_text(make(kind.value, catalogue())))
 
 
 # --------------------------------------------------------------------------- validate / score
@@ -210,11 +299,24 @@ def _load(path: Path, cat: "Catalogue"):
     return load_answers(path, cat, str(path))
 
 
+class ValidateFmt(str, Enum):
+    text = "text"
+    github = "github"
+
+
+class ScoreFmt(str, Enum):
+    table = "table"
+    json = "json"
+    junit = "junit"
+
+
 @app.command()
 def validate(
-    files: Annotated[list[Path], typer.Argument(metavar="FILE...", help="Answer files (YAML or JSON).")],
+    files: Annotated[list[Path], typer.Argument(metavar="FILE...", help="Answer files (YAML, JSON or xlsx).")],
+    format: Annotated[ValidateFmt, typer.Option("--format", help="text, or github (annotations on stdout for "
+                                                "GitHub Actions).")] = ValidateFmt.text,
 ) -> None:
-    """Check answer files; print every problem with file, line and field. Exit 0 valid, 2 not."""
+    """Check answer files; print every problem with file, line (or sheet!cell) and field. Exit 0 valid, 2 not."""
     from .sourcefile import DataFileError
 
     cat = catalogue()
@@ -224,52 +326,95 @@ def validate(
             _load(f, cat)
         except DataFileError as exc:
             bad += 1
+            if format is ValidateFmt.github:
+                from .views.ci import github_annotation
+
+                for p in exc.problems:
+                    print(github_annotation(p))
+                continue
             for p in exc.problems:
                 err.print(str(p), markup=False, soft_wrap=True)
             continue
-        out.print(f"{f}: ok", markup=False)
+        if format is ValidateFmt.text:
+            out.print(f"{f}: ok", markup=False)
     if bad:
         raise typer.Exit(2)
 
 
 @app.command()
 def score(
-    files: Annotated[list[Path], typer.Argument(metavar="FILE...", help="Answer files (YAML or JSON).")],
-    format: Annotated[Fmt, typer.Option("--format", help="table or json.")] = Fmt.table,
+    files: Annotated[list[Path], typer.Argument(metavar="FILE...", help="Answer files (YAML, JSON or xlsx).")],
+    format: Annotated[ScoreFmt, typer.Option("--format", help="table, json, or junit (one test case per file, "
+                                             "blockers as failures).")] = ScoreFmt.table,
     fail_below: Annotated[Optional[GuardTier], typer.Option(
         "--fail-below", help="Exit 1 when any file's likely tier is below this tier.")] = None,
+    fail_on_new_blockers: Annotated[Optional[Path], typer.Option(
+        "--fail-on-new-blockers", metavar="OLD", help="Exit 1 when a blocker appears that the old results "
+        "(score --format json, or an answer file) did not have; matched by USCC.")] = None,
     lang: Annotated[Optional[Lang], typer.Option(help="zh or en (default: each file's language).")] = None,
 ) -> None:
     """Score answer files: likely tier, both standards' scores, blockers, the path up.
 
-    Exit 0; 1 when a file falls below --fail-below; 2 on invalid input.
+    Exit 0; 1 when a file falls below --fail-below or gains a blocker (--fail-on-new-blockers); 2 on
+    invalid input.
     """
     from .scoring import score as run_score
     from .scoring.result import tier_rank
     from .sourcefile import DataFileError
 
     cat = catalogue()
+    olds = None
+    if fail_on_new_blockers is not None:
+        from .resultfile import load_results
+
+        try:
+            olds = load_results(cat, fail_on_new_blockers)
+        except DataFileError as exc:
+            _problems_exit(exc.problems)
     results = []
     invalid = False
     below = maybe_below = False
+    entries = []
+    gained: list[str] = []
     for f in files:
         try:
             a = _load(f, cat)
         except DataFileError as exc:
             invalid = True
-            for p in exc.problems:
-                err.print(str(p), markup=False, soft_wrap=True)
+            entries.append({"file": str(f), "result": None, "problems": exc.problems})
+            if format is not ScoreFmt.junit:
+                for p in exc.problems:
+                    err.print(str(p), markup=False, soft_wrap=True)
             continue
         res = run_score(cat, a)
         if fail_below is not None and tier_rank(res.tier) < tier_rank(fail_below.value):
             below = True
         elif fail_below is not None and tier_rank(res.floor_tier) < tier_rank(fail_below.value):
             maybe_below = True  # an unanswered discredit trigger could take the tier away
+        new = None
+        if olds is not None:
+            from .progress import compare as compare_results
+            from .progress import match_old, new_blockers
+            from .views.jsonout import result_document
+
+            now = result_document(cat, res)
+            old = match_old(now, olds)
+            if old is None:  # no earlier result for this enterprise: every blocker is new
+                old = {**now, "standards": {k: {**v, "gaps": []} for k, v in now["standards"].items()},
+                       "discredit": [], "answers": {}, "dont_know": []}
+            new = new_blockers(compare_results(old, now))
+            gained += [f"{f}: {', '.join(new)}"] if new else []
+        entries.append({"file": str(f), "result": res, "problems": None,
+                        "guard": fail_below.value if fail_below else None, "new_blockers": new})
         results.append((f, a, res))
-    if format is Fmt.json:
+    if format is ScoreFmt.json:
         from .views.jsonout import dumps, result_document
 
         print(dumps([{"file": str(f), **result_document(cat, res)} for f, _, res in results]))
+    elif format is ScoreFmt.junit:
+        from .views.ci import junit_xml
+
+        sys.stdout.write(junit_xml(entries))
     else:
         from .planning import make_plan
         from .views.terminal import render_score
@@ -278,13 +423,15 @@ def score(
             render_score(out, cat, res, _lang(lang, a.language), str(f), plan=make_plan(cat, res).to_dict())
     if invalid:
         raise typer.Exit(2)
-    if below or maybe_below:
-        if format is not Fmt.json:
+    if below or maybe_below or gained:
+        if format is ScoreFmt.table:
             if below:
                 err.print(f"tier below {fail_below.value} / 信用等级低于 {fail_below.value}", markup=False)
             if maybe_below:
                 err.print(f"tier may be below {fail_below.value}: discredit triggers are unanswered"
                           f" / 失信情形尚未回答，信用等级可能低于 {fail_below.value}", markup=False)
+            for g in gained:
+                err.print(f"new blocker / 新增阻碍项: {g}", markup=False)
         raise typer.Exit(1)
 
 
@@ -331,30 +478,209 @@ def plan(
 
 # --------------------------------------------------------------------------- report
 
+def _one_result(cat: "Catalogue", path: Path, uscc: str | None = None) -> dict:
+    """The one result in ``path`` (for a list from score --format json: the one with that USCC)."""
+    from .progress import match_old
+    from .resultfile import load_results
+    from .sourcefile import DataFileError, Problem
+
+    results = load_results(cat, path)
+    if len(results) == 1:
+        return results[0]
+    found = match_old({"enterprise": {"uscc": uscc}}, results) if uscc else None
+    if found is None:
+        raise DataFileError([Problem(str(path), None, "", f"holds {len(results)} results; none matches the "
+                                                          f"enterprise {uscc!r}" if uscc else
+                                     f"holds {len(results)} results; give a file with one")])
+    return found
+
+
 @app.command()
 def report(
-    file: Annotated[Path, typer.Argument(metavar="FILE", help="An answer file or a result JSON from score --format json.")],
-    output: Annotated[Path, typer.Option("-o", "--output", help="The PDF (or HTML with --html) to write.")] = Path("plan.pdf"),
+    files: Annotated[list[Path], typer.Argument(metavar="FILE...", help="Answer files or result JSONs from "
+                                                "score --format json.")],
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="The PDF (or HTML with --html) to write; "
+                                                   "with several files, a folder (one plan per file).")] = None,
     lang: Annotated[Optional[Lang], typer.Option(help="zh or en (default: the answer file's language).")] = None,
     html: Annotated[bool, typer.Option("--html", help="Write one self-contained HTML file instead of a PDF.")] = False,
     brand: Annotated[Optional[Path], typer.Option(help="YAML with the consultant's name, logo and colours.")] = None,
+    compare: Annotated[Optional[Path], typer.Option("--compare", metavar="OLD", help="An earlier assessment (answer "
+                                                    "file or result JSON): adds a progress page.")] = None,
+    jobs: Annotated[Optional[int], typer.Option("-j", "--jobs", min=1, help="Worker processes for several files "
+                                                "(default: one per core).")] = None,
 ) -> None:
-    """Render the improvement plan as a bilingual PDF (or HTML)."""
+    """Render the improvement plan as a bilingual PDF (or HTML); several files render in parallel."""
     from .sourcefile import DataFileError
 
+    batch = len(files) > 1 or (output is not None and (output.is_dir() or str(output).endswith(("/", "\\"))))
+    if batch:
+        if output is None:
+            err.print("several files need -o FOLDER/ / 多个文件需要用 -o 指定输出文件夹", markup=False)
+            raise typer.Exit(2)
+        if compare is not None:
+            err.print("--compare takes one file / --compare 只能用于单个文件", markup=False)
+            raise typer.Exit(2)
+        if output.exists() and not output.is_dir():
+            err.print(f"{output} is not a folder / 不是文件夹", markup=False)
+            raise typer.Exit(2)
+        from .batch import Job, default_workers, outputs_for, run_batch
+
+        try:
+            output.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            _io_error(exc, output)
+        if brand is not None:
+            from .views.report import load_brand
+
+            try:
+                load_brand(brand)  # a broken brand file stops the batch before any work
+            except DataFileError as exc:
+                _problems_exit(exc.problems)
+        targets = outputs_for(files, output, html)
+        todo = [Job(f, o, lang.value if lang else None, html, brand) for f, o in zip(files, targets)]
+        raise typer.Exit(run_batch(todo, jobs or default_workers(), err))
+
+    file = files[0]
+    output = output or Path("plan.html" if html else "plan.pdf")
     cat = catalogue()
+    progress = None
     try:
         from .views.report import load_brand, load_result_for_report
 
         res, a_lang = load_result_for_report(cat, file)
         brand_obj = load_brand(brand) if brand else None
+        if compare is not None:
+            from .progress import compare as compare_results
+
+            old = _one_result(cat, compare, res["enterprise"].get("uscc"))
+            progress = compare_results(old, res)
     except DataFileError as exc:
         _problems_exit(exc.problems)
         return
     from .views.report import write_report
 
-    write_report(cat, res, output, lang=_lang(lang, a_lang), html=html, brand=brand_obj)
+    try:
+        write_report(cat, res, output, lang=_lang(lang, a_lang), html=html, brand=brand_obj, progress=progress)
+    except OSError as exc:
+        _io_error(exc, output)
     err.print(str(output), markup=False)
+
+
+# --------------------------------------------------------------------------- portfolio
+
+class PortfolioFmt(str, Enum):
+    table = "table"
+    csv = "csv"
+    xlsx = "xlsx"
+    json = "json"
+
+
+@app.command()
+def portfolio(
+    paths: Annotated[list[Path], typer.Argument(metavar="FILE|DIR...", help="Answer files, or folders of them.")],
+    format: Annotated[PortfolioFmt, typer.Option("--format", help="table, csv, xlsx (needs -o) or json.")] =
+    PortfolioFmt.table,
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write to this file instead of stdout.")] = None,
+    lang: Annotated[Optional[Lang], typer.Option(help="zh or en (default: from the locale).")] = None,
+) -> None:
+    """One row per client: tiers, scores, blockers, next tier and its date; who needs attention first.
+
+    Every file is read; invalid ones are named on stderr and the exit code is then 2.
+    """
+    from .portfolio import answer_files, attention_key, row
+    from .scoring import score as run_score
+    from .sourcefile import DataFileError
+
+    cat = catalogue()
+    files = answer_files(paths)
+    if not files:
+        err.print("no answer files found / 未找到答卷文件", markup=False)
+        raise typer.Exit(2)
+    if format is PortfolioFmt.xlsx and output is None:
+        err.print("--format xlsx needs -o FILE.xlsx / 需要用 -o 指定输出文件", markup=False)
+        raise typer.Exit(2)
+    rows = []
+    invalid = 0
+    for f in files:
+        try:
+            a = _load(f, cat)
+        except DataFileError as exc:
+            invalid += 1
+            for p in exc.problems:
+                err.print(str(p), markup=False, soft_wrap=True)
+            continue
+        rows.append(row(run_score(cat, a), str(f)))
+    rows.sort(key=attention_key)
+    language = _lang(lang)
+    data: bytes
+    if format is PortfolioFmt.json:
+        from .views.jsonout import dumps
+
+        data = (dumps(rows) + "\n").encode("utf-8")
+    elif format is PortfolioFmt.csv:
+        from .portfolio import csv_text
+
+        data = csv_text(cat, rows, language).encode("utf-8-sig" if output is not None else "utf-8")
+    elif format is PortfolioFmt.xlsx:
+        from .portfolio import xlsx_bytes
+
+        data = xlsx_bytes(cat, rows, language)
+    else:
+        from .portfolio import render_table
+
+        if output is None:
+            render_table(out, cat, rows, language)
+        else:
+            from rich.console import Console
+
+            buf = Console(record=True, width=200, file=open(os.devnull, "w"))
+            render_table(buf, cat, rows, language)
+            data = buf.export_text().encode("utf-8")
+    if output is not None:
+        from .store import write_bytes_atomic
+
+        try:
+            write_bytes_atomic(output, data)
+        except OSError as exc:
+            _io_error(exc, output)
+        err.print(str(output), markup=False)
+    elif format is not PortfolioFmt.table:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    if invalid:
+        err.print(f"{invalid} of {len(files)} file(s) invalid / {invalid}个文件无效", markup=False)
+        raise typer.Exit(2)
+
+
+# --------------------------------------------------------------------------- diff
+
+@app.command()
+def diff(
+    old: Annotated[Path, typer.Argument(metavar="OLD", help="The earlier assessment: answer file or result JSON.")],
+    new: Annotated[Path, typer.Argument(metavar="NEW", help="The later assessment: answer file or result JSON.")],
+    format: Annotated[Fmt, typer.Option("--format", help="table or json.")] = Fmt.table,
+    lang: Annotated[Optional[Lang], typer.Option(help="zh or en (default: the new file's language).")] = None,
+) -> None:
+    """Progress between two assessments: tier and scores, gaps closed and opened, answers and dates that changed."""
+    from .progress import compare as compare_results
+    from .sourcefile import DataFileError
+
+    cat = catalogue()
+    try:
+        new_r = _one_result(cat, new)
+        old_r = _one_result(cat, old, new_r["enterprise"].get("uscc"))
+    except DataFileError as exc:
+        _problems_exit(exc.problems)
+        return
+    d = compare_results(old_r, new_r)
+    if format is Fmt.json:
+        from .views.jsonout import dumps
+
+        print(dumps(d))
+        return
+    from .views.progress import render_diff
+
+    render_diff(out, cat, d, _lang(lang, new_r.get("language")))
 
 
 # --------------------------------------------------------------------------- assess

@@ -44,7 +44,7 @@ class Problem:
     """One thing wrong with a data file, located as precisely as we can."""
 
     file: str
-    line: int | None
+    line: int | str | None  # a line number; for a workbook the cell, written "sheet!D12"
     field: str
     message: str
 
@@ -70,9 +70,12 @@ class SourceDoc:
 
     file: str
     data: Any
-    lines: dict[Path_, int] = field(default_factory=dict)
+    lines: dict[Path_, int | str] = field(default_factory=dict)
+    #: problems the reader found in the file itself (a workbook's formula cell, a deleted sheet):
+    #: the checker reports them together with its own
+    problems: list[Problem] = field(default_factory=list)
 
-    def line_of(self, path: Iterable[Any]) -> int | None:
+    def line_of(self, path: Iterable[Any]) -> int | str | None:
         """Line of the deepest existing prefix of ``path`` (1-based), if known."""
         p = tuple(path)
         while p:

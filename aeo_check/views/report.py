@@ -101,7 +101,9 @@ def _logo_problem(logo: Path) -> str | None:
 
 def load_result_for_report(cat: Catalogue, file: Path) -> tuple[dict[str, Any], str]:
     """An answer file is scored; a result JSON (``score --format json``) is used as it is."""
-    doc = read_file(file, str(file))
+    from ..answers import read_answers
+
+    doc = read_answers(file, cat, str(file))
     data = doc.data
     if isinstance(data, list) and len(data) == 1 and isinstance(data[0], dict):
         data = data[0]
@@ -353,7 +355,7 @@ def build_context(cat: Catalogue, R: dict[str, Any], lang: str, brand: Brand | N
 # --------------------------------------------------------------------------- rendering
 
 def render_html(cat: Catalogue, R: dict[str, Any], lang: str, brand: Brand | None = None,
-                inline_assets: bool = True) -> str:
+                inline_assets: bool = True, progress: dict[str, Any] | None = None) -> str:
     import jinja2
 
     env = jinja2.Environment(
@@ -364,6 +366,7 @@ def render_html(cat: Catalogue, R: dict[str, Any], lang: str, brand: Brand | Non
         lstrip_blocks=True,
     )
     ctx = build_context(cat, R, lang, brand, inline_assets)
+    ctx["progress"] = _progress(cat, progress, lang)
     from ..i18n import t
 
     ctx["t"] = lambda key, **kw: t(key, lang, **kw)
@@ -425,6 +428,14 @@ def plan_context(cat: Catalogue, plan: dict[str, Any], lang: str, words: dict[st
     }
 
 
+def _progress(cat: Catalogue, diff: dict[str, Any] | None, lang: str) -> dict[str, Any] | None:
+    if diff is None:
+        return None
+    from .progress import progress_context
+
+    return progress_context(cat, diff, lang)
+
+
 def _words(cat: Catalogue, lang: str) -> dict[str, str]:
     import yaml
 
@@ -482,11 +493,12 @@ def _epoch_date(R: dict[str, Any]) -> str:
     return f"{R['assessed_on']}T00:00:00Z"
 
 
-def render_pdf(cat: Catalogue, R: dict[str, Any], lang: str, brand: Brand | None = None) -> tuple[bytes, Any]:
+def render_pdf(cat: Catalogue, R: dict[str, Any], lang: str, brand: Brand | None = None,
+               progress: dict[str, Any] | None = None) -> tuple[bytes, Any]:
     """PDF bytes and the fetcher used (tests inspect what it served and refused)."""
     import weasyprint
 
-    html = render_html(cat, R, lang, brand, inline_assets=False)
+    html = render_html(cat, R, lang, brand, inline_assets=False, progress=progress)
     base = templates_dir()
     fetcher = make_fetcher([brand.logo] if brand and brand.logo else [], [base])
     logging.getLogger("weasyprint").setLevel(logging.WARNING)
@@ -496,14 +508,15 @@ def render_pdf(cat: Catalogue, R: dict[str, Any], lang: str, brand: Brand | None
 
 
 def write_report(cat: Catalogue, R: dict[str, Any], output: Path, lang: str, html: bool = False,
-                 brand: Brand | None = None) -> None:
+                 brand: Brand | None = None, progress: dict[str, Any] | None = None) -> None:
+    """``progress`` (from :func:`aeo_check.progress.compare`) adds the progress page."""
     from ..store import write_bytes_atomic, write_text_atomic
 
     if html:
-        text = render_html(cat, R, lang, brand, inline_assets=True)
+        text = render_html(cat, R, lang, brand, inline_assets=True, progress=progress)
         write_text_atomic(output, text)
         return
-    pdf, _ = render_pdf(cat, R, lang, brand)
+    pdf, _ = render_pdf(cat, R, lang, brand, progress=progress)
     write_bytes_atomic(output, pdf)
 
 
