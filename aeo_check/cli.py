@@ -609,7 +609,7 @@ def portfolio(
             for p in exc.problems:
                 err.print(str(p), markup=False, soft_wrap=True)
             continue
-        rows.append(row(run_score(cat, a), str(f)))
+        rows.append(row(cat, run_score(cat, a), str(f)))
     rows.sort(key=attention_key)
     language = _lang(lang)
     data: bytes

@@ -1,6 +1,7 @@
 """A consultant's portfolio: one row per client, the clients who need attention first.
 
-:func:`row` and :func:`attention_key` are pure (a scored :class:`Result` in, plain data out);
+:func:`row` and :func:`attention_key` are pure (a scored :class:`Result` and its dated plan in,
+plain data out);
 :func:`answer_files` finds the files; the views at the bottom write the table, CSV, workbook or JSON.
 """
 
@@ -35,12 +36,14 @@ COLUMNS = ("name", "current_tier", "likely_tier", "advanced_score", "certified_s
            "next_tier", "target_date", "assessed_on", "attention", "file")
 
 
-def target_date(res: Result, tier: str | None) -> str | None:
-    """The date the client can apply for ``tier``: for now the scorer's earliest application date;
-    the one place to switch to the dated plan's ``plan.targets.<tier>.apply_on``."""
-    if tier is None:
+def target_date(plan: Any, tier: str | None) -> str | None:
+    """The date the dated plan sets for applying for ``tier`` (``plan.targets.<tier>.apply_on``); for a
+    way back from discredit, where nobody applies, the day the credit can be repaired (``ready_on``)."""
+    target = plan.targets.get(tier) if tier is not None else None
+    if target is None:
         return None
-    return (res.timing or {}).get("may_apply_from")
+    day = target.apply_on or target.ready_on
+    return day.isoformat() if day is not None else None
 
 
 def _blockers(res: Result, tier: str | None) -> list[str]:
@@ -51,7 +54,9 @@ def _blockers(res: Result, tier: str | None) -> list[str]:
     return out
 
 
-def row(res: Result, file: str) -> dict[str, Any]:
+def row(cat: Any, res: Result, file: str) -> dict[str, Any]:
+    from .planning import make_plan
+
     nxt = NEXT_TIER[res.tier]
     blockers = _blockers(res, nxt)
     downgrade = tier_rank(res.tier) < tier_rank(res.enterprise["current_tier"])
@@ -66,7 +71,7 @@ def row(res: Result, file: str) -> dict[str, Any]:
         "blocker_ids": blockers,
         "provisional": res.provisional,
         "next_tier": nxt,
-        "target_date": target_date(res, nxt),
+        "target_date": target_date(make_plan(cat, res), nxt),
         "assessed_on": res.assessed_on,
         "downgrade_risk": downgrade,
         "file": file,

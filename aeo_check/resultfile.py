@@ -27,6 +27,7 @@ def load_results(cat: Catalogue, path: Path) -> list[dict[str, Any]]:
     if isinstance(data, list):
         raise DataFileError([doc.problem((), "neither an answer file nor a result JSON (score --format json)")])
     from .scoring import score
+    from .views.jsonout import result_document
 
     a = parse_answers(doc, cat)
-    return [{"file": str(path), **score(cat, a).to_dict()}]
+    return [{"file": str(path), **result_document(cat, score(cat, a))}]

@@ -72,7 +72,8 @@ def test_shipped_schemas_are_what_the_catalogue_generates(cat):
 def test_schema_holds_the_catalogue_choices_and_ranges(cat):
     props = answers_schema(cat)["properties"]["answers"]["properties"]
     assert props["audit_opinion"]["anyOf"][0] == {"enum": ["unqualified", "qualified", "adverse", "disclaimer", "none"]}
-    assert props["penalty_count_12m"]["anyOf"][0] == {"type": "integer", "minimum": 0}
+    q = cat.questions["penalty_count_12m"]
+    assert props["penalty_count_12m"]["anyOf"][0] == {"type": "integer", "minimum": int(q.min), "maximum": int(q.max)}
     assert props["penalty_count_12m"]["anyOf"][1:] == [{"const": "dont_know"}, {"type": "null"}]
     assert props["audit_opinion"]["title"] == cat.questions["audit_opinion"].text.en
     assert cat.questions["audit_opinion"].text.zh in props["audit_opinion"]["description"]
@@ -156,7 +157,7 @@ def test_the_three_documented_differences(cat, validator):
     d["answers"]["overdue_payment_last"] = "2026-12"  # after assessed_on 2026-11-20
     assert verdicts(cat, validator, d) == (True, False)
     d = load("certified-trading.yaml")
-    d["answers"]["total_assets"] = "1,000,000"  # a number written as text
+    d["answers"]["declarations_prev_year"] = f"{d['answers']['declarations_prev_year']:,}"  # a number as text
     assert verdicts(cat, validator, d) == (False, True)
 
 

@@ -223,7 +223,9 @@ def test_workbook_is_made_for_a_client(cat, tmp_path):
 
     ws2, r2 = _cell_of(wb, "total_assets")
     dv = validation(ws2, f"D{r2}")
-    assert dv.type == "custom" and dv.formula1 == f'OR(D{r2}="不清楚",AND(ISNUMBER(D{r2}),D{r2}>=0))'
+    q = cat.questions["total_assets"]
+    bounds = "".join(f",D{r2}{op}{int(v)}" for op, v in ((">=", q.min), ("<=", q.max)) if v is not None)
+    assert dv.type == "custom" and dv.formula1 == f'OR(D{r2}="不清楚",AND(ISNUMBER(D{r2}){bounds}))'
 
     # cctv_areas is asked only when has_cctv: its rows grey when has_cctv is answered 否
     ws3, r3 = _cell_of(wb, "cctv_areas")
