@@ -173,6 +173,9 @@ def xlsx_bytes(cat: Any, rows: list[dict[str, Any]], lang: str) -> bytes:
         ws.column_dimensions[col].width = width
     ws.freeze_panes = "B2"
     ws.auto_filter.ref = ws.dimensions
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
