@@ -312,10 +312,10 @@ def _shown(v: Any) -> str:
 
 def parse_answers(doc: SourceDoc, cat: Catalogue) -> Assessment:
     """Validate a parsed answer document; raise :class:`DataFileError` with every problem."""
-    problems: list[Problem] = []
+    problems: list[Problem] = list(doc.problems)
     data = doc.data
     if not isinstance(data, dict):
-        raise DataFileError([doc.problem((), "an answer file is a mapping with format, standard, enterprise, "
+        raise DataFileError(problems + [doc.problem((), "an answer file is a mapping with format, standard, enterprise, "
                                              "assessed_on and answers")])
     try:
         env = Envelope.model_validate(data)
@@ -407,8 +407,20 @@ def _suggest(cat: Catalogue, qid: Any) -> str:
     return f" (did you mean {close[0]!r}?)" if close else ""
 
 
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+
+
+def read_answers(path: Path, cat: Catalogue, display: str | None = None) -> SourceDoc:
+    """An answer document from YAML, JSON or a filled workbook (one reader per format)."""
+    if Path(path).suffix.lower() in WORKBOOK_SUFFIXES:
+        from .workbook import read_workbook  # openpyxl only for workbooks
+
+        return read_workbook(Path(path), cat, display)
+    return read_file(path, display)
+
+
 def load_answers(path: Path, cat: Catalogue, display: str | None = None) -> Assessment:
-    return parse_answers(read_file(path, display), cat)
+    return parse_answers(read_answers(path, cat, display), cat)
 
 
 def empty_assessment(cat: Catalogue, enterprise: Enterprise, language: str, assessed_on: dt.date) -> Assessment:

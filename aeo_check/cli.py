@@ -7,6 +7,7 @@ that need them.
 
 from __future__ import annotations
 
+import os
 import sys
 from enum import Enum
 from pathlib import Path
@@ -67,6 +68,7 @@ class ScoreFmt(str, Enum):
     table = "table"
     json = "json"
     jsonl = "jsonl"
+    junit = "junit"
 
 
 class StdTier(str, Enum):
@@ -209,25 +211,135 @@ def standards_show(
 
 # --------------------------------------------------------------------------- template
 
+class TemplateFmt(str, Enum):
+    yaml = "yaml"
+    xlsx = "xlsx"
+
+
+def _io_error(exc: OSError, path: Path) -> None:
+    err.print(f"{path}: {exc.strerror or exc} / 无法写入", markup=False, soft_wrap=True)
+    raise typer.Exit(3)
+
+
 @app.command()
 def template(
     type: Annotated[EType, typer.Option("--type", help="Enterprise type.")] = EType.importer_exporter,
     specific: Annotated[Optional[list[Specific]], typer.Option(help="Specific standards that apply (repeatable).")] = None,
-    lang: Annotated[Optional[Lang], typer.Option(help="Language of the comments and of reports made from it.")] = None,
+    lang: Annotated[Optional[Lang], typer.Option(help="Language of the questions and of reports made from it.")] = None,
     output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write to this file instead of stdout.")] = None,
+    format: Annotated[TemplateFmt, typer.Option("--format", help="yaml (a commented answer file) or xlsx "
+                                                "(an Excel questionnaire a client fills in; needs -o).")] = TemplateFmt.yaml,
+    from_file: Annotated[Optional[Path], typer.Option("--from", metavar="FILE", help="Carry the enterprise, answers "
+                                                      "and notes of this answer file (YAML, JSON or xlsx).")] = None,
 ) -> None:
-    """Write a blank answer file with every question asked of that enterprise, commented."""
+    """Write a blank answer file (or Excel questionnaire) with every question asked of that enterprise."""
+    cat = catalogue()
+    filled = None
+    etype, specs = type.value, [s.value for s in specific or []]
+    if from_file is not None:
+        from .sourcefile import DataFileError
+
+        try:
+            filled = _load(from_file, cat)
+        except DataFileError as exc:
+            _problems_exit(exc.problems)
+        etype, specs = filled.enterprise.type, list(filled.enterprise.specific)
+    language = _lang(lang, filled.language if filled else None)
+    if format is TemplateFmt.xlsx:
+        if output is None:
+            err.print("an Excel questionnaire needs -o FILE.xlsx / Excel 问卷需要用 -o 指定输出文件", markup=False)
+            raise typer.Exit(2)
+        from .store import write_bytes_atomic
+        from .workbook import workbook_bytes
+
+        data = workbook_bytes(cat, etype, specs, language, filled=filled)
+        try:
+            write_bytes_atomic(output, data)
+        except OSError as exc:
+            _io_error(exc, output)
+        err.print(f"{output}", markup=False)
+        return
     from .views.template import render_template
 
-    cat = catalogue()
-    text = render_template(cat, type.value, [s.value for s in specific or []], _lang(lang))
+    text = render_template(cat, etype, specs, language, filled=filled,
+                           file_hint=output.name if output is not None else "answers.yaml")
     if output is None:
         sys.stdout.write(text)
         return
     from .store import write_text_atomic
 
-    write_text_atomic(output, text)
+    try:
+        write_text_atomic(output, text)
+    except OSError as exc:
+        _io_error(exc, output)
     err.print(f"{output}", markup=False)
+
+
+@app.command("import")
+def import_(
+    file: Annotated[Path, typer.Argument(metavar="FILE", help="A filled Excel questionnaire, a PDF/A-3 plan "
+                                         "(--pdf-variant pdf/a-3b) or any answer file.")],
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="The YAML answer file to write "
+                                                   "(default: stdout).")] = None,
+) -> None:
+    """Turn a filled Excel questionnaire into a commented YAML answer file (problems name sheet and
+    cell), or read the answer file back out of a PDF/A-3 plan; either is checked like any answer file."""
+    from .sourcefile import DataFileError
+
+    cat = catalogue()
+    try:
+        a = _load(file, cat)
+    except DataFileError as exc:
+        _problems_exit(exc.problems)
+        return
+    from .pdfdata import answers_from_pdf, is_pdf
+
+    try:
+        head = file.open("rb").read(8)
+    except OSError as exc:
+        _io_error(exc, file)
+    if is_pdf(head):
+        name, data = answers_from_pdf(file.read_bytes())  # the attached file, byte for byte
+        if output is None:
+            sys.stdout.write(data.decode("utf-8-sig"))
+            return
+        from .store import write_bytes_atomic
+
+        try:
+            write_bytes_atomic(output, data)
+        except OSError as exc:
+            _io_error(exc, output)
+        err.print(f"{output} ({file}:{name})", markup=False)
+        return
+    from .views.template import render_template
+
+    text = render_template(cat, a.enterprise.type, list(a.enterprise.specific), a.language, filled=a,
+                           file_hint=output.name if output is not None else "answers.yaml")
+    if output is None:
+        sys.stdout.write(text)
+        return
+    from .store import write_text_atomic
+
+    try:
+        write_text_atomic(output, text)
+    except OSError as exc:
+        _io_error(exc, output)
+    err.print(f"{output}", markup=False)
+
+
+class SchemaKind(str, Enum):
+    answers = "answers"
+    result = "result"
+
+
+@app.command()
+def schema(
+    kind: Annotated[SchemaKind, typer.Argument(help="answers (answer files) or result (score --format json).")],
+) -> None:
+    """Print the JSON Schema of answer files or of the result JSON (generated from the catalogue)."""
+    from .schema import make, schema_text
+
+    sys.stdout.write(schema_text(make(kind.value, catalogue())))
 
 
 # --------------------------------------------------------------------------- validate / score
@@ -238,11 +350,18 @@ def _load(path: Path, cat: "Catalogue"):
     return load_answers(path, cat, str(path))
 
 
+class ValidateFmt(str, Enum):
+    text = "text"
+    github = "github"
+
+
 @app.command()
 def validate(
-    files: Annotated[list[Path], typer.Argument(metavar="FILE...", help="Answer files (YAML or JSON).")],
+    files: Annotated[list[Path], typer.Argument(metavar="FILE...", help="Answer files (YAML, JSON or xlsx).")],
+    format: Annotated[ValidateFmt, typer.Option("--format", help="text, or github (annotations on stdout for "
+                                                "GitHub Actions).")] = ValidateFmt.text,
 ) -> None:
-    """Check answer files; print every problem with file, line and field. Exit 0 valid, 2 not."""
+    """Check answer files; print every problem with file, line (or sheet!cell) and field. Exit 0 valid, 2 not."""
     from .sourcefile import DataFileError
 
     cat = catalogue()
@@ -252,10 +371,17 @@ def validate(
             _load(f, cat)
         except DataFileError as exc:
             bad += 1
+            if format is ValidateFmt.github:
+                from .views.ci import github_annotation
+
+                for p in exc.problems:
+                    print(github_annotation(p))
+                continue
             for p in exc.problems:
                 err.print(str(p), markup=False, soft_wrap=True)
             continue
-        out.print(f"{f}: ok", markup=False)
+        if format is ValidateFmt.text:
+            out.print(f"{f}: ok", markup=False)
     if bad:
         raise typer.Exit(2)
 
@@ -263,12 +389,16 @@ def validate(
 @app.command()
 def score(
     # plain strings: ten thousand Path objects would cost megabytes before the first file is read
-    files: Annotated[list[str], typer.Argument(metavar="FILE...", help="Answer files (YAML or JSON).")],
+    files: Annotated[list[str], typer.Argument(metavar="FILE...", help="Answer files (YAML, JSON or xlsx).")],
     format: Annotated[ScoreFmt, typer.Option(
         "--format", help="table (one file: the full panel; more: one line each), json (an array, one "
-                         "result per line) or jsonl (one JSON document per line).")] = ScoreFmt.table,
+                         "result per line), jsonl (one JSON document per line) or junit (one test case "
+                         "per file, blockers as failures).")] = ScoreFmt.table,
     fail_below: Annotated[Optional[GuardTier], typer.Option(
         "--fail-below", help="Exit 1 when any file's likely tier is below this tier.")] = None,
+    fail_on_new_blockers: Annotated[Optional[Path], typer.Option(
+        "--fail-on-new-blockers", metavar="OLD", help="Exit 1 when a blocker appears that the old results "
+        "(score --format json, or an answer file) did not have; matched by USCC.")] = None,
     lang: Annotated[Optional[Lang], typer.Option(help="zh or en (default: each file's language).")] = None,
     detail: Annotated[bool, typer.Option("--detail", help="The full panel for every file, not one line each.")] = False,
     jobs: Annotated[Optional[int], typer.Option(
@@ -277,12 +407,15 @@ def score(
 ) -> None:
     """Score answer files: likely tier, both standards' scores, blockers, the path up.
 
-    Each file is written as soon as it is scored. Exit 0; 1 when a file falls below
-    --fail-below; 2 on invalid input (every file is still scored).
+    Each file is written as soon as it is scored. Exit 0; 1 when a file falls below --fail-below
+    or gains a blocker (--fail-on-new-blockers); 2 on invalid input (every file is still scored).
     """
     from . import batch
 
     cat = catalogue()
+    if format is ScoreFmt.junit:  # one XML document for the whole batch
+        _score_junit(cat, [Path(f) for f in files], fail_below, fail_on_new_blockers)
+        return
     paths = files
     fmt = format.value
     ui_lang = _lang(lang)
@@ -317,8 +450,15 @@ def score(
         if done.maybe_below:
             err.print(f"tier may be below {fail_below.value}: discredit triggers are unanswered"
                       f" / 失信情形尚未回答，信用等级可能低于 {fail_below.value}", markup=False)
-    if done.status:
-        raise typer.Exit(done.status)
+    status = done.status
+    if fail_on_new_blockers is not None:  # a second pass: compare each result with its earlier one
+        gained = _new_blockers(cat, [Path(f) for f in files], fail_on_new_blockers)
+        for g in gained:
+            err.print(f"new blocker / 新增阻碍项: {g}", markup=False)
+        if gained and status == 0:
+            status = 1
+    if status:
+        raise typer.Exit(status)
 
 
 def _colour_terminal() -> bool:
@@ -327,6 +467,68 @@ def _colour_terminal() -> bool:
 
     return (sys.stdout.isatty() and not os.environ.get("NO_COLOR")
             and os.environ.get("TERM", "") != "dumb")
+
+
+def _new_blockers(cat, files: list[Path], old_path: Path) -> list[str]:
+    """``FILE: item, item`` for every file with a blocker its earlier result did not have."""
+    from .progress import compare as compare_results
+    from .progress import match_old, new_blockers
+    from .resultfile import load_results
+    from .scoring import score as run_score
+    from .sourcefile import DataFileError
+    from .views.jsonout import result_document
+
+    try:
+        olds = load_results(cat, old_path)
+    except DataFileError as exc:
+        _problems_exit(exc.problems)
+    gained: list[str] = []
+    for f in files:
+        try:
+            a = _load(f, cat)
+        except DataFileError:
+            continue  # already reported by the scoring pass
+        now = result_document(cat, run_score(cat, a))
+        old = match_old(now, olds)
+        if old is None:  # no earlier result for this enterprise: every blocker is new
+            old = {**now, "standards": {k: {**v, "gaps": []} for k, v in now["standards"].items()},
+                   "discredit": [], "answers": {}, "dont_know": []}
+        new = new_blockers(compare_results(old, now))
+        if new:
+            gained.append(f"{f}: {', '.join(new)}")
+    return gained
+
+
+def _score_junit(cat, files: list[Path], fail_below, fail_on_new_blockers) -> None:
+    """``score --format junit``: one JUnit document for the whole batch (one test case per file)."""
+    from .scoring import score as run_score
+    from .scoring.result import tier_rank
+    from .sourcefile import DataFileError
+    from .views.ci import junit_xml
+
+    gained = {g.split(": ", 1)[0]: g.split(": ", 1)[1].split(", ")
+              for g in (_new_blockers(cat, files, fail_on_new_blockers) if fail_on_new_blockers else [])}
+    entries = []
+    status = 0
+    for f in files:
+        try:
+            a = _load(f, cat)
+        except DataFileError as exc:
+            status = 2
+            entries.append({"file": str(f), "result": None, "problems": exc.problems})
+            continue
+        res = run_score(cat, a)
+        if fail_below is not None and (tier_rank(res.tier) < tier_rank(fail_below.value)
+                                       or tier_rank(res.floor_tier) < tier_rank(fail_below.value)):
+            status = max(status, 1)
+        new = gained.get(str(f)) if fail_on_new_blockers else None
+        if new:
+            status = max(status, 1)
+        entries.append({"file": str(f), "result": res, "problems": None,
+                        "guard": fail_below.value if fail_below else None, "new_blockers": new})
+    sys.stdout.write(junit_xml(entries))
+    if status:
+        raise typer.Exit(status)
 
 
 # --------------------------------------------------------------------------- plan
@@ -372,10 +574,29 @@ def plan(
 
 # --------------------------------------------------------------------------- report
 
+def _one_result(cat: "Catalogue", path: Path, uscc: str | None = None) -> dict:
+    """The one result in ``path`` (for a list from score --format json: the one with that USCC)."""
+    from .progress import match_old
+    from .resultfile import load_results
+    from .sourcefile import DataFileError, Problem
+
+    results = load_results(cat, path)
+    if len(results) == 1:
+        return results[0]
+    found = match_old({"enterprise": {"uscc": uscc}}, results) if uscc else None
+    if found is None:
+        raise DataFileError([Problem(str(path), None, "", f"holds {len(results)} results; none matches the "
+                                                          f"enterprise {uscc!r}" if uscc else
+                                     f"holds {len(results)} results; give a file with one")])
+    return found
+
+
 @app.command()
 def report(
-    file: Annotated[Path, typer.Argument(metavar="FILE", help="An answer file or a result JSON from score --format json.")],
-    output: Annotated[Path, typer.Option("-o", "--output", help="The PDF (or HTML with --html) to write.")] = Path("plan.pdf"),
+    files: Annotated[list[Path], typer.Argument(metavar="FILE...", help="Answer files or result JSONs from "
+                                                "score --format json.")],
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="The PDF (or HTML with --html) to write; "
+                                                   "with several files, a folder (one plan per file).")] = None,
     lang: Annotated[Optional[Lang], typer.Option(help="zh or en (default: the answer file's language).")] = None,
     html: Annotated[bool, typer.Option("--html", help="Write one self-contained HTML file instead of a PDF.")] = False,
     brand: Annotated[Optional[Path], typer.Option(help="YAML with the consultant's name, logo, colours, "
@@ -386,16 +607,56 @@ def report(
     report_no: Annotated[Optional[str], typer.Option("--report-no", help="Report number for document control "
                                                      "(default AEO-<customs code>-<assessment date>).")] = None,
     revision: Annotated[str, typer.Option("--revision", help="Version of this report.")] = "1.0",
+    compare: Annotated[Optional[Path], typer.Option("--compare", metavar="OLD", help="An earlier assessment (answer "
+                                                    "file or result JSON): adds a progress page.")] = None,
+    jobs: Annotated[Optional[int], typer.Option("-j", "--jobs", min=1, help="Worker processes for several files "
+                                                "(default: one per core).")] = None,
 ) -> None:
-    """Render the improvement plan as a bilingual PDF (or HTML)."""
+    """Render the improvement plan as a bilingual PDF (or HTML); several files render in parallel."""
     from .sourcefile import DataFileError
 
+    batch = len(files) > 1 or (output is not None and (output.is_dir() or str(output).endswith(("/", "\\"))))
+    if batch:
+        if output is None:
+            err.print("several files need -o FOLDER/ / 多个文件需要用 -o 指定输出文件夹", markup=False)
+            raise typer.Exit(2)
+        if compare is not None:
+            err.print("--compare takes one file / --compare 只能用于单个文件", markup=False)
+            raise typer.Exit(2)
+        if output.exists() and not output.is_dir():
+            err.print(f"{output} is not a folder / 不是文件夹", markup=False)
+            raise typer.Exit(2)
+        from .report_batch import Job, default_workers, outputs_for, run_batch
+
+        try:
+            output.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            _io_error(exc, output)
+        if brand is not None:
+            from .views.report import load_brand
+
+            try:
+                load_brand(brand)  # a broken brand file stops the batch before any work
+            except DataFileError as exc:
+                _problems_exit(exc.problems)
+        targets = outputs_for(files, output, html)
+        todo = [Job(f, o, lang.value if lang else None, html, brand) for f, o in zip(files, targets)]
+        raise typer.Exit(run_batch(todo, jobs or default_workers(), err))
+
+    file = files[0]
+    output = output or Path("plan.html" if html else "plan.pdf")
     cat = catalogue()
+    progress = None
     try:
         from .views.report import answers_attachment, load_brand, load_result_for_report
 
         res, a_lang = load_result_for_report(cat, file)
         brand_obj = load_brand(brand) if brand else None
+        if compare is not None:
+            from .progress import compare as compare_results
+
+            old = _one_result(cat, compare, res["enterprise"].get("uscc"))
+            progress = compare_results(old, res)
     except DataFileError as exc:
         _problems_exit(exc.problems)
         return
@@ -411,10 +672,9 @@ def report(
     try:
         write_report(cat, res, output, lang=_lang(lang, a_lang), html=html, brand=brand_obj,
                      variant=pdf_variant.value if pdf_variant else None, attachment=attachment,
-                     info=DocInfo(report_no=report_no, revision=revision))
+                     info=DocInfo(report_no=report_no, revision=revision), progress=progress)
     except OSError as exc:
-        err.print(f"{output}: cannot write: {exc.strerror}", markup=False)
-        raise typer.Exit(3)
+        _io_error(exc, output)
     err.print(str(output), markup=False)
 
 
@@ -428,38 +688,121 @@ def _attachment_of(file: Path, res: dict, make) -> tuple[str, bytes]:
     return make(file, res)
 
 
-@app.command("import")
-def import_(
-    plan: Annotated[Path, typer.Argument(metavar="PLAN.pdf", help="A plan made with --pdf-variant pdf/a-3b.")],
-    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write the answer file here "
-                                                   "(default: stdout).")] = None,
+# --------------------------------------------------------------------------- portfolio
+
+class PortfolioFmt(str, Enum):
+    table = "table"
+    csv = "csv"
+    xlsx = "xlsx"
+    json = "json"
+
+
+@app.command()
+def portfolio(
+    paths: Annotated[list[Path], typer.Argument(metavar="FILE|DIR...", help="Answer files, or folders of them.")],
+    format: Annotated[PortfolioFmt, typer.Option("--format", help="table, csv, xlsx (needs -o) or json.")] =
+    PortfolioFmt.table,
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write to this file instead of stdout.")] = None,
+    lang: Annotated[Optional[Lang], typer.Option(help="zh or en (default: from the locale).")] = None,
 ) -> None:
-    """Read the answer file back out of a plan (PDF/A-3), checked like any answer file."""
-    from .pdfdata import NoAnswersInPdf, answers_from_pdf
+    """One row per client: tiers, scores, blockers, next tier and its date; who needs attention first.
+
+    Every file is read; invalid ones are named on stderr and the exit code is then 2.
+    """
+    from .portfolio import answer_files, attention_key, row
+    from .scoring import score as run_score
+    from .sourcefile import DataFileError
+
+    cat = catalogue()
+    files = answer_files(paths)
+    if not files:
+        err.print("no answer files found / 未找到答卷文件", markup=False)
+        raise typer.Exit(2)
+    if format is PortfolioFmt.xlsx and output is None:
+        err.print("--format xlsx needs -o FILE.xlsx / 需要用 -o 指定输出文件", markup=False)
+        raise typer.Exit(2)
+    rows = []
+    invalid = 0
+    for f in files:
+        try:
+            a = _load(f, cat)
+        except DataFileError as exc:
+            invalid += 1
+            for p in exc.problems:
+                err.print(str(p), markup=False, soft_wrap=True)
+            continue
+        rows.append(row(cat, run_score(cat, a), str(f)))
+    rows.sort(key=attention_key)
+    language = _lang(lang)
+    data: bytes
+    if format is PortfolioFmt.json:
+        from .views.jsonout import dumps
+
+        data = (dumps(rows) + "\n").encode("utf-8")
+    elif format is PortfolioFmt.csv:
+        from .portfolio import csv_text
+
+        data = csv_text(cat, rows, language).encode("utf-8-sig" if output is not None else "utf-8")
+    elif format is PortfolioFmt.xlsx:
+        from .portfolio import xlsx_bytes
+
+        data = xlsx_bytes(cat, rows, language)
+    else:
+        from .portfolio import render_table
+
+        if output is None:
+            render_table(out, cat, rows, language)
+        else:
+            from rich.console import Console
+
+            buf = Console(record=True, width=200, file=open(os.devnull, "w"))
+            render_table(buf, cat, rows, language)
+            data = buf.export_text().encode("utf-8")
+    if output is not None:
+        from .store import write_bytes_atomic
+
+        try:
+            write_bytes_atomic(output, data)
+        except OSError as exc:
+            _io_error(exc, output)
+        err.print(str(output), markup=False)
+    elif format is not PortfolioFmt.table:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    if invalid:
+        err.print(f"{invalid} of {len(files)} file(s) invalid / {invalid}个文件无效", markup=False)
+        raise typer.Exit(2)
+
+
+# --------------------------------------------------------------------------- diff
+
+@app.command()
+def diff(
+    old: Annotated[Path, typer.Argument(metavar="OLD", help="The earlier assessment: answer file or result JSON.")],
+    new: Annotated[Path, typer.Argument(metavar="NEW", help="The later assessment: answer file or result JSON.")],
+    format: Annotated[Fmt, typer.Option("--format", help="table or json.")] = Fmt.table,
+    lang: Annotated[Optional[Lang], typer.Option(help="zh or en (default: the new file's language).")] = None,
+) -> None:
+    """Progress between two assessments: tier and scores, gaps closed and opened, answers and dates that changed."""
+    from .progress import compare as compare_results
     from .sourcefile import DataFileError
 
     cat = catalogue()
     try:
-        raw = plan.read_bytes()
-    except OSError as exc:
-        err.print(f"{plan}: cannot read: {exc.strerror or exc}", markup=False)
-        raise typer.Exit(2)
-    try:
-        name, data = answers_from_pdf(raw)
-    except NoAnswersInPdf as exc:
-        err.print(f"{plan}: {exc}", markup=False, soft_wrap=True)
-        raise typer.Exit(2)
-    try:
-        _load(plan, cat)
+        new_r = _one_result(cat, new)
+        old_r = _one_result(cat, old, new_r["enterprise"].get("uscc"))
     except DataFileError as exc:
         _problems_exit(exc.problems)
-    if output is None:
-        sys.stdout.write(data.decode("utf-8-sig"))
         return
-    from .store import write_bytes_atomic
+    d = compare_results(old_r, new_r)
+    if format is Fmt.json:
+        from .views.jsonout import dumps
 
-    write_bytes_atomic(output, data)
-    err.print(f"{output} ({plan}:{name})", markup=False)
+        print(dumps(d))
+        return
+    from .views.progress import render_diff
+
+    render_diff(out, cat, d, _lang(lang, new_r.get("language")))
 
 
 # --------------------------------------------------------------------------- assess

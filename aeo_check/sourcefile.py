@@ -57,7 +57,7 @@ class Problem:
     """One thing wrong with a data file, located as precisely as we can."""
 
     file: str
-    line: int | None
+    line: int | str | None  # a line number; for a workbook the cell, written "sheet!D12"
     field: str
     message: str
 
@@ -87,11 +87,14 @@ class SourceDoc:
 
     file: str
     data: Any
-    _lines: dict[Path_, int] | None = None
+    _lines: dict[Path_, int | str] | None = None
     _node: Any = field(default=None, repr=False)
+    #: problems the reader found in the file itself (a workbook's formula cell, a deleted sheet):
+    #: the checker reports them together with its own
+    problems: list[Problem] = field(default_factory=list)
 
     @property
-    def lines(self) -> dict[Path_, int]:
+    def lines(self) -> dict[Path_, int | str]:
         if self._lines is None:
             self._lines = {}
             if self._node is not None:
@@ -100,7 +103,7 @@ class SourceDoc:
                 self._node = None
         return self._lines
 
-    def line_of(self, path: Iterable[Any]) -> int | None:
+    def line_of(self, path: Iterable[Any]) -> int | str | None:
         """Line of the deepest existing prefix of ``path`` (1-based), if known."""
         p = tuple(path)
         while p:

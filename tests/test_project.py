@@ -49,7 +49,7 @@ def test_examples_referenced_by_readme_and_ci_exist():
     assert len(list((ROOT / "examples").glob("*.yaml"))) >= 5
 
 
-HEAVY = ("weasyprint", "questionary", "jinja2", "prompt_toolkit", "pydantic")
+HEAVY = ("weasyprint", "questionary", "jinja2", "prompt_toolkit", "pydantic", "openpyxl")
 
 _PROBE = """
 import json, sys
@@ -71,13 +71,13 @@ def _modules_after(*args: str) -> set[str]:
 
 
 def test_help_does_not_import_heavy_libraries():
-    assert _modules_after("--help") & {"weasyprint", "questionary", "jinja2", "prompt_toolkit"} == set()
+    assert _modules_after("--help") & {"weasyprint", "questionary", "jinja2", "prompt_toolkit", "openpyxl"} == set()
 
 
 def test_score_does_not_import_rendering_or_prompt_libraries():
     loaded = _modules_after("score", str(ROOT / "examples" / "certified-trading.yaml"))
     assert "pydantic" in loaded  # the probe really ran the command
-    assert loaded & {"weasyprint", "questionary", "jinja2", "prompt_toolkit"} == set()
+    assert loaded & {"weasyprint", "questionary", "jinja2", "prompt_toolkit", "openpyxl"} == set()
 
 
 @pytest.fixture(scope="module")
@@ -91,7 +91,7 @@ def wheel(tmp_path_factory) -> Path:
 def test_wheel_ships_catalogue_and_templates(wheel: Path):
     names = zipfile.ZipFile(wheel).namelist()
     data = {n for n in names if "/_data/" in n}
-    expected = {p.relative_to(ROOT).as_posix() for d in ("questionnaires", "report_templates")
+    expected = {p.relative_to(ROOT).as_posix() for d in ("questionnaires", "report_templates", "schemas")
                 for p in (ROOT / d).rglob("*") if p.is_file()}
     assert {n.split("/_data/", 1)[1] for n in data} >= expected
     assert any(n.endswith("entry_points.txt") for n in names)

@@ -10,7 +10,8 @@ from typing import Any, Callable
 from rich.console import Console
 from rich.markup import escape
 
-from ..answers import FORMAT, Enterprise, check_value, customs_code_problem, inconsistent, uscc_problem
+from ..answers import (DONT_KNOW, FORMAT, WORKBOOK_SUFFIXES, Enterprise, check_value, customs_code_problem,
+                       inconsistent, read_answers, uscc_problem)
 from ..catalogue.loader import Catalogue
 from ..catalogue.models import ENTERPRISE_TYPES, SECTIONS, SPECIFIC_TYPES, TIERS, Question
 from ..i18n import default_lang, t
@@ -124,9 +125,9 @@ def save(path: Path, draft: Draft, cat: Catalogue) -> None:
 
 def load_draft(path: Path, cat: Catalogue) -> Draft:
     """Read a (possibly unfinished) answer file; invalid answers are reported, never dropped."""
-    doc = read_file(path, str(path))
+    doc = read_answers(path, cat, str(path))  # YAML, JSON or a filled Excel questionnaire
+    problems: list[Problem] = list(doc.problems)
     data = doc.data if isinstance(doc.data, dict) else {}
-    problems: list[Problem] = []
     lang = data.get("language") if data.get("language") in ("zh", "en") else default_lang()
     assessed = data.get("assessed_on")
     if isinstance(assessed, str):
@@ -147,7 +148,7 @@ def load_draft(path: Path, cat: Catalogue) -> Draft:
         if q is None:
             problems.append(doc.problem(("answers", qid), "unknown question id"))
             continue
-        if value is None:
+        if value is None or value == DONT_KNOW:  # "don't know yet" is asked again
             continue
         value, why = check_value(cat, q, value)
         if why:
@@ -387,6 +388,11 @@ def run_assess(cat: Catalogue, output: Path | None, resume: Path | None, review:
         if lang:
             draft.language = lang
         path = output or resume
+        if output is None and resume.suffix.lower() in WORKBOOK_SUFFIXES:  # answers go on in YAML beside it
+            path = resume.with_suffix(".yaml")
+            if path.exists():
+                err.print(W[draft.language]["exists"].format(path=path), markup=False, soft_wrap=True)
+                return 2
     else:
         path = output or Path(f"aeo-answers-{today.isoformat()}.yaml")
         if path.exists():

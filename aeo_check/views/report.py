@@ -119,7 +119,9 @@ def _logo_problem(logo: Path) -> str | None:
 
 def load_result_for_report(cat: Catalogue, file: Path) -> tuple[dict[str, Any], str]:
     """An answer file is scored; a result JSON (``score --format json``) is used as it is."""
-    doc = read_file(file, str(file))
+    from ..answers import read_answers
+
+    doc = read_answers(file, cat, str(file))
     data = doc.data
     if isinstance(data, list) and len(data) == 1 and isinstance(data[0], dict):
         data = data[0]
@@ -408,7 +410,7 @@ def build_context(cat: Catalogue, R: dict[str, Any], lang: str, brand: Brand | N
 # --------------------------------------------------------------------------- rendering
 
 def render_html(cat: Catalogue, R: dict[str, Any], lang: str, brand: Brand | None = None,
-                inline_assets: bool = True, info: Any = None) -> str:
+                inline_assets: bool = True, info: Any = None, progress: dict[str, Any] | None = None) -> str:
     import jinja2
 
     env = jinja2.Environment(
@@ -420,6 +422,7 @@ def render_html(cat: Catalogue, R: dict[str, Any], lang: str, brand: Brand | Non
         bytecode_cache=_template_cache(),
     )
     ctx = build_context(cat, R, lang, brand, inline_assets)
+    ctx["progress"] = _progress(cat, progress, lang)
     from ..i18n import t
 
     ctx["t"] = lambda key, **kw: t(key, lang, **kw)
@@ -517,6 +520,14 @@ def _board_parts(cat: Catalogue, R: dict[str, Any], lang: str, brand: Brand | No
             "text_lang": board.text_lang}
 
 
+def _progress(cat: Catalogue, diff: dict[str, Any] | None, lang: str) -> dict[str, Any] | None:
+    if diff is None:
+        return None
+    from .progress import progress_context
+
+    return progress_context(cat, diff, lang)
+
+
 def _words(cat: Catalogue, lang: str) -> dict[str, str]:
     import yaml
 
@@ -609,7 +620,7 @@ PDF_VARIANTS = ("pdf/ua-1", "pdf/a-3b")
 
 def render_pdf(cat: Catalogue, R: dict[str, Any], lang: str, brand: Brand | None = None,
                variant: str | None = None, attachment: tuple[str, bytes] | None = None,
-               info: Any = None) -> tuple[bytes, Any]:
+               info: Any = None, progress: dict[str, Any] | None = None) -> tuple[bytes, Any]:
     """PDF bytes and the fetcher used (tests inspect what it served and refused).
 
     ``variant``: ``pdf/ua-1`` (tagged, accessible) or ``pdf/a-3b`` (archival); with PDF/A-3 the
@@ -619,7 +630,7 @@ def render_pdf(cat: Catalogue, R: dict[str, Any], lang: str, brand: Brand | None
 
     if variant is not None and variant not in PDF_VARIANTS:
         raise ValueError(f"unknown PDF variant {variant!r}")
-    html = render_html(cat, R, lang, brand, inline_assets=False, info=info)
+    html = render_html(cat, R, lang, brand, inline_assets=False, info=info, progress=progress)
     base = templates_dir()
     fetcher = make_fetcher([brand.logo] if brand and brand.logo else [], [base])
     logging.getLogger("weasyprint").setLevel(logging.WARNING)
@@ -664,14 +675,16 @@ def _is_answer_file(raw: bytes) -> bool:
 
 def write_report(cat: Catalogue, R: dict[str, Any], output: Path, lang: str, html: bool = False,
                  brand: Brand | None = None, variant: str | None = None,
-                 attachment: tuple[str, bytes] | None = None, info: Any = None) -> None:
+                 attachment: tuple[str, bytes] | None = None, info: Any = None,
+                 progress: dict[str, Any] | None = None) -> None:
+    """``progress`` (from :func:`aeo_check.progress.compare`) adds the progress page."""
     from ..store import write_bytes_atomic, write_text_atomic
 
     if html:
-        text = render_html(cat, R, lang, brand, inline_assets=True, info=info)
+        text = render_html(cat, R, lang, brand, inline_assets=True, info=info, progress=progress)
         write_text_atomic(output, text)
         return
-    pdf, _ = render_pdf(cat, R, lang, brand, variant=variant, attachment=attachment, info=info)
+    pdf, _ = render_pdf(cat, R, lang, brand, variant=variant, attachment=attachment, info=info, progress=progress)
     write_bytes_atomic(output, pdf)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from ..answers import FORMAT, Assessment, allowed
+from ..answers import DONT_KNOW, FORMAT, Assessment, allowed
 from ..catalogue.loader import Catalogue
 from ..catalogue.models import SECTIONS, Question
 
@@ -68,7 +68,10 @@ def render_template(cat: Catalogue, etype: str, specific: list[str], lang: str,
     w = _W[lang]
     today = filled.assessed_on if filled else (today or dt.date.today())
     e = filled.enterprise if filled else None
+    from ..schema import modeline
+
     lines = [
+        modeline(),
         f"# {w['head']}",
         f"# {cat.meta.title.get(lang)} ({cat.version})",
         f"# {w['score'].format(f=file_hint)}",
@@ -104,7 +107,8 @@ def render_template(cat: Catalogue, etype: str, specific: list[str], lang: str,
                 lines.append(f"  # {w['allowed']}: {allowed(cat, q)}{unit}")
             if q.ask_if is not None:
                 lines.append(f"  # {w['only_if']}: {q.ask_if.source}")
-            lines.append(f"  {q.id}:{_value(filled.answers.get(q.id)) if filled else ''}")
+            value = (DONT_KNOW if q.id in filled.dont_know else filled.answers.get(q.id)) if filled else None
+            lines.append(f"  {q.id}:{_value(value)}")
     lines += ["", f"# {w['notes']}"]
     if filled and filled.notes:
         lines.append("notes:")

@@ -1,0 +1,199 @@
+"""A consultant's portfolio: one row per client, the clients who need attention first.
+
+:func:`row` and :func:`attention_key` are pure (a scored :class:`Result` and its dated plan in,
+plain data out);
+:func:`answer_files` finds the files; the views at the bottom write the table, CSV, workbook or JSON.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+from typing import Any
+
+from .scoring.result import Result, tier_rank
+
+NEXT_TIER = {"seriously_discredited": "regular", "discredited": "regular", "regular": "certified",
+             "certified": "advanced", "advanced": None}
+ANSWER_SUFFIXES = (".yaml", ".yml", ".json", ".xlsx", ".xlsm")
+BLOCKING = ("fail", "unanswered")
+
+W = {
+    "zh": {"file": "文件", "name": "企业", "current": "当前等级", "likely": "预计等级", "advanced": "高级认证得分",
+           "certified": "认证企业得分", "blockers": "阻碍项", "provisional": "暂定", "next": "下一等级",
+           "target": "目标申请日期", "assessed_on": "评估日期", "attention": "关注", "yes": "是", "no": "",
+           "downgrade": "有降级风险", "discredited": "失信", "n_blockers": "{n}个阻碍项", "open": "有未答问题",
+           "ok": "", "title": "客户组合"},
+    "en": {"file": "File", "name": "Enterprise", "current": "Current tier", "likely": "Likely tier",
+           "advanced": "Advanced score", "certified": "Certified score", "blockers": "Blockers",
+           "provisional": "Provisional", "next": "Next tier", "target": "Target application date",
+           "assessed_on": "Assessed on", "attention": "Attention", "yes": "yes", "no": "",
+           "downgrade": "downgrade risk", "discredited": "discredited", "n_blockers": "{n} blocker(s)",
+           "open": "questions open", "ok": "", "title": "Client portfolio"},
+}
+COLUMNS = ("name", "current_tier", "likely_tier", "advanced_score", "certified_score", "blockers", "provisional",
+           "next_tier", "target_date", "assessed_on", "attention", "file")
+
+
+def target_date(plan: Any, tier: str | None) -> str | None:
+    """The date the dated plan sets for applying for ``tier`` (``plan.targets.<tier>.apply_on``); for a
+    way back from discredit, where nobody applies, the day the credit can be repaired (``ready_on``)."""
+    target = plan.targets.get(tier) if tier is not None else None
+    if target is None:
+        return None
+    day = target.apply_on or target.ready_on
+    return day.isoformat() if day is not None else None
+
+
+def _blockers(res: Result, tier: str | None) -> list[str]:
+    """Discredit triggers, then the items at fail or unanswered in the next tier's standard."""
+    out = [f"trigger:{t.id}" for t in res.triggers]
+    if tier in ("advanced", "certified"):
+        out += [g.result.id for g in res.standards[tier].gaps if g.result.rating in BLOCKING]
+    return out
+
+
+def row(cat: Any, res: Result, file: str) -> dict[str, Any]:
+    from .planning import make_plan
+
+    nxt = NEXT_TIER[res.tier]
+    blockers = _blockers(res, nxt)
+    downgrade = tier_rank(res.tier) < tier_rank(res.enterprise["current_tier"])
+    return {
+        "name": res.enterprise["name"],
+        "uscc": res.enterprise["uscc"],
+        "current_tier": res.enterprise["current_tier"],
+        "likely_tier": res.tier,
+        "advanced_score": res.standards["advanced"].score,
+        "certified_score": res.standards["certified"].score,
+        "blockers": len(blockers),
+        "blocker_ids": blockers,
+        "provisional": res.provisional,
+        "next_tier": nxt,
+        "target_date": target_date(make_plan(cat, res), nxt),
+        "assessed_on": res.assessed_on,
+        "downgrade_risk": downgrade,
+        "file": file,
+    }
+
+
+def attention_key(r: dict[str, Any]) -> tuple:
+    """Who needs attention first: a likely downgrade, then discredit, then the most blockers, then
+    unanswered questions, then the nearest target date, then by name."""
+    return (not r["downgrade_risk"], tier_rank(r["likely_tier"]) > tier_rank("discredited"), -r["blockers"],
+            not r["provisional"], r["target_date"] or "9999-12-31", r["name"], r["file"])
+
+
+def attention(r: dict[str, Any], lang: str) -> str:
+    w = W[lang]
+    parts = []
+    if r["downgrade_risk"]:
+        parts.append(w["downgrade"])
+    if tier_rank(r["likely_tier"]) <= tier_rank("discredited"):
+        parts.append(w["discredited"])
+    if r["blockers"]:
+        parts.append(w["n_blockers"].format(n=r["blockers"]))
+    if r["provisional"]:
+        parts.append(w["open"])
+    return ("；" if lang == "zh" else "; ").join(parts)
+
+
+def answer_files(paths: list[Path]) -> list[Path]:
+    """The files named, and the answer files in the folders named (recursively, sorted)."""
+    out: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            out += sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in ANSWER_SUFFIXES
+                          and not f.name.startswith((".", "~$")))
+        else:
+            out.append(p)
+    return out
+
+
+# --------------------------------------------------------------------------- views
+
+def _labels(cat: Any, r: dict[str, Any], lang: str) -> dict[str, Any]:
+    def tier(t: str | None) -> str:
+        return cat.label("tiers", t).get(lang) if t else "—"
+
+    return {
+        "name": r["name"], "current_tier": tier(r["current_tier"]), "likely_tier": tier(r["likely_tier"]),
+        "advanced_score": r["advanced_score"], "certified_score": r["certified_score"], "blockers": r["blockers"],
+        "provisional": W[lang]["yes"] if r["provisional"] else W[lang]["no"], "next_tier": tier(r["next_tier"]),
+        "target_date": r["target_date"] or "—", "assessed_on": r["assessed_on"], "attention": attention(r, lang),
+        "file": r["file"],
+    }
+
+
+def headers(lang: str) -> list[str]:
+    w = W[lang]
+    return [w[k] for k in ("name", "current", "likely", "advanced", "certified", "blockers", "provisional", "next",
+                           "target", "assessed_on", "attention", "file")]
+
+
+def _safe(v: Any) -> Any:
+    """Spreadsheet programs run a cell that starts with = + - @ as a formula: quote such text."""
+    if isinstance(v, str) and v[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + v
+    return v
+
+
+def csv_text(cat: Any, rows: list[dict[str, Any]], lang: str) -> str:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(headers(lang))
+    for r in rows:
+        lab = _labels(cat, r, lang)
+        w.writerow([_safe(lab[k]) for k in COLUMNS])
+    return buf.getvalue()
+
+
+def xlsx_bytes(cat: Any, rows: list[dict[str, Any]], lang: str) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font, PatternFill
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = W[lang]["title"]
+    ws.append(headers(lang))
+    for c in ws[1]:
+        c.font = Font(bold=True, color="FFFFFF")
+        c.fill = PatternFill("solid", start_color="1F4E79", end_color="1F4E79")
+    red = Font(color="C00000")
+    for r in rows:
+        lab = _labels(cat, r, lang)
+        ws.append([lab[k] for k in COLUMNS])
+        for cell in ws[ws.max_row]:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"  # text stays text, even when it starts with "="
+        if r["downgrade_risk"] or r["blockers"]:
+            ws.cell(row=ws.max_row, column=COLUMNS.index("attention") + 1).font = red
+    for col, width in zip("ABCDEFGHIJKL", (34, 12, 12, 12, 12, 8, 8, 12, 14, 12, 30, 40)):
+        ws.column_dimensions[col].width = width
+    ws.freeze_panes = "B2"
+    ws.auto_filter.ref = ws.dimensions
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def render_table(console: Any, cat: Any, rows: list[dict[str, Any]], lang: str) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    t = Table(title=W[lang]["title"], header_style="bold", title_justify="left")
+    for h in headers(lang)[:-1]:
+        t.add_column(h, overflow="fold")
+    for r in rows:
+        lab = _labels(cat, r, lang)
+        cells = [Text(str(lab[k])) for k in COLUMNS[:-1]]
+        if r["downgrade_risk"] or tier_rank(r["likely_tier"]) <= tier_rank("discredited"):
+            cells[-1].stylize("bold red")
+        elif r["blockers"]:
+            cells[-1].stylize("yellow")
+        t.add_row(*cells)
+    console.print(t)

@@ -1,0 +1,207 @@
+"""Views of the progress between two assessments (``aeo-check diff`` and the report's progress page).
+
+They only present what :func:`aeo_check.progress.compare` found; nothing is scored here.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..catalogue.loader import Catalogue
+
+W: dict[str, dict[str, str]] = {
+    "zh": {
+        "title": "评估进展", "from_to": "{old} → {new}（相隔{days}天）", "tier": "预计信用等级",
+        "up": "上升", "down": "下降", "same": "不变", "score": "得分", "threshold": "通过线", "change": "变化",
+        "standard": "标准", "advanced": "高级认证企业标准", "certified": "认证企业标准",
+        "closed": "已整改", "opened": "新出现", "changed": "结果变化", "unchanged": "仍未达标",
+        "gaps": "差距项", "item": "项目", "rating": "结果", "new_blockers": "新增阻碍项", "cleared_blockers": "已消除的阻碍项",
+        "new_triggers": "新出现的失信情形", "cleared_triggers": "已消除的失信情形",
+        "answers": "答案变化", "question": "问题", "before": "之前", "now": "现在", "none": "无",
+        "dates": "日期变化", "date": "日期", "later": "推迟{n}天", "earlier": "提前{n}天",
+        "may_apply_from": "最早可申请日期", "apply_on": "计划申请日", "decision_by": "预计认证决定日",
+        "effort": "晋级所需工作量", "days": "个工作日", "provisional": "暂定", "other_catalogue":
+        "两次评估使用了不同版本的标准目录（{old} / {new}），部分项目可能无法对应。",
+        "other_enterprise": "注意：两份结果的统一社会信用代码不同。", "dont_know": "不清楚",
+        "no_change": "两次评估之间没有变化。", "intro": "与{old}的评估相比：",
+    },
+    "en": {
+        "title": "Progress", "from_to": "{old} → {new} ({days} days apart)", "tier": "Likely tier",
+        "up": "up", "down": "down", "same": "unchanged", "score": "Score", "threshold": "Threshold",
+        "change": "Change", "standard": "Standard", "advanced": "Advanced standard", "certified": "Certified standard",
+        "closed": "Closed", "opened": "Opened", "changed": "Rating changed", "unchanged": "Still open",
+        "gaps": "Gaps", "item": "Item", "rating": "Rating", "new_blockers": "New blockers",
+        "cleared_blockers": "Blockers cleared", "new_triggers": "New discredit triggers",
+        "cleared_triggers": "Discredit triggers cleared", "answers": "Answers that changed", "question": "Question",
+        "before": "Before", "now": "Now", "none": "none", "dates": "Dates that moved", "date": "Date",
+        "later": "{n} days later", "earlier": "{n} days earlier", "may_apply_from": "May apply from",
+        "apply_on": "Planned application", "decision_by": "Expected certification decision",
+        "effort": "Work to the next tier", "days": "working days", "provisional": "provisional",
+        "other_catalogue": "The two assessments used different catalogue versions ({old} / {new}); some items "
+                           "may not match.",
+        "other_enterprise": "Note: the two results have different unified social credit codes.",
+        "dont_know": "Don't know", "no_change": "Nothing changed between the two assessments.",
+        "intro": "Compared with the assessment of {old}:",
+    },
+}
+RATING_STYLE = {"pass": "green", "partial": "yellow", "fail": "red", "na": "grey50", "unanswered": "magenta"}
+
+
+def _label(cat: Catalogue, vocab: str, key: str, lang: str) -> str:
+    try:
+        return cat.label(vocab, key).get(lang)
+    except KeyError:
+        return key
+
+
+def answer_text(cat: Catalogue, qid: str, value: Any, lang: str) -> str:
+    if value is None:
+        return "—"
+    if value == "dont_know":
+        return W[lang]["dont_know"]
+    from .report import _fmt_value
+
+    return _fmt_value(cat, qid, value, lang)
+
+
+def question_text(cat: Catalogue, qid: str, lang: str) -> str:
+    q = cat.questions.get(qid)
+    return q.text.get(lang) if q else qid
+
+
+def date_label(key: str, cat: Catalogue, lang: str) -> str:
+    w = W[lang]
+    if "." in key:
+        tier, what = key.split(".", 1)
+        return f"{_label(cat, 'tiers', tier, lang)} · {w.get(what, what)}"
+    return w.get(key, key)
+
+
+def moved(days: int | None, lang: str) -> str:
+    if days is None or days == 0:
+        return ""
+    return W[lang]["later" if days > 0 else "earlier"].format(n=abs(days))
+
+
+def has_changes(d: dict[str, Any]) -> bool:
+    return bool(d["tier"]["change"] != "same" or any(s["delta"] for s in d["standards"].values())
+                or any(d["gaps"][s][k] for s in d["gaps"] for k in ("closed", "opened", "changed"))
+                or any(d["answers"].values()) or d["dates"] or d["triggers"]["new"] or d["triggers"]["cleared"])
+
+
+# --------------------------------------------------------------------------- terminal
+
+def render_diff(console: Any, cat: Catalogue, d: dict[str, Any], lang: str) -> None:
+    from rich.console import Group
+    from rich.panel import Panel
+    from rich.table import Table
+    from rich.text import Text
+
+    w = W[lang]
+    parts: list[Any] = []
+    head = Text(d["enterprise"]["name"], style="bold")
+    head.append("  " + w["from_to"].format(old=d["assessed_on"]["old"], new=d["assessed_on"]["new"],
+                                           days=d["assessed_on"]["days"]), style="grey50")
+    parts.append(head)
+    if d["catalogue"]["old"] != d["catalogue"]["new"]:
+        parts.append(Text(w["other_catalogue"].format(**d["catalogue"]), style="yellow"))
+    if not d["same_enterprise"]:
+        parts.append(Text(w["other_enterprise"], style="yellow"))
+    tier = d["tier"]
+    style = {"up": "green", "down": "red", "same": "grey50"}[tier["change"]]
+    parts.append(Text.assemble((w["tier"] + ": ", "bold"), _label(cat, "tiers", tier["old"], lang), " → ",
+                               (_label(cat, "tiers", tier["new"], lang), "bold"), (f"  ({w[tier['change']]})", style)))
+    t = Table(box=None, pad_edge=False, header_style="bold")
+    for col in (w["standard"], w["score"], "", w["change"], w["threshold"]):
+        t.add_column(col, justify="left" if col == w["standard"] else "right")
+    for sid, s in d["standards"].items():
+        delta = s["delta"]
+        t.add_row(w[sid], str(s["old"]), "→ " + str(s["new"]),
+                  Text(f"{delta:+d}" if delta else "0", style="green" if delta > 0 else "red" if delta < 0 else "grey50"),
+                  str(s["threshold"]))
+    parts += [Text(""), t]
+    for key, style in (("new_triggers", "red"), ("cleared_triggers", "green")):
+        items = d["triggers"]["new" if key == "new_triggers" else "cleared"]
+        if items:
+            parts.append(Text(f"{w[key]}: " + "; ".join(x["title"][lang] for x in items), style=style))
+    for sid in d["gaps"]:
+        g = d["gaps"][sid]
+        if not any(g[k] for k in ("closed", "opened", "changed")):
+            continue
+        gt = Table(title=f"{w['gaps']} · {w[sid]}", box=None, pad_edge=False, header_style="bold",
+                   title_justify="left", title_style="bold")
+        gt.add_column("")
+        gt.add_column(w["item"])
+        gt.add_column(w["rating"])
+        for key, mark, style in (("closed", "✓", "green"), ("opened", "✗", "red"), ("changed", "~", "yellow")):
+            for e in g[key]:
+                gt.add_row(Text(f"{mark} {w[key]}", style=style), f"({e['official_no']}) {e['title'][lang]}",
+                           Text.assemble((_label(cat, "ratings", e["rating_old"], lang),
+                                          RATING_STYLE.get(e["rating_old"], "")), " → ",
+                                         (_label(cat, "ratings", e["rating_new"], lang),
+                                          RATING_STYLE.get(e["rating_new"], ""))))
+        if g["unchanged"]:
+            gt.add_row(Text(w["unchanged"], style="grey50"), Text(str(len(g["unchanged"])), style="grey50"), "")
+        parts += [Text(""), gt]
+    if d["blockers"]["new"]:
+        parts.append(Text(f"{w['new_blockers']}: " + ", ".join(
+            f"{w[b['standard']]} ({b['official_no']})" for b in d["blockers"]["new"]), style="red"))
+    rows = [*d["answers"]["changed"], *d["answers"]["added"], *d["answers"]["removed"]]
+    if rows:
+        at = Table(title=w["answers"], box=None, pad_edge=False, header_style="bold", title_justify="left",
+                   title_style="bold")
+        at.add_column(w["question"], overflow="fold", max_width=70)
+        at.add_column(w["before"])
+        at.add_column(w["now"])
+        for r in rows:
+            at.add_row(question_text(cat, r["id"], lang), answer_text(cat, r["id"], r["old"], lang),
+                       answer_text(cat, r["id"], r["new"], lang))
+        parts += [Text(""), at]
+    if d["dates"]:
+        parts.append(Text(""))
+        parts.append(Text(w["dates"], style="bold"))
+        for x in d["dates"]:
+            parts.append(Text(f"  {date_label(x['what'], cat, lang)}: {x['old'] or '—'} → {x['new'] or '—'}"
+                              f"  {moved(x['days'], lang)}"))
+    if not has_changes(d):
+        parts.append(Text(w["no_change"], style="grey50"))
+    console.print(Panel(Group(*parts), expand=False, title=w["title"], title_align="left"))
+
+
+# --------------------------------------------------------------------------- report page
+
+def progress_context(cat: Catalogue, d: dict[str, Any], lang: str) -> dict[str, Any]:
+    """What the report's progress page (report_templates/progress.html) shows, in ``lang``."""
+    w = W[lang]
+    gaps = []
+    for sid in d["gaps"]:
+        for key in ("closed", "opened", "changed"):
+            for e in d["gaps"][sid][key]:
+                gaps.append({"standard": w[sid], "kind": key, "kind_label": w[key], "no": e["official_no"],
+                             "title": e["title"][lang],
+                             "old": _label(cat, "ratings", e["rating_old"], lang), "old_key": e["rating_old"],
+                             "new": _label(cat, "ratings", e["rating_new"], lang), "new_key": e["rating_new"]})
+    answers = [{"question": question_text(cat, r["id"], lang), "old": answer_text(cat, r["id"], r["old"], lang),
+                "new": answer_text(cat, r["id"], r["new"], lang)}
+               for r in (*d["answers"]["changed"], *d["answers"]["added"], *d["answers"]["removed"])]
+    return {
+        "w": w,
+        "intro": w["intro"].format(old=d["assessed_on"]["old"]),
+        "span": w["from_to"].format(old=d["assessed_on"]["old"], new=d["assessed_on"]["new"],
+                                    days=d["assessed_on"]["days"]),
+        "other_catalogue": w["other_catalogue"].format(**d["catalogue"])
+        if d["catalogue"]["old"] != d["catalogue"]["new"] else None,
+        "tier_old": _label(cat, "tiers", d["tier"]["old"], lang),
+        "tier_new": _label(cat, "tiers", d["tier"]["new"], lang),
+        "tier_change": d["tier"]["change"], "tier_change_label": w[d["tier"]["change"]],
+        "standards": [{"label": w[sid], **s} for sid, s in d["standards"].items()],
+        "gaps": gaps,
+        "unchanged": sum(len(d["gaps"][sid]["unchanged"]) for sid in d["gaps"]),
+        "new_blockers": [f"{w[b['standard']]} ({b['official_no']}) {b['title'][lang]}" for b in d["blockers"]["new"]],
+        "triggers_new": [t["title"][lang] for t in d["triggers"]["new"]],
+        "triggers_cleared": [t["title"][lang] for t in d["triggers"]["cleared"]],
+        "answers": answers,
+        "dates": [{"label": date_label(x["what"], cat, lang), "old": x["old"] or "—", "new": x["new"] or "—",
+                   "moved": moved(x["days"], lang)} for x in d["dates"]],
+        "changed": has_changes(d),
+    }
