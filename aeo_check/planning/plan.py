@@ -139,11 +139,15 @@ class _Builder:
         self.on = dt.date.fromisoformat(R.assessed_on)
         self.steps: dict[str, Step] = {}
         self.used_assumptions: list[str] = []
-        # which questions each item's rating rests on (to route a check to its owner)
-        self.q_owner: dict[str, str] = {}
-        for item in cat.items:
-            for q in item.questions:
-                self.q_owner.setdefault(q, item.owner)
+        # which owner finds out each question (the owner of the first item that asks it)
+        q_owner = cat.cache.get("plan:q_owner")
+        if q_owner is None:
+            q_owner = {}
+            for item in cat.items:
+                for q in item.questions:
+                    q_owner.setdefault(q, item.owner)
+            cat.cache["plan:q_owner"] = q_owner
+        self.q_owner: dict[str, str] = q_owner
 
     def assume(self, aid: str) -> None:
         if aid not in self.used_assumptions:
@@ -616,12 +620,12 @@ def _next_step(cat: Catalogue, b: _Builder, R: Result, situation: str, targets: 
 
 def _evidence(cat: Catalogue, R: Result) -> list[dict[str, Any]]:
     """The scorer's evidence list with each document's official item numbers and owner."""
-    numbers: dict[str, str] = {}
-    for std in ("advanced", "certified"):
-        for r in R.standards[std].items:
-            numbers.setdefault(r.id, f"({r.official_no})" if r.category in (
-                "internal_control", "financial", "compliance", "trade_security", "bonus") else str(r.official_no))
-    out = []
-    for e in R.evidence:
-        out.append({**e, "numbers": [numbers.get(i, i) for i in e["items"]]})
-    return out
+    numbers = cat.cache.get("plan:numbers")
+    if numbers is None:  # an item's official number, the Advanced standard's where it has one
+        numbers = {}
+        for std in ("advanced", "certified"):
+            for it in cat.items_in(std):
+                n = it.standards[std].number  # type: ignore[index]
+                numbers.setdefault(it.id, f"({n})" if it.specific is None else str(n))
+        cat.cache["plan:numbers"] = numbers
+    return [{**e, "numbers": [numbers.get(i, i) for i in e["items"]]} for e in R.evidence]
