@@ -256,8 +256,6 @@ def check_value(cat: Catalogue, q: Question, value: Any) -> tuple[Any, str | Non
         return value, None
     if t == "choice":
         values = [c.value for c in cat.choices_of(q)]
-        if isinstance(value, bool) and {"yes", "no"} <= set(values):
-            value = "yes" if value else "no"  # written `yes` in a YAML 1.1 tool, or JSON true
         if isinstance(value, str) and value in values:
             return value, None
         return value, f"{quoted(value)} is not allowed: expected {allowed(cat, q)}"

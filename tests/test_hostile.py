@@ -405,10 +405,15 @@ def test_duplicate_keys_are_refused_with_both_lines_in_yaml_and_json(tmp_path):
     ("0.0000001", "at most 6 decimal places"),
 ])
 def test_numbers_no_person_means_are_refused(tmp_path, written, message):
+    from aeo_check.answers import allowed
+
     f = variant(tmp_path, "  trade_value_prev_year: 98000000", f"  trade_value_prev_year: {written}")
     res = run("validate", str(f))
     assert res.exit_code == 2
-    assert f"{f}:30: answers.trade_value_prev_year: expected a number >= 0: {message}" in res.stderr
+    expected = allowed(CAT, CAT.questions["trade_value_prev_year"])
+    assert expected.startswith("a number >= 0")
+    assert f"{f}:{line_of(f, 'trade_value_prev_year:')}: answers.trade_value_prev_year: expected {expected}: " \
+           f"{message}" in res.stderr
 
 
 @pytest.mark.parametrize(("written", "value"), [('"98,000,000"', 98_000_000), ("9.8e7", 98_000_000),
@@ -447,7 +452,8 @@ def test_dates_are_iso_and_past_events_are_not_after_the_assessment(tmp_path, ol
                           ("1066-10-14", "1066-10-14 is too early: expected a date from 1900-01-01 on")):
             f.write_text(text.replace("  adverse_decision_on:\n", f"  adverse_decision_on: {when}\n"), encoding="utf-8")
             res = run("validate", str(f))
-            assert res.exit_code == 2 and f"{f}:67: answers.adverse_decision_on: {why}" in res.stderr
+            assert res.exit_code == 2
+            assert f"{f}:{line_of(f, 'adverse_decision_on:')}: answers.adverse_decision_on: {why}" in res.stderr
             assert run("score", str(f)).exit_code == 2
         f.write_text(text.replace("  adverse_decision_on:\n", "  adverse_decision_on: 2026-05-04\n"), encoding="utf-8")
         assert run("validate", str(f)).exit_code == 0
@@ -457,15 +463,19 @@ def test_dates_are_iso_and_past_events_are_not_after_the_assessment(tmp_path, ol
 
 
 def test_template_and_checker_agree_on_yes(tmp_path):
+    """The template says what a yes/no answer may be; the checker reads exactly that: `yes`
+    unquoted is the text "yes" (YAML 1.2), not a boolean that no longer matches."""
     template = run("template", "--type", "importer_exporter", "--lang", "en").stdout
-    assert "key_posts_qualified:" in template and "# allowed: yes (Yes, all of them)" in template
-    f = variant(tmp_path, '  key_posts_qualified: "yes"', "  key_posts_qualified: yes")
+    at = template.index("\n  adverse_decision:")
+    assert template[:at].rsplit("\n", 1)[-1] == "  # allowed: true or false (yes or no)"
     from aeo_check.answers import load_answers
 
-    a = load_answers(f, CAT)
-    assert a.answers["key_posts_qualified"] == "yes"
-    f = variant(tmp_path, "  adverse_decision: false", "  adverse_decision: no", "b.yaml")
-    assert load_answers(f, CAT).answers["adverse_decision"] is False
+    for written, value in (("yes", True), ("no", False), ("Yes", True), ("true", True)):
+        f = variant(tmp_path, "  adverse_decision: false", f"  adverse_decision: {written}", f"{written}.yaml")
+        if value:
+            text = f.read_text(encoding="utf-8").replace("  adverse_decision_on:\n", "  adverse_decision_on: 2026-05-04\n")
+            f.write_text(text, encoding="utf-8")
+        assert load_answers(f, CAT).answers["adverse_decision"] is value, written
     f = variant(tmp_path, "  adverse_decision: false", "  adverse_decision: off", "c.yaml")
     res = run("validate", str(f))
     assert res.exit_code == 2 and "answers.adverse_decision: expected true or false (yes or no)" in res.stderr

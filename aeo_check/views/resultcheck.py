@@ -4,7 +4,9 @@ A result file may have been edited by hand or made by someone else: ``points_los
 would make the chart draw ten million ticks, an unknown derived id would crash the report, a
 megabyte of "requirement" would make the PDF render for minutes. Everything the report reads
 is held to the result's schema here: types, ranges, ids that exist in the catalogue, and the
-same text limits as answer files. Fields the report does not read pass through untouched.
+same text limits as answer files. The dated plan (``plan``) is not taken from the file at all:
+it is made again from the result's answers, which have passed the answer checker, so the plan
+drawn is always one this aeo-check would make (for a result it wrote, the same plan).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from typing import Any, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from ..answers import Enterprise, check_value, text_problem
+from ..answers import DONT_KNOW, Enterprise, check_value, text_problem
 from ..catalogue.loader import Catalogue
 from ..catalogue.models import TIERS
 from ..limits import FIRST_ASSESSED_ON, LAST_ASSESSED_ON, MAX_NOTE_CHARS
@@ -155,6 +157,7 @@ class ResultDoc(BaseModel):
     reason: Text
     provisional: bool = False
     unanswered: list[str] = Field(default_factory=list, max_length=MAX_LIST)
+    dont_know: list[str] = Field(default_factory=list, max_length=MAX_LIST)
     skipped: list[str] = Field(default_factory=list, max_length=MAX_LIST)
     discredit: list[TriggerRow] = Field(default_factory=list, max_length=100)
     standards: dict[Literal["advanced", "certified"], Standard]
@@ -250,15 +253,20 @@ def check_result(cat: Catalogue, doc: SourceDoc, data: dict[str, Any], base: tup
         for i, iid in enumerate(path.get("items", [])):
             if iid not in items:
                 add(("paths", tier, "items", i), f"{quoted(iid)} is not an item of the catalogue")
+    answers: dict[str, Any] = {}
     for qid, value in data.get("answers", {}).items():
         if qid not in questions:
             add(("answers", qid), "unknown question id")
             continue
-        if value is not None:
+        if value is not None and value != DONT_KNOW:
             value, why = check_value(cat, questions[qid], value)
             if why:
                 add(("answers", qid), why)
+            answers[qid] = value
             data["answers"][qid] = _plain(value)
+    for i, qid in enumerate(data.get("dont_know", [])):
+        if qid not in questions:
+            add(("dont_know", i), f"{quoted(qid)} is not a question of the catalogue")
     for qid, note in data.get("notes", {}).items():
         if qid not in questions:
             add(("notes", qid), "note for an unknown question id")
@@ -271,7 +279,21 @@ def check_result(cat: Catalogue, doc: SourceDoc, data: dict[str, Any], base: tup
             add(("derived", did), "expected a number")
     if problems:
         raise DataFileError(problems)
+    data["plan"] = _plan_again(cat, data, answers)
     return data
+
+
+def _plan_again(cat: Catalogue, data: dict[str, Any], answers: dict[str, Any]) -> dict[str, Any]:
+    """The dated plan of the result's (checked) answers, made by this aeo-check."""
+    from ..answers import Assessment
+    from ..planning import make_plan
+    from ..scoring import score
+
+    a = Assessment(standard=cat.version, language=data.get("language", "zh"),
+                   enterprise=Enterprise.model_validate(data["enterprise"]),
+                   assessed_on=parse_date(data["assessed_on"]), answers=answers, notes=dict(data.get("notes", {})),
+                   dont_know=[q for q in cat.questions if q in set(data.get("dont_know", [])) and q not in answers])
+    return make_plan(cat, score(cat, a)).to_dict()
 
 
 __all__ = ["check_result", "ResultDoc", "TIERS"]

@@ -117,7 +117,7 @@ def render_score(console: Console, cat: Catalogue, res: Result, lang: str, file:
         for style, line in target_lines(cat, plan, lang):
             lines.append(Text(line, style=style))
         if file:
-            lines.append(Text(t("see_plan", lang, file=file), style="grey50"))
+            lines.append(Text(t("see_plan", lang, file=inert(file)), style="grey50"))
 
     if res.tolerance:
         tol = res.tolerance
