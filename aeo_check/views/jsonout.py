@@ -212,7 +212,9 @@ def result_json(res: Any, file: str, extra: dict[str, Any] | None = None) -> str
         "answers": {k: _jsonable(v) for k, v in res.answers.items()},
         "notes": res.notes, "derived": {k: _jsonable(v) for k, v in res.derived.items()},
     }
-    return (_enc(d)[:-1]
+    # the file name is the one string here no checker has seen: its C1 and bidi characters and
+    # undecodable bytes are written as \u escapes (answer texts cannot hold them)
+    return (_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", _enc(d)[:-1])
             + ',"standards":{' + ",".join(f"{_enc(k)}:{_standard_json(v)}" for k, v in res.standards.items()) + "},"
             + _inner(tail)
             + ',"evidence":[' + ",".join(map(_evidence_json, res.evidence)) + "]"
