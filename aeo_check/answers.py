@@ -445,7 +445,7 @@ def parse_answers(doc: SourceDoc, cat: Catalogue) -> Assessment:
     for rule in inconsistent(cat, answers, profile):
         problems.append(doc.problem(("answers", rule.field), inconsistency_message(rule, answers)))
     if problems:
-        problems.sort(key=lambda p: p.line or 0)
+        problems.sort(key=lambda p: p.line if isinstance(p.line, int) else 0)  # a workbook's sheet!cell: as read
         raise DataFileError(problems)
     assert env is not None
     return Assessment(

@@ -132,7 +132,7 @@ def test_problems_per_file_are_capped_and_counted(tmp_path):
     assert res.returncode == 2
     lines = res.stderr.splitlines()
     assert len(lines) == MAX_PROBLEMS + 1
-    assert lines[0] == f"{f}:17: answers.unknown_question_0: unknown question id"
+    assert lines[0] == f"{f}:{line_of(f, 'unknown_question_0:')}: answers.unknown_question_0: unknown question id"
     assert lines[-1] == f"{f}: … and {60_000 - MAX_PROBLEMS} more problems (only the first {MAX_PROBLEMS} are listed)"
     assert f"{GOOD}: ok" in res.stdout
 
@@ -149,7 +149,8 @@ def test_notes_and_names_over_their_limits_are_refused_with_line_and_field(tmp_p
     name = "名" * (MAX_NAME_CHARS + 1)
     f = variant(tmp_path, '  name: "上海禾鲜食品进出口有限公司"', f'  name: "{name}"', "name.yaml")
     res = run("validate", str(f))
-    assert res.exit_code == 2 and f"{f}:8: enterprise.name: String should have at most 200 characters" in res.stderr
+    assert res.exit_code == 2
+    assert f"{f}:{line_of(f, name)}: enterprise.name: String should have at most 200 characters" in res.stderr
 
 
 def test_report_appendix_has_a_fixed_table_layout_for_long_notes():
@@ -437,9 +438,9 @@ def test_json_exponent_is_a_whole_number_for_an_integer_question(tmp_path):
 
 
 @pytest.mark.parametrize(("old", "new", "message"), [
-    ("assessed_on: 2026-11-20", "assessed_on: 1728000000", "15: assessed_on: expected a date YYYY-MM-DD"),
-    ("assessed_on: 2026-11-20", "assessed_on: 9999-12-31", "15: assessed_on: must be between 2000-01-01 and 2099-12-31"),
-    ("assessed_on: 2026-11-20", "assessed_on: 20261120", "15: assessed_on: expected a date YYYY-MM-DD"),
+    ("assessed_on: 2026-11-20", "assessed_on: 1728000000", "assessed_on: expected a date YYYY-MM-DD"),
+    ("assessed_on: 2026-11-20", "assessed_on: 9999-12-31", "assessed_on: must be between 2000-01-01 and 2099-12-31"),
+    ("assessed_on: 2026-11-20", "assessed_on: 20261120", "assessed_on: expected a date YYYY-MM-DD"),
     ("  adverse_decision: false\n", "  adverse_decision: true\n", None),
 ])
 def test_dates_are_iso_and_past_events_are_not_after_the_assessment(tmp_path, old, new, message):
@@ -459,7 +460,7 @@ def test_dates_are_iso_and_past_events_are_not_after_the_assessment(tmp_path, ol
         assert run("validate", str(f)).exit_code == 0
         return
     res = run("validate", str(f))
-    assert res.exit_code == 2 and f"{f}:{message}" in res.stderr
+    assert res.exit_code == 2 and f"{f}:{line_of(f, new)}: {message}" in res.stderr
 
 
 def test_template_and_checker_agree_on_yes(tmp_path):
@@ -498,7 +499,8 @@ def test_escape_sequences_never_reach_the_terminal(tmp_path):
         assert res.returncode == 2
         assert not any(c in both for c in "\x1b\x07\x9b"), both
         assert "answers.\\x1b]0;pwned\\x07\\x1b[2J" in res.stderr
-        assert f"{bad_name}:8: enterprise.name: must not contain control characters" in res.stderr
+        assert f"{bad_name}:{line_of(bad_name, '  name:')}: enterprise.name: must not contain control characters" \
+            in res.stderr
     assert "\\x1b[31mfolder/\\x9b2Ja.yaml: ok" in cli("validate", str(name)).stdout
     res = cli("score", str(name), "--format", "json")  # JSON escapes them too (C1 included)
     assert res.returncode == 0 and not any(c in res.stdout for c in "\x1b\x9b")
@@ -594,7 +596,8 @@ def test_a_broken_pipe_is_not_an_error(fmt):
 def test_every_file_of_a_batch_is_processed_and_the_worst_code_wins(tmp_path, monkeypatch):
     bad = variant(tmp_path, "  trade_value_prev_year: 98000000", "  trade_value_prev_year: 1:30", "bad.yaml")
     res = cli("validate", str(bad), str(GOOD))
-    assert res.returncode == 2 and f"{GOOD}: ok" in res.stdout and f"{bad}:30:" in res.stderr
+    at = line_of(bad, "trade_value_prev_year:")
+    assert res.returncode == 2 and f"{GOOD}: ok" in res.stdout and f"{bad}:{at}:" in res.stderr
     res = cli("score", str(bad), str(GOOD), str(ROOT / "examples" / "discredited.yaml"), "--fail-below", "regular")
     assert res.returncode == 2  # invalid beats below the tier
     assert "customs-broker.yaml" in res.stdout and "discredited.yaml" in res.stdout
@@ -611,7 +614,7 @@ def test_every_file_of_a_batch_is_processed_and_the_worst_code_wins(tmp_path, mo
     monkeypatch.setattr(scoring, "score", out_of_memory_on_one_file)
     res = run("validate", str(bad), str(GOOD), str(EXAMPLE))
     assert res.exit_code == 3
-    assert f"{EXAMPLE}: ok" in res.stdout and f"{bad}:30:" in res.stderr
+    assert f"{EXAMPLE}: ok" in res.stdout and f"{bad}:{at}:" in res.stderr
     assert f"{GOOD}: internal error: MemoryError" in res.stderr
 
 
@@ -621,17 +624,15 @@ def _mount_namespace_available() -> bool:
     return subprocess.run(["unshare", "-m", "true"], capture_output=True).returncode == 0
 
 
-@pytest.mark.parametrize(("output", "message"), [
-    ("folder", "cannot write {tmp}/folder: it is a folder; give a file name"),
+@pytest.mark.parametrize(("output", "message"), [  # (-o FOLDER/ makes a report per file: issue 14)
     ("old.html/plan.pdf", "cannot write {tmp}/old.html/plan.pdf: a part of the path is a file, not a folder"),
-    ("", "cannot write .: it is a folder; give a file name"),
     ("/proc/version", "cannot write /proc/version: no new file can be made in /proc (No such file or directory)"),
 ])
 def test_unwritable_outputs_are_exit_3_with_a_message_and_the_old_file_intact(tmp_path, output, message):
     (tmp_path / "folder").mkdir()
     old = tmp_path / "old.html"
     old.write_text("old", encoding="utf-8")
-    target = output if output in ("", "/proc/version") else str(tmp_path / output)
+    target = output if output == "/proc/version" else str(tmp_path / output)
     res = cli("report", str(GOOD), "--html", "-o", target, cwd=tmp_path)
     assert res.returncode == 3
     assert res.stderr.strip() == "aeo-check: " + message.format(tmp=tmp_path)
