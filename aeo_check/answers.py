@@ -27,6 +27,10 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from .catalogue.loader import Catalogue
 from .catalogue.expr import _GLOBALS
 from .catalogue.models import ENTERPRISE_TYPES, SPECIFIC_TYPES, TIERS, ConsistencyRule, Question
+from .limits import (FIRST_ASSESSED_ON, FIRST_EVENT_DATE, LAST_ASSESSED_ON, MAX_NAME_CHARS, MAX_NOTE_CHARS,
+                     MAX_PROBLEMS)
+from .numbers import NumberError, check_python_number, parse_date, parse_number, plain
+from .safetext import has_control, quoted
 from .sourcefile import DataFileError, Problem, SourceDoc, read_file
 
 FORMAT = "aeo-check/answers/1"
@@ -68,7 +72,7 @@ def customs_code_problem(code: str) -> str | None:
 class Enterprise(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    name: str = Field(min_length=1, max_length=200)
+    name: str = Field(min_length=1, max_length=MAX_NAME_CHARS)
     uscc: str
     customs_code: str
     type: Literal["importer_exporter", "customs_broker"]
@@ -76,6 +80,23 @@ class Enterprise(BaseModel):
                            "commodity_inspection"]] = Field(default_factory=list)
     production: bool
     current_tier: Literal["advanced", "certified", "regular", "discredited", "seriously_discredited"] = "regular"
+
+    @field_validator("name")
+    @classmethod
+    def _name(cls, v: str) -> str:
+        if has_control(v):
+            raise ValueError("must not contain control characters (escape sequences, line breaks)")
+        if not v.strip():
+            raise ValueError("must not be blank")
+        return v
+
+    @field_validator("production", mode="before")
+    @classmethod
+    def _production(cls, v: Any) -> bool:
+        b = yes_no_value(v)
+        if b is None:
+            raise ValueError("expected true or false (yes or no)")
+        return b
 
     @field_validator("uscc")
     @classmethod
@@ -115,6 +136,34 @@ class Envelope(BaseModel):
     assessed_on: dt.date
     answers: dict[str, Any] = Field(default_factory=dict)
     notes: dict[str, str] = Field(default_factory=dict)
+
+    @field_validator("assessed_on", mode="before")
+    @classmethod
+    def _assessed_on(cls, v: Any) -> dt.date:
+        d = parse_date(v)
+        if d is None:
+            raise ValueError("expected a date YYYY-MM-DD")
+        if not FIRST_ASSESSED_ON <= d <= LAST_ASSESSED_ON:
+            raise ValueError(f"must be between {FIRST_ASSESSED_ON} and {LAST_ASSESSED_ON}")
+        return d
+
+
+def text_problem(s: str) -> str | None:
+    """Why a note or a text answer is refused (too long, control characters), or None."""
+    if len(s) > MAX_NOTE_CHARS:
+        return f"{len(s):,} characters; the limit is {MAX_NOTE_CHARS:,}"
+    if has_control(s, allow="\n\t"):
+        return "must not contain control characters (escape sequences)"
+    return None
+
+
+def yes_no_value(v: Any) -> bool | None:
+    """true/false, or yes/no written as text (YAML 1.2 reads an unquoted yes as text)."""
+    if isinstance(v, bool):
+        return v
+    if isinstance(v, str):
+        return {"yes": True, "no": False, "true": True, "false": False}.get(v.strip().lower())
+    return None
 
 
 @dataclass(slots=True)
@@ -157,12 +206,12 @@ def allowed(cat: Catalogue, q: Question) -> str:
     """Human description of what an answer to ``q`` may be (used in error messages and templates)."""
     t = q.type
     if t == "yes_no":
-        return "true or false"
+        return "true or false (yes or no)"
     if t in ("choice", "multi"):
         values = ", ".join(c.value for c in cat.choices_of(q))
         return f"one of: {values}" if t == "choice" else f"a list of: {values}"
     if t == "date":
-        return "a date YYYY-MM-DD"
+        return "a date YYYY-MM-DD, not after assessed_on"
     if t == "last_event":
         return "never, or the date (YYYY-MM-DD) or month (YYYY-MM) it last happened"
     if t == "text":
@@ -183,24 +232,25 @@ def check_value(cat: Catalogue, q: Question, value: Any) -> tuple[Any, str | Non
     """Coerce ``value`` for ``q``; return (value, problem)."""
     t = q.type
     if t == "yes_no":
-        if isinstance(value, bool):
-            return value, None
-        return value, f"expected {allowed(cat, q)}"
+        b = yes_no_value(value)
+        if b is None:
+            return value, f"expected {allowed(cat, q)}"
+        return b, None
     if t in ("integer", "number", "money", "percent"):
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
+        try:
+            if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+                raise NumberError("")
             if isinstance(value, str):
-                try:
-                    value = float(value.replace(",", "")) if t != "integer" else int(value.replace(",", ""))
-                except ValueError:
-                    return value, f"expected {allowed(cat, q)}"
+                value = plain(parse_number(value))
             else:
+                value = check_python_number(value)
+        except NumberError as exc:
+            why = str(exc)
+            return value, f"expected {allowed(cat, q)}" + (f": {why}" if why else "")
+        if t == "integer" and isinstance(value, float):
+            if not value.is_integer():
                 return value, f"expected {allowed(cat, q)}"
-        if t == "integer" and (isinstance(value, float) and not value.is_integer()):
-            return value, f"expected {allowed(cat, q)}"
-        if t == "integer":
             value = int(value)
-        if value != value or value in (float("inf"), float("-inf")):
-            return value, f"expected {allowed(cat, q)}"
         if (q.min is not None and value < q.min) or (q.max is not None and value > q.max):
             return value, f"{value} is out of range: expected {allowed(cat, q)}"
         return value, None
@@ -208,38 +258,36 @@ def check_value(cat: Catalogue, q: Question, value: Any) -> tuple[Any, str | Non
         values = [c.value for c in cat.choices_of(q)]
         if isinstance(value, str) and value in values:
             return value, None
-        return value, f"{value!r} is not allowed: expected {allowed(cat, q)}"
+        return value, f"{quoted(value)} is not allowed: expected {allowed(cat, q)}"
     if t == "multi":
         values = [c.value for c in cat.choices_of(q)]
         if not isinstance(value, list):
             return value, f"expected {allowed(cat, q)}"
         bad = [v for v in value if not isinstance(v, str) or v not in values]
         if bad:
-            return value, f"{', '.join(map(repr, bad))} not allowed: expected {allowed(cat, q)}"
+            shown = ", ".join(quoted(v) for v in bad[:5]) + (", …" if len(bad) > 5 else "")
+            return value, f"{shown} not allowed: expected {allowed(cat, q)}"
         if len(set(value)) != len(value):
             return value, "lists a value twice"
         return [v for v in values if v in value], None  # canonical order
     if t == "date":
-        if isinstance(value, dt.datetime):
-            value = value.date()
-        if isinstance(value, dt.date):
-            return value, None
-        if isinstance(value, str):
-            try:
-                return dt.date.fromisoformat(value), None
-            except ValueError:
-                pass
-        return value, f"expected {allowed(cat, q)}"
+        d = parse_date(value)
+        if d is None:
+            return value, f"expected {allowed(cat, q)}"
+        if d < FIRST_EVENT_DATE:
+            return value, f"{d} is too early: expected a date from {FIRST_EVENT_DATE} on"
+        return d, None
     if t == "text":
-        if isinstance(value, str):
-            return value, None
-        return value, "expected text"
+        if not isinstance(value, str):
+            return value, "expected text"
+        why = text_problem(value)
+        return value, why
     if t == "last_event":
         return _last_event(cat, q, value)
     raise AssertionError(t)  # pragma: no cover
 
 
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_MONTH = re.compile(r"^([0-9]{4})-([0-9]{2})$")
 
 
 def _last_event(cat: Catalogue, q: Question, value: Any) -> tuple[Any, str | None]:
@@ -247,6 +295,8 @@ def _last_event(cat: Catalogue, q: Question, value: Any) -> tuple[Any, str | Non
     if isinstance(value, dt.datetime):
         value = value.date()
     if isinstance(value, dt.date):
+        if value < FIRST_EVENT_DATE:
+            return value, f"{value} is too early: expected a date from {FIRST_EVENT_DATE} on"
         return value, None
     if isinstance(value, str):
         v = value.strip()
@@ -255,10 +305,9 @@ def _last_event(cat: Catalogue, q: Question, value: Any) -> tuple[Any, str | Non
         m = _MONTH.match(v)
         if m and 1 <= int(m.group(2)) <= 12 and int(m.group(1)) >= 1900:
             return v, None
-        try:
-            return dt.date.fromisoformat(v), None
-        except ValueError:
-            pass
+        d = parse_date(v)  # YYYY-MM-DD only (fromisoformat would take 20261120 too)
+        if d is not None and d >= FIRST_EVENT_DATE:
+            return d, None
     return value, f"expected {allowed(cat, q)}"
 
 
@@ -314,14 +363,16 @@ def parse_answers(doc: SourceDoc, cat: Catalogue) -> Assessment:
     """Validate a parsed answer document; raise :class:`DataFileError` with every problem."""
     problems: list[Problem] = list(doc.problems)
     data = doc.data
-    if not isinstance(data, dict):
-        raise DataFileError(problems + [doc.problem((), "an answer file is a mapping with format, standard, enterprise, "
-                                             "assessed_on and answers")])
+    not_answers = _not_an_answer_file(doc)
+    if not_answers:  # say so once, and quote nothing of a file that is not ours
+        raise DataFileError(problems + [not_answers])
     try:
         env = Envelope.model_validate(data)
     except ValidationError as exc:
         env = None
         for err in exc.errors():
+            if len(problems) >= MAX_PROBLEMS * 2:
+                break
             loc = tuple(err["loc"])
             msg = err["msg"].removeprefix("Value error, ")
             if err["type"] == "missing":
@@ -329,7 +380,7 @@ def parse_answers(doc: SourceDoc, cat: Catalogue) -> Assessment:
             elif err["type"] == "extra_forbidden":
                 msg = "unknown field; allowed: " + _allowed_fields(loc)
             elif err["type"] == "literal_error":
-                msg = f"{err.get('input')!r} is not allowed: expected {err['ctx']['expected']}"
+                msg = f"{quoted(err.get('input'))} is not allowed: expected {err['ctx']['expected']}"
             problems.append(doc.problem(loc, msg))
     if env is not None and env.assessed_on < cat.meta.effective:
         # looking back from before the 2026 standards existed would judge by rules not yet in force
@@ -341,7 +392,7 @@ def parse_answers(doc: SourceDoc, cat: Catalogue) -> Assessment:
             "当时适用的是此前的认证标准，本工具无法按该日期评估"))
     version = data.get("standard")
     if isinstance(version, str) and version != cat.version:
-        problems.append(doc.problem(("standard",), f"answers were given for catalogue {version!r}; "
+        problems.append(doc.problem(("standard",), f"answers were given for catalogue {quoted(version)}; "
                                                    f"this aeo-check knows {cat.version!r}"))
     env_date = env.assessed_on if env is not None else None
     raw_answers = data.get("answers") if isinstance(data.get("answers"), dict) else {}
@@ -351,7 +402,9 @@ def parse_answers(doc: SourceDoc, cat: Catalogue) -> Assessment:
     for qid, value in (raw_answers or {}).items():
         q = cat.questions.get(qid) if isinstance(qid, str) else None
         if q is None:
-            problems.append(doc.problem(("answers", qid), "unknown question id" + _suggest(cat, qid)))
+            # a spelling suggestion costs time: only for the problems that will be listed
+            hint = _suggest(cat, qid) if len(problems) < MAX_PROBLEMS else ""
+            problems.append(doc.problem(("answers", qid), "unknown question id" + hint))
             continue
         if value is None:
             continue  # explicitly left unanswered
@@ -369,14 +422,21 @@ def parse_answers(doc: SourceDoc, cat: Catalogue) -> Assessment:
                                                               f"{env_date.isoformat()}"))
                 continue
         answers[qid] = value
-    for qid in raw_notes or {}:
+    for qid, note in (raw_notes or {}).items():
         if qid not in cat.questions:
-            problems.append(doc.problem(("notes", qid), "note for an unknown question id" + _suggest(cat, qid)))
+            hint = _suggest(cat, qid) if len(problems) < MAX_PROBLEMS else ""
+            problems.append(doc.problem(("notes", qid), "note for an unknown question id" + hint))
+        elif isinstance(note, str) and text_problem(note):
+            problems.append(doc.problem(("notes", qid), f"{text_problem(note)}"))
     if env is not None:
         for qid, q in cat.questions.items():
             if qid in answers and env.enterprise.type not in q.applies_to:
                 problems.append(doc.problem(("answers", qid),
                     f"this question is not asked of a {env.enterprise.type} enterprise"))
+        for qid, value in answers.items():  # dates of past events cannot be after the assessment
+            if isinstance(value, dt.date) and value > env.assessed_on:
+                problems.append(doc.problem(("answers", qid), f"{value} is after assessed_on ({env.assessed_on}): "
+                                                              "this answer is the date of a past event"))
     profile = None
     if env is not None:
         e = env.enterprise
@@ -385,6 +445,7 @@ def parse_answers(doc: SourceDoc, cat: Catalogue) -> Assessment:
     for rule in inconsistent(cat, answers, profile):
         problems.append(doc.problem(("answers", rule.field), inconsistency_message(rule, answers)))
     if problems:
+        problems.sort(key=lambda p: p.line if isinstance(p.line, int) else 0)  # a workbook's sheet!cell: as read
         raise DataFileError(problems)
     assert env is not None
     return Assessment(
@@ -392,6 +453,22 @@ def parse_answers(doc: SourceDoc, cat: Catalogue) -> Assessment:
         answers=answers, notes={k: v for k, v in env.notes.items() if v}, file=doc.file,
         dont_know=[qid for qid in cat.questions if qid in dont_know],
     )
+
+
+def _not_an_answer_file(doc: SourceDoc) -> Problem | None:
+    """One problem when the document is not an answer file at all (nothing of it is quoted)."""
+    data = doc.data
+    fmt = data.get("format") if isinstance(data, dict) else None
+    if fmt == FORMAT:
+        return None
+    if isinstance(fmt, str) and fmt.startswith("aeo-check/result/"):
+        return Problem(doc.file, doc.line_of(("format",)), "format",
+                       "this is a result (score --format json), not an answer file; report accepts it, "
+                       "validate and score read answer files")
+    where = doc.line_of(("format",)) if isinstance(data, dict) and "format" in data else None
+    return Problem(doc.file, where, "format" if where else "",
+                   f"not an aeo-check answer file: an answer file is a mapping that starts with "
+                   f"`format: {FORMAT}` (aeo-check template writes one)")
 
 
 def _allowed_fields(loc: tuple) -> str:

@@ -11,18 +11,21 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence
 
+from .sourcefile import Problem
+
 if TYPE_CHECKING:  # pragma: no cover
+    from .answers import Assessment
     from .catalogue.loader import Catalogue
     from .scoring.result import Result
 
 #: from this many files on, the default is one job per core
 PARALLEL_FROM = 9
 
-OK, BELOW, INVALID = 0, 1, 2
+OK, BELOW, INVALID, FAILED = 0, 1, 2, 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,12 +77,21 @@ def score_file(cat: "Catalogue", path: str, opts: Options) -> Outcome:
         a = load_answers(Path(path), cat, path)  # read, check
     except DataFileError as exc:
         return Outcome("", "".join(f"{p}\n" for p in exc.problems), INVALID)
-    res = score(cat, a)  # score
-    plan = None
-    if opts.format != "table" or not opts.many or opts.detail:  # the one-line view shows no plan
-        from .planning import make_plan
+    except (KeyboardInterrupt, SystemExit, GeneratorExit):
+        raise
+    except BaseException as exc:  # noqa: BLE001 - this file only: the batch goes on (exit 3)
+        return Outcome("", _failure(path, exc), FAILED)
+    try:
+        res = score(cat, a)  # score
+        plan = None
+        if opts.format != "table" or not opts.many or opts.detail:  # the one-line view shows no plan
+            from .planning import make_plan
 
-        plan = make_plan(cat, res).to_dict()  # plan
+            plan = make_plan(cat, res).to_dict()  # plan
+    except (KeyboardInterrupt, SystemExit, GeneratorExit):
+        raise
+    except BaseException as exc:  # noqa: BLE001
+        return Outcome("", _failure(path, exc), FAILED)
     status, maybe = OK, False
     if opts.fail_below is not None:
         from .scoring.result import tier_rank
@@ -231,3 +243,79 @@ def run(cat: "Catalogue", paths: Sequence[str], opts: Options, jobs: int,
 
         write(summary_line(cat, counts, len(paths), opts.ui_lang))
     return summary
+
+
+# --------------------------------------------------------------------------- a bug or an I/O error in one file
+
+def _failure(path: str, exc: BaseException) -> str:
+    """The line (and, with --debug, the traceback) for a file that hit an I/O or internal error."""
+    import traceback
+
+    from .exitcodes import debug_enabled
+    from .safetext import inert
+
+    kind = "I/O error" if isinstance(exc, OSError) else "internal error"
+    detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else f"{type(exc).__name__}: {exc}"
+    line = f"{inert(path)}: {kind}: {inert(detail, 200)}"
+    if debug_enabled():
+        trace = "".join(traceback.format_exception(exc)).rstrip()
+        return "\n".join(inert(x) for x in trace.splitlines()) + "\n" + line + "\n"
+    return line + " (run with --debug for the traceback)\n"
+
+
+# --------------------------------------------------------------------------- validate: one file, whatever happens
+
+@dataclass(slots=True)
+class FileOutcome:
+    file: Path
+    code: int = OK
+    assessment: "Assessment | None" = None
+    result: "Result | None" = None
+    problems: list[Problem] = field(default_factory=list)
+    error: str | None = None  # one line, for an I/O or internal error
+    trace: str | None = None  # its traceback, shown with --debug
+
+
+def check_file(path: Path, cat: "Catalogue", score: bool = True, plan: bool = False) -> FileOutcome:
+    """Read, check and (with ``score``) score one answer file, and (with ``plan``) make its
+    plan too; never raises for a bad file."""
+    import traceback
+
+    from .answers import load_answers
+    from .safetext import inert
+    from .scoring import score as run_score
+    from .sourcefile import DataFileError
+
+    out = FileOutcome(path)
+    try:
+        out.assessment = load_answers(path, cat, str(path))
+        if score or plan:
+            out.result = run_score(cat, out.assessment)
+        if plan:
+            from .planning import make_plan
+
+            make_plan(cat, out.result)
+    except DataFileError as exc:
+        out.code, out.problems = INVALID, exc.problems
+    except (KeyboardInterrupt, SystemExit, GeneratorExit):
+        raise
+    except BaseException as exc:  # noqa: BLE001 - a bug or an I/O failure on this file only
+        out.code = FAILED
+        kind = "I/O error" if isinstance(exc, OSError) else "internal error"
+        detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else f"{type(exc).__name__}: {exc}"
+        out.error = f"{path}: {kind}: {inert(detail, 200)}"
+        out.trace = traceback.format_exc()
+    return out
+
+
+def tell(outcome: FileOutcome, ctx: Any = None) -> None:
+    """Print a file's problems or error to stderr (nothing for a good file)."""
+    from .exitcodes import debug_enabled, say
+
+    for p in outcome.problems:
+        say(str(p))
+    if outcome.error:
+        if outcome.trace and debug_enabled(ctx):
+            for line in outcome.trace.rstrip().splitlines():
+                say(line)
+        say(outcome.error + ("" if debug_enabled(ctx) else " (run with --debug for the traceback)"))

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from . import __version__
+from .exitcodes import GuardedGroup
 from .i18n import both, default_lang, t
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -31,6 +32,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    cls=GuardedGroup,
 )
 standards_app = typer.Typer(help="Browse the standards' items. 浏览认证标准条目。", no_args_is_help=True)
 app.add_typer(standards_app, name="standards")
@@ -38,19 +40,25 @@ app.add_typer(standards_app, name="standards")
 class _LazyConsole:
     """A rich Console made on first use, so commands that draw nothing never import rich."""
 
-    def __init__(self, **options: object) -> None:
+    def __init__(self, pipe: bool = False, **options: object) -> None:
         self._options = options
+        self._pipe = pipe
         self._console: "Console | None" = None
 
     def __getattr__(self, name: str):  # noqa: ANN204 - whatever the Console has
         if self._console is None:
-            from rich.console import Console
+            if self._pipe:  # stdout: a reader that goes away is not an error (exit 0, not rich's 1)
+                from .exitcodes import pipe_console
 
-            self._console = Console(**self._options)  # type: ignore[arg-type]
+                self._console = pipe_console(**self._options)
+            else:
+                from rich.console import Console
+
+                self._console = Console(**self._options)  # type: ignore[arg-type]
         return getattr(self._console, name)
 
 
-out = _LazyConsole(highlight=False, soft_wrap=False)
+out = _LazyConsole(pipe=True, highlight=False, soft_wrap=False)
 err = _LazyConsole(stderr=True, highlight=False)
 
 
@@ -110,8 +118,9 @@ def _version(value: bool) -> None:
 def _main(
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                           help="Print the version and exit.")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show the traceback of an internal error.")] = False,
 ) -> None:
-    pass
+    """Exit codes: 0 ok, 1 below --fail-below, 2 invalid input or usage, 3 I/O or internal error, 130 interrupted."""
 
 
 def _problems_exit(problems) -> None:
@@ -217,7 +226,9 @@ class TemplateFmt(str, Enum):
 
 
 def _io_error(exc: OSError, path: Path) -> None:
-    err.print(f"{path}: {exc.strerror or exc} / 无法写入", markup=False, soft_wrap=True)
+    from .safetext import inert
+
+    err.print(f"{inert(path)}: {exc.strerror or exc} / 无法写入", markup=False, soft_wrap=True)
     raise typer.Exit(3)
 
 
@@ -231,6 +242,7 @@ def template(
                                                 "(an Excel questionnaire a client fills in; needs -o).")] = TemplateFmt.yaml,
     from_file: Annotated[Optional[Path], typer.Option("--from", metavar="FILE", help="Carry the enterprise, answers "
                                                       "and notes of this answer file (YAML, JSON or xlsx).")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing answer file.")] = False,
 ) -> None:
     """Write a blank answer file (or Excel questionnaire) with every question asked of that enterprise."""
     cat = catalogue()
@@ -249,15 +261,13 @@ def template(
         if output is None:
             err.print("an Excel questionnaire needs -o FILE.xlsx / Excel 问卷需要用 -o 指定输出文件", markup=False)
             raise typer.Exit(2)
-        from .store import write_bytes_atomic
+        from .outfile import write_output
         from .workbook import workbook_bytes
 
         data = workbook_bytes(cat, etype, specs, language, filled=filled)
-        try:
-            write_bytes_atomic(output, data)
-        except OSError as exc:
-            _io_error(exc, output)
-        err.print(f"{output}", markup=False)
+        target = write_output(output, data, inputs=[from_file], force=force)
+        if target.kind != "stdout":
+            err.print(target.display, markup=False)
         return
     from .views.template import render_template
 
@@ -266,13 +276,11 @@ def template(
     if output is None:
         sys.stdout.write(text)
         return
-    from .store import write_text_atomic
+    from .outfile import write_output
 
-    try:
-        write_text_atomic(output, text)
-    except OSError as exc:
-        _io_error(exc, output)
-    err.print(f"{output}", markup=False)
+    target = write_output(output, text.encode("utf-8"), inputs=[from_file], force=force)
+    if target.kind != "stdout":
+        err.print(target.display, markup=False)
 
 
 @app.command("import")
@@ -303,13 +311,11 @@ def import_(
         if output is None:
             sys.stdout.write(data.decode("utf-8-sig"))
             return
-        from .store import write_bytes_atomic
+        from .outfile import write_output
+        from .safetext import inert
 
-        try:
-            write_bytes_atomic(output, data)
-        except OSError as exc:
-            _io_error(exc, output)
-        err.print(f"{output} ({file}:{name})", markup=False)
+        target = write_output(output, data, inputs=[file], protect_answers=False)  # never over the plan read
+        err.print(f"{target.display} ({inert(file)}:{inert(name)})", markup=False)
         return
     from .views.template import render_template
 
@@ -318,13 +324,10 @@ def import_(
     if output is None:
         sys.stdout.write(text)
         return
-    from .store import write_text_atomic
+    from .outfile import write_output
 
-    try:
-        write_text_atomic(output, text)
-    except OSError as exc:
-        _io_error(exc, output)
-    err.print(f"{output}", markup=False)
+    target = write_output(output, text.encode("utf-8"), inputs=[file], protect_answers=False)
+    err.print(target.display, markup=False)
 
 
 class SchemaKind(str, Enum):
@@ -361,29 +364,27 @@ def validate(
     format: Annotated[ValidateFmt, typer.Option("--format", help="text, or github (annotations on stdout for "
                                                 "GitHub Actions).")] = ValidateFmt.text,
 ) -> None:
-    """Check answer files; print every problem with file, line (or sheet!cell) and field. Exit 0 valid, 2 not."""
-    from .sourcefile import DataFileError
+    """Check answer files; print every problem with file, line (or sheet!cell) and field.
+    Exit 0 valid, 2 not, 3 on an I/O or internal error."""
+    from .batch import check_file, tell
+    from .exitcodes import worst
+    from .safetext import inert
 
     cat = catalogue()
-    bad = 0
+    code = 0
     for f in files:
-        try:
-            _load(f, cat)
-        except DataFileError as exc:
-            bad += 1
-            if format is ValidateFmt.github:
-                from .views.ci import github_annotation
+        outcome = check_file(f, cat, plan=True)
+        code = worst(code, outcome.code)
+        if format is ValidateFmt.github and outcome.problems:
+            from .views.ci import github_annotation
 
-                for p in exc.problems:
-                    print(github_annotation(p))
-                continue
-            for p in exc.problems:
-                err.print(str(p), markup=False, soft_wrap=True)
-            continue
-        if format is ValidateFmt.text:
-            out.print(f"{f}: ok", markup=False)
-    if bad:
-        raise typer.Exit(2)
+            for p in outcome.problems:
+                print(github_annotation(p))
+        else:
+            tell(outcome)
+        if outcome.code == 0 and format is ValidateFmt.text:
+            out.print(f"{inert(f)}: ok", markup=False)
+    raise typer.Exit(code)
 
 
 @app.command()
@@ -611,8 +612,10 @@ def report(
                                                     "file or result JSON): adds a progress page.")] = None,
     jobs: Annotated[Optional[int], typer.Option("-j", "--jobs", min=1, help="Worker processes for several files "
                                                 "(default: one per core).")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing answer file with the report.")] = False,
 ) -> None:
-    """Render the improvement plan as a bilingual PDF (or HTML); several files render in parallel."""
+    """Render the improvement plan as a bilingual PDF (or HTML); several files render in parallel.
+    "-o -" writes one file's plan to stdout."""
     from .sourcefile import DataFileError
 
     batch = len(files) > 1 or (output is not None and (output.is_dir() or str(output).endswith(("/", "\\"))))
@@ -666,16 +669,18 @@ def report(
     from .views.board import DocInfo
     from .views.report import write_report
 
+    from .outfile import resolve_output  # noqa: I001
+
+    # checked before the render: never over an input, an answer file, a folder
+    target = resolve_output(output, inputs=[file, brand, brand_obj.logo if brand_obj else None], force=force)
     attachment = None
     if pdf_variant is PdfVariant.a3b:
         attachment = _attachment_of(file, res, answers_attachment)
-    try:
-        write_report(cat, res, output, lang=_lang(lang, a_lang), html=html, brand=brand_obj,
-                     variant=pdf_variant.value if pdf_variant else None, attachment=attachment,
-                     info=DocInfo(report_no=report_no, revision=revision), progress=progress)
-    except OSError as exc:
-        _io_error(exc, output)
-    err.print(str(output), markup=False)
+    write_report(cat, res, target, lang=_lang(lang, a_lang), html=html, brand=brand_obj,
+                 variant=pdf_variant.value if pdf_variant else None, attachment=attachment,
+                 info=DocInfo(report_no=report_no, revision=revision), progress=progress)
+    if target.kind != "stdout":
+        err.print(target.display, markup=False)
 
 
 def _attachment_of(file: Path, res: dict, make) -> tuple[str, bytes]:
@@ -759,13 +764,10 @@ def portfolio(
             render_table(buf, cat, rows, language)
             data = buf.export_text().encode("utf-8")
     if output is not None:
-        from .store import write_bytes_atomic
+        from .outfile import write_output
 
-        try:
-            write_bytes_atomic(output, data)
-        except OSError as exc:
-            _io_error(exc, output)
-        err.print(str(output), markup=False)
+        target = write_output(output, data, inputs=files)  # never over an input or an answer file
+        err.print(target.display, markup=False)
     elif format is not PortfolioFmt.table:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
@@ -840,10 +842,22 @@ def doctor() -> None:
 
 
 def main() -> None:  # the console-script entry point
+    from .exitcodes import silence_stdout
+
     try:
         app()
-    except KeyboardInterrupt:  # pragma: no cover - typer turns it into exit 130 already
-        sys.exit(130)
+        code = 0
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
+    except KeyboardInterrupt:  # pragma: no cover - the group turns it into exit 130 already
+        code = 130
+    try:  # the last of stdout may meet a closed pipe only now: not an error
+        sys.stdout.flush()
+    except BrokenPipeError:
+        silence_stdout()
+    except (OSError, ValueError):  # pragma: no cover
+        code = code or 3
+    sys.exit(code)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -23,7 +23,10 @@ def load_results(cat: Catalogue, path: Path) -> list[dict[str, Any]]:
                 if key not in d:
                     raise DataFileError([doc.problem((i, key) if isinstance(data, list) else (key,),
                                                      "required field of a result is missing")])
-        return [dict(d) for d in items]
+        from .views.resultcheck import check_result
+
+        # held to the result schema before anything is drawn from it (issue 11)
+        return [check_result(cat, doc, dict(d), (i,) if isinstance(data, list) else ()) for i, d in enumerate(items)]
     if isinstance(data, list):
         raise DataFileError([doc.problem((), "neither an answer file nor a result JSON (score --format json)")])
     from .scoring import score

@@ -25,6 +25,9 @@ from .scoring.result import RESULT_FORMAT
 
 DRAFT = "http://json-schema.org/draft-07/schema#"  # draft-07: what editors' YAML servers support
 DATE = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$", "format": "date"}
+#: true/false, or yes/no as text (what the checker accepts: YAML 1.2 reads an unquoted yes as text)
+YES_NO = {"anyOf": [{"type": "boolean"},
+                    {"type": "string", "pattern": r"^\s*([Yy][Ee][Ss]|[Nn][Oo]|[Tt][Rr][Uu][Ee]|[Ff][Aa][Ll][Ss][Ee])\s*$"}]}
 _MONTH = r"^(19|[2-9]\d)\d{2}-(0[1-9]|1[0-2])$"
 
 
@@ -43,7 +46,7 @@ def _describe(cat: Catalogue, q: Question) -> str:
 def _value_schema(cat: Catalogue, q: Question) -> dict[str, Any]:
     t = q.type
     if t == "yes_no":
-        return {"type": "boolean"}
+        return YES_NO
     if t == "choice":
         return {"enum": [c.value for c in cat.choices_of(q)]}
     if t == "multi":
@@ -107,7 +110,7 @@ def answers_schema(cat: Catalogue) -> dict[str, Any]:
                                      "description": "customs registration code, 10 characters, quoted"},
                     "type": {"enum": list(ENTERPRISE_TYPES)},
                     "specific": {"type": "array", "uniqueItems": True, "items": {"enum": list(SPECIFIC_TYPES)}},
-                    "production": {"type": "boolean"},
+                    "production": YES_NO,
                     "current_tier": {"enum": list(TIERS), "default": "regular"},
                 },
             },

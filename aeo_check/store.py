@@ -2,36 +2,20 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from .answers import Assessment
+from .outfile import write_file_atomic
+from .sourcefile import FLOAT_RE
 
 
 def write_bytes_atomic(path: Path, data: bytes) -> None:
-    path = Path(path)
-    directory = path.parent if str(path.parent) else Path(".")
-    directory.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    try:
-        umask = os.umask(0)
-        os.umask(umask)
-        os.fchmod(fd, 0o666 & ~umask)  # an ordinary file, not mkstemp's private 0600
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
+    """Atomic save that keeps the replaced file's mode, owner and symbolic link
+    (see :mod:`aeo_check.outfile`); raises :class:`~aeo_check.outfile.OutputError`."""
+    write_file_atomic(path, data)
 
 
 def write_text_atomic(path: Path, text: str) -> None:
@@ -39,7 +23,10 @@ def write_text_atomic(path: Path, text: str) -> None:
 
 
 class _Dumper(yaml.SafeDumper):
-    pass
+    """YAML 1.1 dumper that also quotes text our reader would take for a number (``1e3``)."""
+
+
+_Dumper.add_implicit_resolver("tag:yaml.org,2002:float", FLOAT_RE, list("-+0123456789"))
 
 
 def _str_presenter(dumper: yaml.SafeDumper, data: str) -> Any:

@@ -771,15 +771,10 @@ def read_workbook(path: Path, cat: Catalogue, display: str | None = None) -> Sou
     """A filled questionnaire as an answer document; positions are ``sheet!cell``."""
     from .xlsx import XlsxError, read_xlsx
 
+    from .sourcefile import read_bytes_limited
+
     name = display or str(path)
-    try:
-        raw = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise DataFileError([Problem(name, None, "", "file not found")]) from None
-    except IsADirectoryError:
-        raise DataFileError([Problem(name, None, "", "is a directory, not a file")]) from None
-    except OSError as exc:
-        raise DataFileError([Problem(name, None, "", f"cannot read: {exc.strerror}")]) from None
+    raw = read_bytes_limited(Path(path), name)  # a regular file within the size limit (issue 11)
     try:
         sheets = read_xlsx(raw, READ_COLUMNS, frozenset({LISTS_SHEET}))
     except XlsxError as exc:

@@ -20,6 +20,10 @@ from dataclasses import dataclass
 from typing import Any
 
 
+#: the most a workbook may unpack to (a filled questionnaire is well under 2 MB)
+MAX_UNPACKED = 64 * 2**20
+
+
 class XlsxError(ValueError):
     """The file is not a readable ``.xlsx`` package."""
 
@@ -130,6 +134,8 @@ def read_xlsx(raw: bytes, columns: frozenset[str] | None = None, skip: frozenset
     try:
         z = zipfile.ZipFile(io.BytesIO(raw))
         names = set(z.namelist())
+        if sum(i.file_size for i in z.infolist()) > MAX_UNPACKED:  # a zip bomb (reads stop at these sizes)
+            raise XlsxError(f"unpacks to more than {MAX_UNPACKED // 2**20} MB")
         wb_xml = z.read("xl/workbook.xml")
     except (zipfile.BadZipFile, KeyError, OSError, EOFError) as exc:
         raise XlsxError("not an .xlsx workbook" if not isinstance(exc, KeyError) else

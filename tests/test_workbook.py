@@ -123,7 +123,7 @@ def test_broken_workbooks_name_sheet_cell_and_field(cat, tmp_path):
     res = cli("validate", str(broken))
     assert res.returncode == 2
     lines = res.stderr.splitlines()
-    assert f"{broken}:内部控制!D{r}: answers.customs_liaison_named: expected true or false" in lines
+    assert f"{broken}:内部控制!D{r}: answers.customs_liaison_named: expected true or false (yes or no)" in lines
     assert f"{broken}:财务状况!D{r2}: answers.total_assets: holds a formula (=SUM(1,2)); type the answer itself: " \
            "aeo-check reads values, not formulas" in lines
     assert f"{broken}:企业信息!D{r3}: standard: answers were given for catalogue 'gacc-2025-01'; " \

@@ -15,6 +15,8 @@ from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
 from questionary import Choice, Style
 
 from ..answers import check_value
+from ..limits import MAX_NOTE_CHARS
+from ..numbers import NumberError, parse_date, parse_number, plain
 from ..catalogue.loader import Catalogue
 from ..catalogue.models import Question
 
@@ -43,12 +45,14 @@ WORDS = {
     "zh": {"yes": "是", "no": "否", "keys": "? 帮助 · Ctrl-P 上一题 · Ctrl-S 跳过 · Ctrl-N 备注 · Ctrl-C 退出（答案已保存）",
            "required": "请填写", "number": "请输入数字", "integer": "请输入整数", "date": "请输入日期，格式 YYYY-MM-DD",
            "last_event": "从未发生请输入 0；否则输入最近一次的年月 YYYY-MM（或日期 YYYY-MM-DD）",
-           "min": "不能小于 {v}", "max": "不能大于 {v}", "checkbox": "（空格选择，回车确认）"},
+           "min": "不能小于 {v}", "max": "不能大于 {v}", "checkbox": "（空格选择，回车确认）",
+           "after": "不能晚于评估日期 {d}", "too_long": "不能超过 {n} 个字"},
     "en": {"yes": "Yes", "no": "No", "keys": "? help · Ctrl-P previous · Ctrl-S skip · Ctrl-N note · Ctrl-C quit (answers are saved)",
            "required": "Please enter a value", "number": "Enter a number", "integer": "Enter a whole number",
            "date": "Enter a date as YYYY-MM-DD",
            "last_event": "Type 0 if it never happened; otherwise the month of the latest one, YYYY-MM (or the date)", "min": "Must not be less than {v}", "max": "Must not be more than {v}",
-           "checkbox": "(space to select, enter to confirm)"},
+           "checkbox": "(space to select, enter to confirm)",
+           "after": "Must not be after the assessment date {d}", "too_long": "At most {n} characters"},
 }
 
 
@@ -69,36 +73,48 @@ def _with_nav(q: questionary.Question, nav: bool = True) -> questionary.Question
     return q
 
 
-def parse_text_answer(cat: Catalogue, q: Question, raw: str, lang: str) -> tuple[Any, str | None]:
-    """Turn typed text into a value for ``q``; (value, reason it is not valid)."""
+def parse_text_answer(cat: Catalogue, q: Question, raw: str, lang: str,
+                      latest: dt.date | None = None) -> tuple[Any, str | None]:
+    """Turn typed text into a value for ``q``; (value, reason it is not valid).
+
+    Numbers are read as :mod:`aeo_check.numbers` reads them in files (digits 0-9, thousands
+    separators between groups of three); ``latest`` is the assessment date, which no date of a
+    past event may follow."""
     w = WORDS[lang]
     s = raw.strip()
     if not s:
         return None, w["required"]
     if q.type == "date":
-        try:
-            return dt.date.fromisoformat(s), None
-        except ValueError:
+        d = parse_date(s)
+        if d is None:
             return None, w["date"]
+        if latest is not None and d > latest:
+            return None, w["after"].format(d=latest.isoformat())
+        value, why = check_value(cat, q, d)
+        return (value, None) if why is None else (None, why)
     if q.type == "last_event":
         if s.lower() in ("never", "n", "0") or s in ("从未", "从未发生", "无"):
             return "never", None
         value, why = check_value(cat, q, s)
+        if why is None and latest is not None and isinstance(value, dt.date) and value > latest:
+            return None, w["after"].format(d=latest.isoformat())
         return (value, None) if why is None else (None, w["last_event"])
     if q.type in ("integer", "number", "money", "percent"):
-        s = s.replace(",", "").replace("，", "").replace("%", "").replace("¥", "").replace("元", "").strip()
+        s = s.replace("，", ",").replace("%", "").replace("¥", "").replace("元", "").strip()
         try:
-            value: Any = int(s) if q.type == "integer" else float(s)
-        except ValueError:
+            value: Any = plain(parse_number(s))
+        except NumberError:
             return None, w["integer"] if q.type == "integer" else w["number"]
-        if q.type != "integer" and float(value).is_integer():
-            value = int(value)
+        if q.type == "integer" and not isinstance(value, int):
+            return None, w["integer"]
         if q.min is not None and value < q.min:
             return None, w["min"].format(v=_n(q.min))
         if q.max is not None and value > q.max:
             return None, w["max"].format(v=_n(q.max))
         value, why = check_value(cat, q, value)
         return (value, None) if why is None else (None, why)
+    if len(s) > MAX_NOTE_CHARS:
+        return None, w["too_long"].format(n=MAX_NOTE_CHARS)
     return s, None
 
 
@@ -108,6 +124,9 @@ def _n(x: float) -> str:
 
 class Asker:
     """Asks one thing at a time with questionary; returns a value or a :class:`Nav`."""
+
+    #: the assessment date: dates of past events may not follow it (the session sets it)
+    latest: dt.date | None = None
 
     def __init__(self, cat: Catalogue, lang: str) -> None:
         self.cat = cat
@@ -135,7 +154,7 @@ class Asker:
             default = "" if current is None else (current.isoformat() if isinstance(current, dt.date) else _fmt(current))
 
             def validate(text: str) -> bool | str:
-                _, why = parse_text_answer(self.cat, q, text, lang)
+                _, why = parse_text_answer(self.cat, q, text, lang, self.latest)
                 return True if why is None else why
 
             prompt = questionary.text(message + unit, default=default, validate=validate, style=STYLE)
@@ -143,7 +162,7 @@ class Asker:
         if isinstance(result, Nav):
             return result
         if q.type in ("integer", "number", "money", "percent", "date", "text", "last_event"):
-            value, _ = parse_text_answer(self.cat, q, result, lang)
+            value, _ = parse_text_answer(self.cat, q, result, lang, self.latest)
             return value
         return result
 

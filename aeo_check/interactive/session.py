@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -15,8 +17,12 @@ from ..answers import (DONT_KNOW, FORMAT, WORKBOOK_SUFFIXES, Enterprise, check_v
 from ..catalogue.loader import Catalogue
 from ..catalogue.models import ENTERPRISE_TYPES, SECTIONS, SPECIFIC_TYPES, TIERS, Question
 from ..i18n import default_lang, t
+from ..limits import MAX_NAME_CHARS, MAX_NOTE_CHARS
+from ..outfile import OutputError, remove_stale_temps
+from ..safetext import has_control, inert
 from ..sourcefile import DataFileError, Problem, read_file
 from .asker import BACK, HELP, NOTE, SKIP, Asker, Nav, WORDS
+from .lock import Busy, SessionLock
 
 W = {
     "zh": {
@@ -48,6 +54,15 @@ W = {
         "invalid_resume": "{path} 中有无效内容，请先修正：",
         "resumed": "继续 {path}：已回答 {n} 个问题",
         "inconsistent": "与已有答案矛盾：{msg}（请重新回答；Ctrl-P 返回修改上一题，Ctrl-S 跳过）",
+        "locked": "{path} 正在另一个 aeo-check assess 会话中作答（进程 {pid}）。请先完成或退出那个会话。",
+        "save_failed": "无法保存到 {path}：{why}。答案仍保留在内存中，没有丢失。",
+        "save_elsewhere": "另存为（留空则暂不保存，下一个答案时再试）：",
+        "kept_in_memory": "答案暂存在内存中；回答下一题时会再次尝试保存到 {path}。",
+        "path_taken": "{path} 已存在，请换一个文件名。",
+        "not_saved_dump": "答案未能保存。以下是全部答案，请复制保存：",
+        "pdf_failed": "无法写入 PDF：{why}",
+        "name_too_long": "不能超过 {n} 个字",
+        "no_control": "不能包含控制字符",
     },
     "en": {
         "welcome": "AEO self-assessment · {title}",
@@ -78,6 +93,16 @@ W = {
         "nothing_saved": "No answer has been saved yet.",
         "invalid_resume": "{path} holds invalid entries; fix them first:",
         "resumed": "Continuing {path}: {n} questions answered",
+        "locked": "{path} is being answered in another aeo-check assess session (process {pid}). "
+                  "Finish or quit that one first.",
+        "save_failed": "Could not save to {path}: {why}. The answers are kept in memory; nothing is lost.",
+        "save_elsewhere": "Save to another file (empty: not now, try again at the next answer):",
+        "kept_in_memory": "The answers are kept in memory; saving to {path} is tried again after the next answer.",
+        "path_taken": "{path} already exists; choose another name.",
+        "not_saved_dump": "The answers could not be saved. Here they all are, to copy:",
+        "pdf_failed": "Could not write the PDF: {why}",
+        "name_too_long": "At most {n} characters",
+        "no_control": "Control characters are not allowed",
     },
 }
 
@@ -113,29 +138,37 @@ class Draft:
             return None
 
 
-def save(path: Path, draft: Draft, cat: Catalogue) -> None:
+def draft_yaml(path: Path, draft: Draft, cat: Catalogue) -> str:
     import yaml
 
-    from ..store import HEADER, _Dumper, write_text_atomic
+    from ..store import HEADER, _Dumper
 
-    text = HEADER.format(name=str(path)) + yaml.dump(draft.document(cat), Dumper=_Dumper, allow_unicode=True,
+    return HEADER.format(name=str(path)) + yaml.dump(draft.document(cat), Dumper=_Dumper, allow_unicode=True,
                                                      sort_keys=False, default_flow_style=False, width=100)
-    write_text_atomic(path, text)
+
+
+def save(path: Path, draft: Draft, cat: Catalogue) -> None:
+    """Write the draft atomically; :class:`~aeo_check.outfile.OutputError` when it cannot be."""
+    from ..store import write_text_atomic
+
+    write_text_atomic(path, draft_yaml(path, draft, cat))
 
 
 def load_draft(path: Path, cat: Catalogue) -> Draft:
     """Read a (possibly unfinished) answer file; invalid answers are reported, never dropped."""
+    from ..answers import _not_an_answer_file, text_problem
+    from ..limits import FIRST_ASSESSED_ON, LAST_ASSESSED_ON
+    from ..numbers import parse_date
+
     doc = read_answers(path, cat, str(path))  # YAML, JSON or a filled Excel questionnaire
     problems: list[Problem] = list(doc.problems)
-    data = doc.data if isinstance(doc.data, dict) else {}
+    not_answers = _not_an_answer_file(doc)
+    if not_answers:
+        raise DataFileError(problems + [not_answers])
+    data = doc.data
     lang = data.get("language") if data.get("language") in ("zh", "en") else default_lang()
-    assessed = data.get("assessed_on")
-    if isinstance(assessed, str):
-        try:
-            assessed = dt.date.fromisoformat(assessed)
-        except ValueError:
-            assessed = None
-    if not isinstance(assessed, dt.date):
+    assessed = parse_date(data.get("assessed_on"))
+    if assessed is None or not FIRST_ASSESSED_ON <= assessed <= LAST_ASSESSED_ON:
         assessed = dt.date.today()
     if data.get("standard") not in (None, cat.version):
         problems.append(doc.problem(("standard",), f"answers were given for {data.get('standard')!r}, "
@@ -143,7 +176,11 @@ def load_draft(path: Path, cat: Catalogue) -> Draft:
     ent_raw = data.get("enterprise") if isinstance(data.get("enterprise"), dict) else {}
     enterprise = {k: v for k, v in ent_raw.items() if k in PROFILE_FIELDS and _profile_ok(k, v)}
     answers: dict[str, Any] = {}
-    for qid, value in (data.get("answers") or {}).items():
+    raw_answers, raw_notes = data.get("answers") or {}, data.get("notes") or {}
+    for key, raw in (("answers", raw_answers), ("notes", raw_notes)):
+        if not isinstance(raw, dict):
+            problems.append(doc.problem((key,), "expected a mapping of question ids"))
+    for qid, value in (raw_answers.items() if isinstance(raw_answers, dict) else ()):
         q = cat.questions.get(qid)
         if q is None:
             problems.append(doc.problem(("answers", qid), "unknown question id"))
@@ -151,11 +188,21 @@ def load_draft(path: Path, cat: Catalogue) -> Draft:
         if value is None or value == DONT_KNOW:  # "don't know yet" is asked again
             continue
         value, why = check_value(cat, q, value)
+        if why is None and isinstance(value, dt.date) and value > assessed:
+            why = f"{value} is after assessed_on ({assessed}): this answer is the date of a past event"
         if why:
             problems.append(doc.problem(("answers", qid), why))
         else:
             answers[qid] = value
-    notes = {k: str(v) for k, v in (data.get("notes") or {}).items() if v}
+    notes: dict[str, str] = {}
+    for qid, note in (raw_notes.items() if isinstance(raw_notes, dict) else ()):
+        if not note:
+            continue
+        why = "expected text" if not isinstance(note, str) else text_problem(note)
+        if why or qid not in cat.questions:
+            problems.append(doc.problem(("notes", qid), why or "note for an unknown question id"))
+        else:
+            notes[qid] = note
     if problems:
         raise DataFileError(problems)
     return Draft(lang, assessed, enterprise, answers, notes)
@@ -163,7 +210,7 @@ def load_draft(path: Path, cat: Catalogue) -> Draft:
 
 def _profile_ok(key: str, v: Any) -> bool:
     if key == "name":
-        return isinstance(v, str) and bool(v.strip())
+        return isinstance(v, str) and bool(v.strip()) and len(v) <= MAX_NAME_CHARS and not has_control(v)
     if key == "uscc":
         return isinstance(v, str) and uscc_problem(v) is None
     if key == "customs_code":
@@ -201,6 +248,54 @@ class Session:
         self.w = W[self.lang]
         self.steps = [Step("profile", f) for f in PROFILE_FIELDS] + [Step("question", q) for q in cat.questions]
         self._section_shown: str | None = None
+        self.unsaved = False  # the latest answers are only in memory (the last save failed)
+        self.lock: SessionLock | None = None
+        self.asker.latest = draft.assessed_on
+
+    # saving --------------------------------------------------------------------
+    def lock_path(self, path: Path) -> str | None:
+        """Lock ``path`` for this session (releasing the lock held so far); the other
+        session's process id when it is busy."""
+        lock = SessionLock(path)
+        try:
+            lock.acquire()
+        except Busy as busy:
+            return busy.pid or "?"
+        if self.lock is not None:
+            self.lock.release()
+        self.lock = lock
+        remove_stale_temps(path, older_than=0)  # ours alone now: what is left is from a killed session
+        return None
+
+    def save(self) -> bool:
+        """Save the draft. When that fails, say where and why, keep everything in memory and
+        offer another file; True when the answers are on disk."""
+        while True:
+            try:
+                save(self.path, self.draft, self.cat)
+                self.unsaved = False
+                return True
+            except OutputError as exc:
+                self.unsaved = True
+                self.console.print(self.w["save_failed"].format(path=inert(self.path), why=exc.message),
+                                   markup=False, soft_wrap=True, style="red")
+            fallback = Path.home() / self.path.name
+            if fallback.exists() or os.path.realpath(fallback) == os.path.realpath(self.path):
+                fallback = Path(tempfile.gettempdir()) / self.path.name
+            target = self.asker.text(self.w["save_elsewhere"], default=str(fallback), nav=False)
+            if not isinstance(target, str) or not target.strip():
+                self.console.print(self.w["kept_in_memory"].format(path=inert(self.path)), markup=False,
+                                   soft_wrap=True)
+                return False
+            new = Path(target.strip()).expanduser()
+            if new.exists() and os.path.realpath(new) != os.path.realpath(self.path):
+                self.console.print(self.w["path_taken"].format(path=inert(new)), markup=False, soft_wrap=True)
+                continue
+            busy = self.lock_path(new)
+            if busy is not None:
+                self.console.print(self.w["locked"].format(path=inert(new), pid=busy), markup=False, soft_wrap=True)
+                continue
+            self.path = new
 
     # applicability -----------------------------------------------------------
     def _facts(self):
@@ -284,7 +379,7 @@ class Session:
                 self.draft.enterprise[step.key] = result
             else:
                 self.draft.answers[step.key] = result
-            save(self.path, self.draft, self.cat)
+            self.save()
             return result
 
     def _contradiction(self, qid: str, value: Any) -> str | None:
@@ -329,22 +424,29 @@ class Session:
         if step.kind != "question":
             return
         current = self.draft.notes.get(step.key, "")
-        result = self.asker.text(self.w["note_prompt"], default=current, nav=False)
+        result = self.asker.text(self.w["note_prompt"], default=current, nav=False, validate=self._text_ok)
         if isinstance(result, Nav):
             return
         if result.strip():
             self.draft.notes[step.key] = result.strip()
         else:
             self.draft.notes.pop(step.key, None)
-        save(self.path, self.draft, self.cat)
+        self.save()
         self.console.print(f"[grey50]{self.w['note_saved']}[/]")
+
+    def _text_ok(self, s: str, limit: int = MAX_NOTE_CHARS) -> bool | str:
+        if len(s.strip()) > limit:
+            return self.w["name_too_long"].format(n=limit)
+        if has_control(s, allow="\n\t"):
+            return self.w["no_control"]
+        return True
 
     def _ask_profile(self, key: str) -> Any:
         w, lang, ent = self.w, self.lang, self.draft.enterprise
         a = self.asker
         if key == "name":
             r = a.text(w["name"] + ":", default=ent.get("name", ""),
-                       validate=lambda s: bool(s.strip()) or WORDS[lang]["required"])
+                       validate=lambda s: self._text_ok(s, MAX_NAME_CHARS) if s.strip() else WORDS[lang]["required"])
             return r.strip() if isinstance(r, str) else r
         if key in ("uscc", "customs_code"):
             check: Callable[[str], str | None] = uscc_problem if key == "uscc" else customs_code_problem
@@ -381,7 +483,8 @@ def run_assess(cat: Catalogue, output: Path | None, resume: Path | None, review:
         try:
             draft = load_draft(resume, cat)
         except DataFileError as exc:
-            err.print(W[lang or default_lang()]["invalid_resume"].format(path=resume), markup=False, soft_wrap=True)
+            err.print(W[lang or default_lang()]["invalid_resume"].format(path=inert(resume)), markup=False,
+                      soft_wrap=True)
             for p in exc.problems:
                 err.print(str(p), markup=False)
             return 2
@@ -396,24 +499,50 @@ def run_assess(cat: Catalogue, output: Path | None, resume: Path | None, review:
     else:
         path = output or Path(f"aeo-answers-{today.isoformat()}.yaml")
         if path.exists():
-            err.print(W[lang or default_lang()]["exists"].format(path=path), markup=False, soft_wrap=True)
+            err.print(W[lang or default_lang()]["exists"].format(path=inert(path)), markup=False, soft_wrap=True)
             return 2
         draft = Draft(lang or default_lang(), today)
     w = W[draft.language]
     session = Session(cat, draft, path, asker_factory(cat, draft.language), console, review=review,
                       resume=resume is not None)
-    console.print(f"[bold]{w['welcome'].format(title=cat.meta.title.get(draft.language))}[/]")
-    if resume is not None:
-        console.print(w["resumed"].format(path=path, n=len(draft.answers)), markup=False, soft_wrap=True)
-    save(path, draft, cat)
-    console.print(f"[grey50]{w['saving'].format(path=path)}[/]", soft_wrap=True)
+    busy = session.lock_path(path)
+    if busy is not None:
+        err.print(w["locked"].format(path=inert(path), pid=busy), markup=False, soft_wrap=True)
+        return 2
     try:
+        return _run(cat, session, console, resume is not None)
+    finally:
+        if session.lock is not None:
+            session.lock.release()
+
+
+def _run(cat: Catalogue, session: Session, console: Console, resumed: bool) -> int:
+    draft, w = session.draft, session.w
+    console.print(f"[bold]{escape(w['welcome'].format(title=cat.meta.title.get(draft.language)))}[/]")
+    if resumed:
+        console.print(w["resumed"].format(path=inert(session.path), n=len(draft.answers)), markup=False,
+                      soft_wrap=True)
+    try:
+        session.save()
+        console.print(f"[grey50]{escape(w['saving'].format(path=inert(session.path)))}[/]", soft_wrap=True)
         session.run()
         return finish(cat, session, console)
     except KeyboardInterrupt:
         console.print()
-        console.print(f"[yellow]{t('interrupted', draft.language)}[/] " + t("saved_at", draft.language, path=path), soft_wrap=True)
-        console.print(t("resume_with", draft.language, path=path), markup=False, soft_wrap=True)
+        lang = draft.language
+        if session.unsaved:  # one last try, then show the answers rather than lose them
+            try:
+                save(session.path, draft, cat)
+                session.unsaved = False
+            except OutputError as exc:
+                console.print(w["save_failed"].format(path=inert(session.path), why=exc.message), markup=False,
+                              soft_wrap=True)
+                console.print(w["not_saved_dump"], markup=False)
+                console.print(draft_yaml(session.path, draft, cat), markup=False, soft_wrap=True)
+                return 130
+        console.print(f"[yellow]{escape(t('interrupted', lang))}[/] "
+                      + escape(t("saved_at", lang, path=inert(session.path))), soft_wrap=True)
+        console.print(t("resume_with", lang, path=inert(session.path)), markup=False, soft_wrap=True)
         return 130
 
 
@@ -435,15 +564,24 @@ def finish(cat: Catalogue, session: Session, console: Console) -> int:
 
     render_score(console, cat, res, lang, str(session.path), plan=make_plan(cat, res).to_dict())
     want = session.asker.confirm(w["offer_pdf"], default=True, nav=False)
-    if want is True:
-        default = str(session.path.with_name(f"aeo-plan-{draft.assessed_on.isoformat()}.pdf"))
+    default = str(session.path.with_name(f"aeo-plan-{draft.assessed_on.isoformat()}.pdf"))
+    while want is True:
         target = session.asker.text(w["pdf_path"], default=default, nav=False)
-        if isinstance(target, str) and target.strip():
-            from ..views.report import write_report
+        if not isinstance(target, str) or not target.strip():
+            break
+        from ..outfile import resolve_output
+        from ..views.jsonout import result_document
+        from ..views.report import write_report
 
-            from ..views.jsonout import result_document
-
-            write_report(cat, result_document(cat, res), Path(target.strip()), lang=lang)
-            console.print(w["pdf_written"].format(path=target.strip()), markup=False, soft_wrap=True)
-    console.print(t("saved_at", lang, path=session.path), markup=False, soft_wrap=True)
+        try:  # never over the answer file, nor over another answer file
+            write_report(cat, result_document(cat, res), resolve_output(target.strip(), inputs=[session.path]),
+                         lang=lang)
+        except OutputError as exc:
+            console.print(w["pdf_failed"].format(why=exc.message), markup=False, soft_wrap=True, style="red")
+            continue
+        console.print(w["pdf_written"].format(path=inert(target.strip())), markup=False, soft_wrap=True)
+        break
+    if session.unsaved:
+        session.save()
+    console.print(t("saved_at", lang, path=inert(session.path)), markup=False, soft_wrap=True)
     return 0

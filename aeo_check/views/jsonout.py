@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from typing import Any
 
 from ..catalogue.loader import Catalogue
@@ -18,8 +19,14 @@ def _default(o: Any) -> Any:
     raise TypeError(f"not JSON serialisable: {type(o).__name__}")
 
 
+# JSON escapes C0 controls itself; these it would write raw with ensure_ascii=False: C1 (8-bit CSI
+# is \x9b), bidirectional overrides, and lone surrogates (undecodable bytes of a file name)
+_RAW = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
 def dumps(obj: Any) -> str:
-    return json.dumps(obj, ensure_ascii=False, indent=2, default=_default, allow_nan=False)
+    text = json.dumps(obj, ensure_ascii=False, indent=2, default=_default, allow_nan=False)
+    return _RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def result_document(cat: Catalogue, res: Any) -> dict[str, Any]:
@@ -205,7 +212,9 @@ def result_json(res: Any, file: str, extra: dict[str, Any] | None = None) -> str
         "answers": {k: _jsonable(v) for k, v in res.answers.items()},
         "notes": res.notes, "derived": {k: _jsonable(v) for k, v in res.derived.items()},
     }
-    return (_enc(d)[:-1]
+    # the file name is the one string here no checker has seen: its C1 and bidi characters and
+    # undecodable bytes are written as \u escapes (answer texts cannot hold them)
+    return (_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", _enc(d)[:-1])
             + ',"standards":{' + ",".join(f"{_enc(k)}:{_standard_json(v)}" for k, v in res.standards.items()) + "},"
             + _inner(tail)
             + ',"evidence":[' + ",".join(map(_evidence_json, res.evidence)) + "]"

@@ -20,7 +20,7 @@ import logging
 import os
 import re
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -29,6 +29,9 @@ from ..catalogue.loader import Catalogue, data_root
 from ..catalogue.models import Owner
 from ..scoring.result import RESULT_FORMAT
 from ..sourcefile import DataFileError, Problem, read_file
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..outfile import Target
 
 TEMPLATE = "plan.html"
 STYLESHEET = "plan.css"
@@ -123,15 +126,20 @@ def load_result_for_report(cat: Catalogue, file: Path) -> tuple[dict[str, Any], 
 
     doc = read_answers(file, cat, str(file))
     data = doc.data
+    base: tuple[Any, ...] = ()
     if isinstance(data, list) and len(data) == 1 and isinstance(data[0], dict):
-        data = data[0]
+        data, base = data[0], (0,)
     if isinstance(data, dict) and data.get("format") == RESULT_FORMAT:
+        from ..safetext import quoted
+        from .resultcheck import check_result
+
         if data.get("standard") != cat.version:
-            raise DataFileError([doc.problem(("standard",), f"result made with catalogue {data.get('standard')!r}; "
-                                                           f"this aeo-check knows {cat.version!r}")])
+            raise DataFileError([doc.problem(base + ("standard",), f"result made with catalogue "
+                                             f"{quoted(data.get('standard'))}; this aeo-check knows {cat.version!r}")])
         if not isinstance(data.get("plan"), dict):
-            raise DataFileError([doc.problem(("plan",), "this result has no dated plan (made by an older aeo-check); "
-                                                       "score the answer file again")])
+            raise DataFileError([doc.problem(base + ("plan",), "this result has no dated plan (made by an older "
+                                                              "aeo-check); score the answer file again")])
+        data = check_result(cat, doc, data, base)
         return data, data.get("language", "zh")
     from ..answers import parse_answers
     from ..scoring import score
@@ -673,19 +681,22 @@ def _is_answer_file(raw: bytes) -> bool:
     return b"aeo-check/answers/" in raw[:4096]
 
 
-def write_report(cat: Catalogue, R: dict[str, Any], output: Path, lang: str, html: bool = False,
+def write_report(cat: Catalogue, R: dict[str, Any], output: "Path | Target", lang: str, html: bool = False,
                  brand: Brand | None = None, variant: str | None = None,
                  attachment: tuple[str, bytes] | None = None, info: Any = None,
                  progress: dict[str, Any] | None = None) -> None:
-    """``progress`` (from :func:`aeo_check.progress.compare`) adds the progress page."""
-    from ..store import write_bytes_atomic, write_text_atomic
+    """Render and write; ``output`` is a path or a target checked by :func:`~aeo_check.outfile.resolve_output`
+    (raises :class:`~aeo_check.outfile.OutputError`). ``progress`` (from :func:`aeo_check.progress.compare`)
+    adds the progress page."""
+    from ..outfile import Target, resolve_output, write_to
 
+    target = output if isinstance(output, Target) else resolve_output(output)
     if html:
-        text = render_html(cat, R, lang, brand, inline_assets=True, info=info, progress=progress)
-        write_text_atomic(output, text)
+        write_to(target, render_html(cat, R, lang, brand, inline_assets=True, info=info,
+                                     progress=progress).encode("utf-8"))
         return
     pdf, _ = render_pdf(cat, R, lang, brand, variant=variant, attachment=attachment, info=info, progress=progress)
-    write_bytes_atomic(output, pdf)
+    write_to(target, pdf)
 
 
 def result_json(R: dict[str, Any]) -> str:

@@ -13,6 +13,7 @@ from rich.text import Text
 from ..catalogue.loader import Catalogue
 from ..catalogue.models import Item
 from ..i18n import t
+from ..safetext import inert
 from ..scoring.result import Result
 
 TIER_STYLE = {
@@ -54,9 +55,9 @@ def render_score(console: Console, cat: Catalogue, res: Result, lang: str, file:
                  plan: dict[str, Any] | None = None) -> None:
     ent = res.enterprise
     head = Text()
-    head.append(ent["name"], style="bold")
+    head.append(inert(ent["name"]), style="bold")  # untrusted: control characters shown, not obeyed
     if file:
-        head.append(f"  {file}", style="grey50")
+        head.append(f"  {inert(file)}", style="grey50")
     tier_text = Text(f" {label(cat, 'tiers', res.tier, lang)} ", style=TIER_STYLE[res.tier])
     lines: list[Any] = [head, Text.assemble((t("likely_tier", lang) + ": ", "bold"), tier_text)]
     if res.provisional:
@@ -116,7 +117,7 @@ def render_score(console: Console, cat: Catalogue, res: Result, lang: str, file:
         for style, line in target_lines(cat, plan, lang):
             lines.append(Text(line, style=style))
         if file:
-            lines.append(Text(t("see_plan", lang, file=file), style="grey50"))
+            lines.append(Text(t("see_plan", lang, file=inert(file)), style="grey50"))
 
     if res.tolerance:
         tol = res.tolerance
