@@ -22,13 +22,14 @@ def fmt_date(iso: str | None, lang: str) -> str:
     return iso
 
 
-def step_when(step: dict[str, Any], lang: str) -> str:
-    """The end of a step as a person reads it: a date, a range, or 'by … at the latest'."""
+def step_when(step: dict[str, Any], lang: str, iso: bool = False) -> str:
+    """The end of a step as a person reads it: a date or a range (ISO dates in tables)."""
+    f = (lambda d: d) if iso else (lambda d: fmt_date(d, lang))
     if step["end"] is None:
         return "—"
     if step.get("end_earliest"):
-        return t("between", lang, lo=fmt_date(step["end_earliest"], lang), hi=fmt_date(step["end"], lang))
-    return fmt_date(step["end"], lang)
+        return t("between", lang, lo=f(step["end_earliest"]), hi=f(step["end"]))
+    return f(step["end"])
 
 
 def item_numbers(cat: Catalogue, step: dict[str, Any], lang: str) -> str:

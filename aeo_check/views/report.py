@@ -462,7 +462,7 @@ def plan_context(cat: Catalogue, plan: dict[str, Any], lang: str, words: dict[st
         })
     rows = plan_rows(cat, plan, lang)
     for r, s in zip(rows, plan["steps"]):
-        r["when"] = step_when(s, lang)
+        r["when"] = step_when(s, lang, iso=True)
         r["kind_key"] = s["kind"]
     statement_rows = []
     for s in plan["steps"]:

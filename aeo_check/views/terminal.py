@@ -205,6 +205,6 @@ def render_plan(console: Console, cat: Catalogue, plan: dict[str, Any], lang: st
     table.add_column(t("col_days", lang), justify="right", no_wrap=True)
     table.add_column(t("col_items", lang), ratio=1, overflow="fold")
     for row, step in zip(plan_rows(cat, plan, lang), plan["steps"]):
-        table.add_row(row["step"], row["kind"], row["owner"], row["start"], step_when(step, lang), row["days"],
+        table.add_row(row["step"], row["kind"], row["owner"], row["start"], step_when(step, lang, iso=True), row["days"],
                       row["items"])
     console.print(table)
