@@ -473,6 +473,12 @@ class StatementTarget(Strict):
     indicators: list[Indicator] = Field(min_length=1)
 
 
+class PlanRecommendation(Strict):
+    straight_to_advanced_days: int = Field(ge=0)
+    straight_to_advanced_effort_days: int = Field(ge=0)
+    assumption: str
+
+
 class PlanningFile(Strict):
     """``questionnaires/rules/planning.yaml``: how a result becomes a dated plan."""
 
@@ -485,10 +491,11 @@ class PlanningFile(Strict):
     keep: PlanKeep
     repair: PlanRepair
     statement_targets: dict[str, StatementTarget] = Field(default_factory=dict)
+    recommendation: PlanRecommendation
     next_step: dict[Literal["apply", "apply_later", "keep", "climb", "climb_checks", "climb_blocked", "way_back",
                             "at_risk"], Text]
 
     def assumption_ids(self) -> list[str]:
         return [self.work.assumption, self.check.assumption, self.records.assumption, self.waits.assumption,
                 self.statements.assumption, self.application.assumption, self.keep.assumption,
-                self.repair.assumption]
+                self.repair.assumption, self.recommendation.assumption]

@@ -505,6 +505,10 @@ def make_plan(cat: Catalogue, R: Result) -> Plan:
         keep.sort(key=lambda k: k["due"])
         keep.append({"id": "review", "due": None, "every_years": P.keep.review_years, "text": text(P.keep.review_text)})
 
+    climbs = [t for t, route in wanted if route == "climb"]
+    if "advanced" in climbs and ("certified" in climbs or situation == "way_back"):
+        b.assume(P.recommendation.assumption)  # the first page weighs one target against the other
+
     effort: dict[str, int] = {}
     for s in b.steps.values():
         if s.kind in ("check", "work", "apply") and s.owner:

@@ -30,7 +30,6 @@ CLASSIFICATIONS = {"public": ("公开", "Public"), "internal": ("内部使用", 
                    "confidential": ("保密", "Confidential")}
 #: go straight for the Advanced tier (the one partner customs recognise) when its application
 #: date is at most this many days after the Certified one; otherwise take the Certified step first
-STRAIGHT_TO_ADVANCED_DAYS = 183
 
 
 @dataclass(frozen=True)
@@ -307,8 +306,10 @@ def risks(R: dict[str, Any], lang: str, ex: Extras, cite: Citations) -> list[dic
     return [{"text": c.text.get(lang), "ref": cite.mark(c.source)} for c in chosen]
 
 
-def recommendation(R: dict[str, Any], tg: list[dict[str, Any]], lang: str, W: dict[str, str]) -> dict[str, Any]:
-    """One line, and the target tier it points to (whose effort the first page shows)."""
+def recommendation(R: dict[str, Any], tg: list[dict[str, Any]], lang: str, W: dict[str, str],
+                   rule: Any = None) -> dict[str, Any]:
+    """One line, and the target tier it points to (whose effort the first page shows). ``rule``:
+    the catalogue's recommendation constants (``planning.yaml``, assumption plan-recommendation)."""
     likely, current = R["tier"], R["enterprise"]["current_tier"]
     by = {t["tier"]: t for t in tg}
     if likely in ("discredited", "seriously_discredited"):
@@ -331,9 +332,9 @@ def recommendation(R: dict[str, Any], tg: list[dict[str, Any]], lang: str, W: di
     goal = ups[0]
     if cer in ups and adv in ups and cer is not None and adv is not None:
         a, c = _d(adv["apply_on"]), _d(cer["apply_on"])
-        if a and c and (a - c).days <= STRAIGHT_TO_ADVANCED_DAYS:
+        if a and c and (a - c).days <= rule.straight_to_advanced_days:
             goal = adv
-        elif a is None and c is None and adv["effort_days"] - cer["effort_days"] <= 60:
+        elif a is None and c is None and adv["effort_days"] - cer["effort_days"] <= rule.straight_to_advanced_effort_days:
             goal = adv
     if goal["dated"]:
         text = W["rec_go_dated"].format(tier=goal["label"], apply_on=goal["apply_on_text"],
@@ -418,7 +419,7 @@ def board_context(cat: Catalogue, R: dict[str, Any], lang: str, brand: Any, info
     ex = get_extras(cat)
     cite = Citations(ex)
     tg = targets(cat, R, lang)
-    rec = recommendation(R, tg, lang, W)
+    rec = recommendation(R, tg, lang, W, cat.planning.recommendation)
     focus = rec["tier"] or next((t["tier"] for t in tg if t["tier"] in AEO_TIERS), None)
     work = effort(cat, R, lang, brand, focus, W)
     ready = None

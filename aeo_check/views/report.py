@@ -437,6 +437,14 @@ def render_html(cat: Catalogue, R: dict[str, Any], lang: str, brand: Brand | Non
     words = _words(cat, lang)
     ctx["W"] = words
     ctx.update(plan_context(cat, R["plan"], lang, words))
+    chart = ctx.get("chart") or {}
+    if brand is not None and chart.get("dark"):  # the Gantt's work and records bars take the brand's colours
+        from .gantt import FILL
+
+        brand_fill = {FILL["work"][0]: chart["dark"], FILL["records"][0]: chart["light"]}
+        for bar in ctx["gantt"]["bars"]:
+            if bar["fill"] in brand_fill:
+                bar["stroke"] = bar["fill"] = brand_fill[bar["fill"]]
     ctx.update(_board_parts(cat, R, lang, brand, info, words, ctx))
     return env.get_template(TEMPLATE).render(**ctx)
 
