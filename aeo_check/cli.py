@@ -596,8 +596,9 @@ def _one_result(cat: "Catalogue", path: Path, uscc: str | None = None) -> dict:
 def report(
     files: Annotated[list[Path], typer.Argument(metavar="FILE...", help="Answer files or result JSONs from "
                                                 "score --format json.")],
-    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="The PDF (or HTML with --html) to write; "
-                                                   "with several files, a folder (one plan per file).")] = None,
+    output_text: Annotated[Optional[str], typer.Option(
+        "-o", "--output", help="The PDF (or HTML with --html) to write; a folder ending in / (one plan per "
+                               "file) for several files.")] = None,
     lang: Annotated[Optional[Lang], typer.Option(help="zh or en (default: the answer file's language).")] = None,
     html: Annotated[bool, typer.Option("--html", help="Write one self-contained HTML file instead of a PDF.")] = False,
     brand: Annotated[Optional[Path], typer.Option(help="YAML with the consultant's name, logo, colours, "
@@ -618,7 +619,20 @@ def report(
     "-o -" writes one file's plan to stdout."""
     from .sourcefile import DataFileError
 
-    batch = len(files) > 1 or (output is not None and (output.is_dir() or str(output).endswith(("/", "\\"))))
+    # the path as typed: Path() turns "" into "." and drops a trailing slash
+    if output_text is not None and not output_text.strip():
+        err.print("-o: the path is empty / 输出路径为空", markup=False)
+        raise typer.Exit(3)
+    output = Path(output_text) if output_text is not None else None
+    to_folder = output_text is not None and output_text.endswith(("/", "\\"))
+    if len(files) == 1 and not to_folder and output is not None and output.is_dir():
+        from .safetext import inert
+
+        shown = inert(output_text)
+        err.print(f"{shown}: is a folder; to write the plan into it use -o {shown.rstrip('/')}/ "
+                  f"/ 是文件夹；要写入该文件夹请用 -o {shown.rstrip('/')}/", markup=False, soft_wrap=True)
+        raise typer.Exit(3)
+    batch = len(files) > 1 or to_folder
     if batch:
         if output is None:
             err.print("several files need -o FOLDER/ / 多个文件需要用 -o 指定输出文件夹", markup=False)

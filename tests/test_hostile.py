@@ -738,3 +738,19 @@ def test_fuzz_base_document_is_valid():
         f.write_text(yaml.safe_dump(json.loads(json.dumps(BASE, default=str)), allow_unicode=True), encoding="utf-8")
         assert _code_and_output(["validate", str(f)])[0] == 0
 
+
+
+def test_report_to_an_empty_path_or_an_existing_folder_is_refused_with_exit_3(tmp_path):
+    exe = str(Path(sys.executable).parent / "aeo-check")
+    example = str(Path(__file__).resolve().parent.parent / "examples" / "discredited.yaml")
+    empty = subprocess.run([exe, "report", example, "-o", ""], capture_output=True, text=True,
+                           stdin=subprocess.DEVNULL, cwd=tmp_path)
+    assert empty.returncode == 3 and empty.stderr.strip() == "-o: the path is empty / 输出路径为空"
+    assert list(tmp_path.iterdir()) == []
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    res = subprocess.run([exe, "report", example, "-o", str(folder)], capture_output=True, text=True,
+                         stdin=subprocess.DEVNULL)
+    assert res.returncode == 3
+    assert res.stderr.startswith(f"{folder}: is a folder; to write the plan into it use -o {folder}/")
+    assert list(folder.iterdir()) == []
