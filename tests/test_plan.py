@@ -221,20 +221,20 @@ def test_a_path_that_lands_exactly_on_the_threshold_says_so():
 # --------------------------------------------------------------------------- evidence
 
 def test_evidence_has_three_states_and_no_missing_document_of_an_event_that_did_not_happen():
-    _, p = plan_of()
-    by = {e["en"]: e for e in p.evidence}
+    r, _ = plan_of()
+    by = {e["en"]: e for e in r.evidence}
     assert by["Customs penalty decisions of the last year"]["state"] == "na"
     assert by["Receipts for the fines paid"]["state"] == "na"
-    states = [e["state"] for e in p.evidence]
+    states = [e["state"] for e in r.evidence]
     assert "missing" not in states
-    assert len({e["zh"] for e in p.evidence}) == len(p.evidence)  # each document once
+    assert len({e["zh"] for e in r.evidence}) == len(r.evidence)  # each document once
 
 
 def test_missing_evidence_comes_first_with_its_items_and_owner():
-    p = make_plan(CAT, score(CAT, load_answers(ROOT / "examples" / "regular-food-importer.yaml", CAT)))
-    states = [e["state"] for e in p.evidence]
+    r = score(CAT, load_answers(ROOT / "examples" / "regular-food-importer.yaml", CAT))
+    states = [e["state"] for e in r.evidence]
     assert states == sorted(states, key=["missing", "to_check", "held", "na"].index)
-    first = p.evidence[0]
+    first = r.evidence[0]
     assert first["state"] == "missing" and first["items"] and first["owner"] and first["numbers"]
 
 

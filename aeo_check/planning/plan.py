@@ -100,7 +100,6 @@ class Plan:
     effort_by_owner: dict[str, int]
     keep: list[dict[str, Any]]
     repair: dict[str, Any] | None
-    evidence: list[dict[str, Any]]
     assumptions: list[dict[str, Any]]
 
     @property
@@ -120,7 +119,6 @@ class Plan:
             "effort_by_owner": dict(self.effort_by_owner),
             "keep": self.keep,
             "repair": self.repair,
-            "evidence": self.evidence,
             "assumptions": self.assumptions,
         }
 
@@ -521,7 +519,7 @@ def make_plan(cat: Catalogue, R: Result) -> Plan:
         a = cat.assumptions[aid]
         assumptions.append({"id": aid, "text": text(a.text), "source": a.source})
     return Plan(on, situation, next_step, targets, steps_sorted, dict(sorted(effort.items())), keep, repair_info,
-                _evidence(cat, R), assumptions)
+                assumptions)
 
 
 _DECIDER_RANK = ("now", "check", "work", "apply", "records", "statements", "wait", "bar", "repair")
@@ -620,16 +618,3 @@ def _next_step(cat: Catalogue, b: _Builder, R: Result, situation: str, targets: 
             s = ""
         out[lang] = s
     return out
-
-
-def _evidence(cat: Catalogue, R: Result) -> list[dict[str, Any]]:
-    """The scorer's evidence list with each document's official item numbers and owner."""
-    numbers = cat.cache.get("plan:numbers")
-    if numbers is None:  # an item's official number, the Advanced standard's where it has one
-        numbers = {}
-        for std in ("advanced", "certified"):
-            for it in cat.items_in(std):
-                n = it.standards[std].number  # type: ignore[index]
-                numbers.setdefault(it.id, f"({n})" if it.specific is None else str(n))
-        cat.cache["plan:numbers"] = numbers
-    return [{**e, "numbers": [numbers.get(i, i) for i in e["items"]]} for e in R.evidence]

@@ -96,6 +96,11 @@ class _Compiled:
         self.ask_if = {q.id: (q.ask_if.code if q.ask_if is not None else None) for q in cat.questions.values()}
         self.question_order = list(cat.questions)
         self.last_event = frozenset(q.id for q in cat.questions.values() if q.type == "last_event")
+        self.numbers: dict[str, str] = {}
+        for std in STANDARDS:
+            for it in cat.items_in(std):
+                n = it.standards[std].number  # type: ignore[index]
+                self.numbers.setdefault(it.id, f"({n})" if it.specific is None else str(n))
 
 
 def compiled(cat: Catalogue) -> _Compiled:
@@ -673,6 +678,8 @@ def _evidence(cat: Catalogue, c: _Compiled, facts: Facts, standards: dict[str, S
                 entry["state"] = state
     out = list(seen.values())
     out.sort(key=lambda e: _EVIDENCE_RANK[e["state"]])  # stable: catalogue order within a state
+    for e in out:  # the items' official numbers, the Advanced standard's where an item has one
+        e["numbers"] = [c.numbers[i] for i in e["items"]]
     return out
 
 

@@ -179,10 +179,12 @@ def _evidence_json(entry: dict[str, Any]) -> str:
     head = _EVIDENCE.get(key)
     if head is None:
         head = _remember(_EVIDENCE, key, _enc({"zh": key[0], "en": key[1]})[:-1] + ',"state":"')
-    # state, items, owner and category are catalogue ids: letters, digits, '-' and '_' only
+    # state, items, owner and category are catalogue ids (letters, digits, '-' and '_'), numbers
+    # are digits in brackets: nothing to escape
     items = '["' + '","'.join(entry["items"]) + '"]' if entry["items"] else "[]"
+    numbers = '["' + '","'.join(entry["numbers"]) + '"]' if entry["numbers"] else "[]"
     return (f'{head}{entry["state"]}","items":{items},"owner":"{entry["owner"]}",'
-            f'"category":"{entry["category"]}"}}')
+            f'"category":"{entry["category"]}","numbers":{numbers}}}')
 
 
 def _assumptions_json(entries: list[dict[str, Any]]) -> str:

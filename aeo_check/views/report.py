@@ -342,7 +342,7 @@ def build_context(cat: Catalogue, R: dict[str, Any], lang: str, brand: Brand | N
     plan = R["plan"]
     evidence = [{"doc": e[lang], "state": e["state"], "category": cat_label(e["category"]),
                  "numbers": " ".join(e.get("numbers", [])), "owner": L("owners", e["owner"]) if e.get("owner") else ""}
-                for e in plan["evidence"]]
+                for e in R["evidence"]]
     appendix = []
     from ..catalogue.models import SECTIONS
 
