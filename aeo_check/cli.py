@@ -27,14 +27,14 @@ if TYPE_CHECKING:  # pragma: no cover
 app = typer.Typer(
     name="aeo-check",
     help="Self-assessment against China Customs (GACC) enterprise credit certification standards "
-         "(AEO, Announcement 2026 No. 34). 海关企业信用认证（AEO）自评工具。",
+         "(AEO, Announcement 2026 No. 34).",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     cls=GuardedGroup,
 )
-standards_app = typer.Typer(help="Browse the standards' items. 浏览认证标准条目。", no_args_is_help=True)
+standards_app = typer.Typer(help="Browse the standards' items.", no_args_is_help=True)
 app.add_typer(standards_app, name="standards")
 
 class _LazyConsole:
@@ -194,19 +194,31 @@ def standards_list(
 
 @standards_app.command("show")
 def standards_show(
-    item_id: Annotated[str, typer.Argument(metavar="ID", help="Item id, e.g. cmp-single-fine.")],
+    item_id: Annotated[list[str], typer.Argument(metavar="ID", help="Item id (e.g. cmp-single-fine), or a standard "
+                                                 "and official number (e.g. \"advanced 48\", \"(48)\").")],
     lang: Annotated[Optional[Lang], typer.Option(help="zh or en.")] = None,
     format: Annotated[Fmt, typer.Option("--format", help="table or json.")] = Fmt.table,
 ) -> None:
     """Show one item whole: texts, thresholds per standard, rule, questions, evidence, remediation."""
     cat = catalogue()
-    item = cat.items_by_id.get(item_id)
+    ui = _lang(lang)
+    wanted = " ".join(item_id).strip()
+    item = cat.items_by_id.get(wanted)
+    if item is None:
+        from .catalogue.lookup import find_by_number
+
+        found = find_by_number(cat, wanted)
+        if found is not None:
+            item, (standard, number) = found
+            if item is None:
+                err.print(t("cli.unknown_number", ui, standard=t(standard, ui), n=number), markup=False)
+                raise typer.Exit(2)
     if item is None:
         import difflib
 
-        close = difflib.get_close_matches(item_id, list(cat.items_by_id), n=3, cutoff=0.5)
-        hint = f" (did you mean {', '.join(close)}?)" if close else ""
-        err.print(f"unknown item id {item_id!r}{hint} / 没有编号为 {item_id!r} 的条目", markup=False)
+        close = difflib.get_close_matches(wanted, list(cat.items_by_id), n=3, cutoff=0.5)
+        hint = t("cli.did_you_mean", ui, ids=", ".join(close)) if close else ""
+        err.print(t("cli.unknown_item", ui, id=repr(wanted)) + hint, markup=False)
         raise typer.Exit(2)
     if format is Fmt.json:
         from .views.jsonout import dumps, item_dict
@@ -690,9 +702,13 @@ def report(
     attachment = None
     if pdf_variant is PdfVariant.a3b:
         attachment = _attachment_of(file, res, answers_attachment)
-    write_report(cat, res, target, lang=_lang(lang, a_lang), html=html, brand=brand_obj,
-                 variant=pdf_variant.value if pdf_variant else None, attachment=attachment,
-                 info=DocInfo(report_no=report_no, revision=revision), progress=progress)
+    from .spinner import working
+
+    ui = _lang(lang, a_lang)
+    with working(t("cli.rendering_html" if html else "cli.rendering_pdf", ui)):
+        write_report(cat, res, target, lang=ui, html=html, brand=brand_obj,
+                     variant=pdf_variant.value if pdf_variant else None, attachment=attachment,
+                     info=DocInfo(report_no=report_no, revision=revision), progress=progress)
     if target.kind != "stdout":
         err.print(target.display, markup=False)
 
@@ -858,9 +874,10 @@ def doctor() -> None:
 def main() -> None:  # the console-script entry point
     from .exitcodes import silence_stdout
 
+    from .cliwords import run_app
+
     try:
-        app()
-        code = 0
+        code = run_app(app)  # help, usage line and usage errors in the interface language
     except SystemExit as exc:
         code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
     except KeyboardInterrupt:  # pragma: no cover - the group turns it into exit 130 already

@@ -64,16 +64,16 @@ def answers(tmp_path: Path) -> Path:
 def test_resume_to_a_result_in_a_real_terminal(answers: Path, tmp_path: Path):
     term = Terminal(f"LANG=C.UTF-8 {EXE} assess --resume {answers} --lang zh", tmp_path)
     try:
-        term.wait_for(r"出资人.*\(Y/n\)")          # the first unanswered question, in Chinese
+        term.wait_for(r"出资人.*（y 是 / ?\n?n 否")   # the first unanswered question, in Chinese
         term.send("?")
         term.wait_for(r"说明")                    # its help text, on request
         term.send("n")                            # investors not on the serious list
-        term.wait_for(r"代理.*\(Y/n\)|培训.*\(Y/n\)")
+        term.wait_for(r"\? \[\d+/\d+ · 贸易安全 .*(代理|培训)")
         term.send("y")
-        screen = term.wait_for(r"PDF.*\(Y/n\)")
+        screen = term.wait_for(r"PDF.*（y 是 / n 否）")
         assert "预计信用等级" in screen and "常规企业" in screen
-        assert re.search(r"高级认证企业标准\s+\d+\s+95", screen)
-        assert "阻碍项" in screen and "下一步" in screen
+        assert re.search(r"高级认证企业标准：\d+分（通过线95）", screen)
+        assert "主要阻碍项" in screen and "下一步" in screen
         term.send("n")
         screen = term.wait_for(r"EXIT=\d+")
         assert "EXIT=0" in screen and str(answers) in screen
@@ -87,7 +87,7 @@ def test_resume_to_a_result_in_a_real_terminal(answers: Path, tmp_path: Path):
 def test_ctrl_c_in_a_real_terminal_says_where_answers_are(answers: Path, tmp_path: Path):
     term = Terminal(f"LANG=C.UTF-8 {EXE} assess --resume {answers} --lang en", tmp_path)
     try:
-        term.wait_for(r"\(Y/n\)")
+        term.wait_for(r"\(y yes / n no")
         term.send("C-c")
         screen = term.wait_for(r"EXIT=\d+")
         assert "EXIT=130" in screen and f"--resume {answers}" in screen and "Traceback" not in screen

@@ -185,24 +185,26 @@ def test_seizure_rate_counts_only_the_enterprises_own_declarations(cat):
 # --------------------------------------------------------------------------- 5 unanswered discredit triggers
 
 def test_unanswered_triggers_make_the_result_provisional_and_are_named(cat, tmp_path):
-    path = edited(tmp_path, "advanced-manufacturer.yaml", smuggling_penalty_last="", duty_overdue_3m="")
+    # (what is unpaid today is asked only after a recent overdue payment, so a trigger-only
+    # question that is always asked stands in for it: issue 12)
+    path = edited(tmp_path, "advanced-manufacturer.yaml", smuggling_penalty_last="", smuggling_criminal_last="")
     r = score(cat, load_answers(path, cat))
     assert r.tier == "advanced" and r.provisional
-    assert [t.id for t in r.unknown_triggers] == ["smuggling-penalty", "duty-overdue"]
+    assert [t.id for t in r.unknown_triggers] == ["smuggling-criminal", "smuggling-penalty"]
     assert r.floor_tier == "discredited"
     assert r.reason == {
-        "zh": "高级认证：101分，通过（暂定：有未回答的问题，包括失信情形：走私行为被行政处罚、税款逾期3个月未缴纳）",
+        "zh": "高级认证：101分，通过（暂定：有未回答的问题，包括失信情形：走私犯罪案件被追究刑事责任、走私行为被行政处罚）",
         "en": "advanced passes at 101 (provisional: questions unanswered, including discredit triggers: "
-              "Administrative penalty for smuggling and Duty unpaid more than 3 months after the deadline)",
+              "Smuggling case with criminal liability and Administrative penalty for smuggling)",
     }
     d = r.to_dict()
-    assert [t["id"] for t in d["unknown_triggers"]] == ["smuggling-penalty", "duty-overdue"]
+    assert [t["id"] for t in d["unknown_triggers"]] == ["smuggling-criminal", "smuggling-penalty"]
     assert d["unknown_triggers"][0]["tier"] == "discredited" and d["floor_tier"] == "discredited"
 
 
 @pytest.mark.parametrize(("guard", "code"), [("advanced", 1), ("certified", 1), ("regular", 1), ("discredited", 0)])
 def test_fail_below_fails_for_every_tier_an_unanswered_trigger_could_take(tmp_path, guard, code):
-    path = edited(tmp_path, "advanced-manufacturer.yaml", smuggling_penalty_last="", duty_overdue_3m="")
+    path = edited(tmp_path, "advanced-manufacturer.yaml", smuggling_penalty_last="", smuggling_criminal_last="")
     res = cli("score", str(path), "--fail-below", guard)
     assert res.exit_code == code, res.output
     if code:
@@ -219,11 +221,11 @@ def test_an_unanswered_serious_list_trigger_can_take_even_discredited(tmp_path):
 
 
 def test_a_dont_know_trigger_is_as_unknown_as_a_blank_one(cat, tmp_path):
-    path = edited(tmp_path, "advanced-manufacturer.yaml", duty_overdue_3m="dont_know")
+    path = edited(tmp_path, "advanced-manufacturer.yaml", smuggling_criminal_last="dont_know")
     r = score(cat, load_answers(path, cat))
-    assert [t.id for t in r.unknown_triggers] == ["duty-overdue"] and r.provisional
+    assert [t.id for t in r.unknown_triggers] == ["smuggling-criminal"] and r.provisional
     assert r.reason["en"].endswith("(provisional: questions unanswered, including discredit triggers: "
-                                   "Duty unpaid more than 3 months after the deadline)")
+                                   "Smuggling case with criminal liability)")
 
 
 def test_answered_triggers_leave_nothing_unknown(cat):

@@ -540,7 +540,8 @@ def test_rich_markup_in_an_assess_path_is_shown_as_written(tmp_path):
     code, _, out = drive(tmp_path, [CTRL_C], output=path)
     assert code == 130 and path.exists()
     flat = out.replace("\n", "")
-    assert f"Answers are saved in {path}" in flat and f"--resume {path}" in flat
+    # the resume line is a command to paste: the path is quoted for the shell (issue 12)
+    assert f"Answers are saved in {path}" in flat and f"--resume '{path}'" in flat
 
 
 # =========================================================================== exit codes and batches

@@ -1,7 +1,10 @@
 """questionary behind a small interface, so the session logic never touches prompt_toolkit.
 
-Each prompt gets four extra keys: ``?`` help, Ctrl-P previous question, Ctrl-S skip,
-Ctrl-N add a note. They end the prompt with a :class:`Nav` value instead of an answer.
+Every prompt of a catalogue question takes the same keys, whatever its type (yes/no, pick one,
+tick several, a number, a month): ``?`` help, Ctrl-P previous question, Ctrl-S skip, Ctrl-D
+"don't know yet", Ctrl-N add a note. They end the prompt with a :class:`Nav` value instead of an
+answer. Yes/no questions have no default: Enter alone records nothing. Each answer is echoed back
+(amounts in full and in 万元/亿元) before the next question.
 """
 
 from __future__ import annotations
@@ -11,25 +14,32 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 import questionary
+from prompt_toolkit.application import get_app
 from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
-from questionary import Choice, Style
+from questionary import Choice, Separator, Style
 
-from ..answers import check_value
-from ..limits import MAX_NOTE_CHARS
-from ..numbers import NumberError, parse_date, parse_number, plain
+from ..amounts import AmountError, format_amount, parse_amount, parse_number
+from ..answers import check_value, last_event_day
 from ..catalogue.loader import Catalogue
 from ..catalogue.models import Question
+from ..checkwords import localise
+from ..i18n import group
+from ..limits import MAX_NOTE_CHARS
+from ..numbers import parse_date
 
 
 @dataclass(frozen=True, slots=True)
 class Nav:
-    action: str  # help | back | skip | note
+    action: str  # help | back | skip | note | dont_know
 
     def __repr__(self) -> str:
         return f"Nav({self.action})"
 
 
-HELP, BACK, SKIP, NOTE = Nav("help"), Nav("back"), Nav("skip"), Nav("note")
+HELP, BACK, SKIP, NOTE, DONT_KNOW = Nav("help"), Nav("back"), Nav("skip"), Nav("note"), Nav("dont_know")
+_MONTH_CHOICE = "__month__"
+_DONT_KNOW_CHOICE = "__dont_know__"
+NUMERIC = ("integer", "number", "money", "percent")
 
 STYLE = Style([
     ("qmark", "fg:#2e86c1 bold"),
@@ -39,24 +49,14 @@ STYLE = Style([
     ("highlighted", "fg:#2e86c1 bold"),
     ("selected", "fg:#1e8449"),
     ("instruction", "fg:#7f8c8d"),
+    ("bottom-toolbar", "fg:#1e8449 bg:default noreverse"),
 ])
 
-WORDS = {
-    "zh": {"yes": "是", "no": "否", "keys": "? 帮助 · Ctrl-P 上一题 · Ctrl-S 跳过 · Ctrl-N 备注 · Ctrl-C 退出（答案已保存）",
-           "required": "请填写", "number": "请输入数字", "integer": "请输入整数", "date": "请输入日期，格式 YYYY-MM-DD",
-           "last_event": "从未发生请输入 0；否则输入最近一次的年月 YYYY-MM（或日期 YYYY-MM-DD）",
-           "min": "不能小于 {v}", "max": "不能大于 {v}", "checkbox": "（空格选择，回车确认）",
-           "after": "不能晚于评估日期 {d}", "too_long": "不能超过 {n} 个字"},
-    "en": {"yes": "Yes", "no": "No", "keys": "? help · Ctrl-P previous · Ctrl-S skip · Ctrl-N note · Ctrl-C quit (answers are saved)",
-           "required": "Please enter a value", "number": "Enter a number", "integer": "Enter a whole number",
-           "date": "Enter a date as YYYY-MM-DD",
-           "last_event": "Type 0 if it never happened; otherwise the month of the latest one, YYYY-MM (or the date)", "min": "Must not be less than {v}", "max": "Must not be more than {v}",
-           "checkbox": "(space to select, enter to confirm)",
-           "after": "Must not be after the assessment date {d}", "too_long": "At most {n} characters"},
-}
 
-
-def _with_nav(q: questionary.Question, nav: bool = True) -> questionary.Question:
+def _with_nav(q: questionary.Question, nav: bool = True, dont_know: bool = False,
+              extra: Callable[[KeyBindings], None] | None = None) -> questionary.Question:
+    """Add the navigation keys to a questionary prompt. They are merged *after* the prompt's own
+    bindings, so they win over a list's Ctrl-N/Ctrl-P cursor keys."""
     kb = KeyBindings()
 
     def bind(key: str, value: Nav) -> None:
@@ -69,18 +69,20 @@ def _with_nav(q: questionary.Question, nav: bool = True) -> questionary.Question
         bind("c-p", BACK)
         bind("c-s", SKIP)
         bind("c-n", NOTE)
-    q.application.key_bindings = merge_key_bindings([kb, q.application.key_bindings])
+    if dont_know:
+        bind("c-d", DONT_KNOW)
+    if extra is not None:
+        extra(kb)
+    q.application.key_bindings = merge_key_bindings([q.application.key_bindings, kb])
     return q
 
 
 def parse_text_answer(cat: Catalogue, q: Question, raw: str, lang: str,
                       latest: dt.date | None = None) -> tuple[Any, str | None]:
-    """Turn typed text into a value for ``q``; (value, reason it is not valid).
+    """Turn typed text into a value for ``q``; (value, reason it is not valid, in ``lang``).
 
-    Numbers are read as :mod:`aeo_check.numbers` reads them in files (digits 0-9, thousands
-    separators between groups of three); ``latest`` is the assessment date, which no date of a
-    past event may follow."""
-    w = WORDS[lang]
+    ``latest`` is the assessment date, which no date of a past event may follow."""
+    w = group("asker", lang)
     s = raw.strip()
     if not s:
         return None, w["required"]
@@ -89,33 +91,68 @@ def parse_text_answer(cat: Catalogue, q: Question, raw: str, lang: str,
         if d is None:
             return None, w["date"]
         if latest is not None and d > latest:
-            return None, w["after"].format(d=latest.isoformat())
+            return None, w["after_today"].format(date=latest.isoformat())
         value, why = check_value(cat, q, d)
-        return (value, None) if why is None else (None, why)
+        return (value, None) if why is None else (None, localise(why, lang))
     if q.type == "last_event":
-        if s.lower() in ("never", "n", "0") or s in ("从未", "从未发生", "无"):
+        if s.lower() in ("never", "0") or s in ("从未", "从未发生", "无", "没有"):
             return "never", None
         value, why = check_value(cat, q, s)
-        if why is None and latest is not None and isinstance(value, dt.date) and value > latest:
-            return None, w["after"].format(d=latest.isoformat())
-        return (value, None) if why is None else (None, w["last_event"])
-    if q.type in ("integer", "number", "money", "percent"):
-        s = s.replace("，", ",").replace("%", "").replace("¥", "").replace("元", "").strip()
+        if why is not None or value in ("over_24m", "m12_24", "within_12m"):
+            return None, w["last_event"]
+        first = last_event_day(value)
+        if latest is not None and first is not None and first > latest:
+            return None, w["after_today"].format(date=latest.isoformat())
+        return value, None
+    if q.type in NUMERIC:
         try:
-            value: Any = plain(parse_number(s))
-        except NumberError:
-            return None, w["integer"] if q.type == "integer" else w["number"]
-        if q.type == "integer" and not isinstance(value, int):
-            return None, w["integer"]
+            if q.type == "money":
+                value: Any = parse_amount(s)
+            else:
+                d = parse_number(s.rstrip("%％").strip() if q.type == "percent" else s)
+                if q.type == "integer" and d != d.to_integral_value():
+                    return None, w["integer"]
+                value = int(d) if d == d.to_integral_value() else float(d)
+        except AmountError as exc:
+            if exc.kind == "exponent":
+                return None, w["no_exponent"]
+            return None, {"money": w["money_format"], "integer": w["integer"]}.get(q.type, w["number"])
         if q.min is not None and value < q.min:
             return None, w["min"].format(v=_n(q.min))
         if q.max is not None and value > q.max:
             return None, w["max"].format(v=_n(q.max))
         value, why = check_value(cat, q, value)
-        return (value, None) if why is None else (None, why)
+        return (value, None) if why is None else (None, localise(why, lang))
     if len(s) > MAX_NOTE_CHARS:
         return None, w["too_long"].format(n=MAX_NOTE_CHARS)
     return s, None
+
+
+def show_answer(cat: Catalogue, q: Question, value: Any, lang: str) -> str:
+    """An answer as the person should read it back."""
+    w = group("asker", lang)
+    if q.type == "yes_no":
+        return w["yes"] if value else w["no"]
+    if q.type == "choice":
+        return next((c.label.get(lang) for c in cat.choices_of(q) if c.value == value), str(value))
+    if q.type == "multi":
+        labels = [c.label.get(lang) for c in cat.choices_of(q) if c.value in (value or [])]
+        return ("、" if lang == "zh" else "; ").join(labels) if labels else w["none_ticked"]
+    if q.type == "money":
+        return format_amount(value, lang)
+    if q.type == "last_event":
+        if value == "never":
+            return w["answer_never"]
+        if isinstance(value, str) and len(value) == 7:
+            return w["answer_month"].format(y=value[:4], m=int(value[5:]), ym=value)
+        return value.isoformat() if isinstance(value, dt.date) else str(value)
+    if q.type == "percent":
+        return f"{_fmt(value)}%"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return f"{value:,}" if isinstance(value, int) else _fmt(value)
+    return str(value)
 
 
 def _n(x: float) -> str:
@@ -125,68 +162,184 @@ def _n(x: float) -> str:
 class Asker:
     """Asks one thing at a time with questionary; returns a value or a :class:`Nav`."""
 
-    #: the assessment date: dates of past events may not follow it (the session sets it)
-    latest: dt.date | None = None
-
     def __init__(self, cat: Catalogue, lang: str) -> None:
         self.cat = cat
         self.lang = lang
+        #: the assessment date: dates of past events may not follow it (the session sets it)
+        self.latest: dt.date | None = None
+        #: where answers are echoed (the session sets its console); None echoes nothing
+        self.console: Any = None
 
     # questions of the catalogue ---------------------------------------------
     def ask(self, q: Question, current: Any, prefix: str) -> Any:
         lang = self.lang
-        w = WORDS[lang]
+        w = group("asker", lang)
         message = f"{prefix}{q.text.get(lang)}"
-        unit = f" ({q.unit.get(lang)})" if q.unit else ""
         if q.type == "yes_no":
-            prompt = questionary.confirm(message, default=bool(current) if current is not None else True,
-                                         style=STYLE, auto_enter=True)
+            result = self._yes_no(message, current if isinstance(current, bool) else None, dont_know=True)
         elif q.type == "choice":
-            choices = [Choice(c.label.get(lang), value=c.value) for c in self.cat.choices_of(q)]
-            default = current if current in [c.value for c in choices] else None
-            prompt = questionary.select(message, choices=choices, default=default, style=STYLE)
+            choices: list[Any] = [Choice(c.label.get(lang), value=c.value) for c in self.cat.choices_of(q)]
+            choices += [Separator(" "), Choice(w["dont_know"], value=_DONT_KNOW_CHOICE)]
+            default = current if current in [c.value for c in self.cat.choices_of(q)] else None
+            prompt = questionary.select(message, choices=choices, default=default, style=STYLE,
+                                        instruction=w["select_instruction"], erase_when_done=True)
+            result = _with_nav(prompt, dont_know=True).unsafe_ask()
+            if result == _DONT_KNOW_CHOICE:
+                result = DONT_KNOW
         elif q.type == "multi":
-            current = current or []
+            current = current if isinstance(current, list) else []
             choices = [Choice(c.label.get(lang), value=c.value, checked=c.value in current)
                        for c in self.cat.choices_of(q)]
-            prompt = questionary.checkbox(message, choices=choices, style=STYLE, instruction=w["checkbox"])
+            prompt = questionary.checkbox(message, choices=choices, style=STYLE,
+                                          instruction=w["checkbox_instruction"], erase_when_done=True)
+            result = _with_nav(prompt, dont_know=True).unsafe_ask()
+        elif q.type == "last_event":
+            result = self._last_event(q, message, current)
         else:
-            default = "" if current is None else (current.isoformat() if isinstance(current, dt.date) else _fmt(current))
-
-            def validate(text: str) -> bool | str:
-                _, why = parse_text_answer(self.cat, q, text, lang, self.latest)
-                return True if why is None else why
-
-            prompt = questionary.text(message + unit, default=default, validate=validate, style=STYLE)
-        result = _with_nav(prompt).unsafe_ask()
+            result = self._typed(q, message, current)
+        if result is DONT_KNOW or result is SKIP:
+            self._echo(message, w["dont_know"] if result is DONT_KNOW else w["skipped"], "magenta")
         if isinstance(result, Nav):
             return result
-        if q.type in ("integer", "number", "money", "percent", "date", "text", "last_event"):
-            value, _ = parse_text_answer(self.cat, q, result, lang, self.latest)
-            return value
+        if q.type in ("integer", "number", "money", "percent", "date", "text"):
+            result, _ = parse_text_answer(self.cat, q, result, lang, self.latest)
+        self._echo(message, show_answer(self.cat, q, result, lang))
         return result
+
+    def _typed(self, q: Question, message: str, current: Any) -> Any:
+        lang = self.lang
+        unit = group("asker", lang)["unit"].format(unit=q.unit.get(lang)) if q.unit else ""
+        if current is None:
+            default = ""
+        elif isinstance(current, dt.date):
+            default = current.isoformat()
+        else:
+            default = _fmt(current)
+
+        def validate(text: str) -> bool | str:
+            _, why = parse_text_answer(self.cat, q, text, lang, self.latest)
+            return True if why is None else why
+
+        extra: dict[str, Any] = {}
+        if q.type == "money":
+            def preview() -> str:
+                text = get_app().current_buffer.text
+                value, why = parse_text_answer(self.cat, q, text, lang, self.latest)
+                return "" if why is not None else " = " + format_amount(value, lang)
+
+            extra["bottom_toolbar"] = preview
+        prompt = questionary.text(message + unit, default=default, validate=validate, style=STYLE,
+                                  erase_when_done=True, **extra)
+        return _with_nav(prompt, dont_know=True).unsafe_ask()
+
+    def _last_event(self, q: Question, message: str, current: Any) -> Any:
+        """'never' as a choice, else the month of the latest event (typed, checked, echoed)."""
+        w = group("asker", self.lang)
+        while True:
+            had_month = current not in (None, "never") and current not in ("over_24m", "m12_24", "within_12m")
+            choices: list[Any] = [Choice(w["last_event_never"], value="never"),
+                                  Choice(w["last_event_when"], value=_MONTH_CHOICE),
+                                  Separator(" "), Choice(w["dont_know"], value=_DONT_KNOW_CHOICE)]
+            default = "never" if current == "never" else (_MONTH_CHOICE if had_month else None)
+            prompt = questionary.select(message, choices=choices, default=default, style=STYLE,
+                                        instruction=w["select_instruction"], erase_when_done=True)
+            picked = _with_nav(prompt, dont_know=True).unsafe_ask()
+            if picked == _DONT_KNOW_CHOICE:
+                return DONT_KNOW
+            if picked != _MONTH_CHOICE:
+                return picked  # 'never' or a Nav
+            start = ""
+            if had_month:
+                start = current.isoformat() if isinstance(current, dt.date) else str(current)
+
+            typed = self._month_text(q, f"{message} · {w['last_event_month']}", start)
+            if typed is BACK:
+                continue  # back to never / month
+            if isinstance(typed, Nav):
+                return typed
+            value, _ = parse_text_answer(self.cat, q, typed, self.lang, self.latest)
+            return value
+
+    def _month_text(self, q: Question, message: str, default: str) -> Any:
+        """The month (or day) of the latest event, checked as it is typed."""
+        def validate(text: str) -> bool | str:
+            _, why = parse_text_answer(self.cat, q, text, self.lang, self.latest)
+            return True if why is None else why
+
+        prompt = questionary.text(message, default=default, validate=validate, style=STYLE, erase_when_done=True)
+        return _with_nav(prompt, dont_know=True).unsafe_ask()
+
+    def _yes_no(self, message: str, current: bool | None, dont_know: bool, nav: bool = True) -> Any:
+        """y or n; Enter alone does nothing (it keeps ``current`` when there is one)."""
+        w = group("asker", self.lang)
+        instruction = w["yes_no_instruction" if dont_know else "yes_no_plain"]
+        if current is not None:
+            instruction += w["now"].format(answer=w["yes" if current else "no"])
+        prompt = questionary.confirm(message, default=bool(current), style=STYLE, auto_enter=True,
+                                     instruction=instruction, erase_when_done=True)
+
+        def keys(kb: KeyBindings) -> None:
+            @kb.add("enter", eager=True)
+            def _(event: Any) -> None:
+                if current is not None:
+                    event.app.exit(result=current)
+
+            if dont_know:
+                @kb.add("d", eager=True)
+                @kb.add("D", eager=True)
+                def _(event: Any) -> None:
+                    event.app.exit(result=DONT_KNOW)
+
+        return _with_nav(prompt, nav, dont_know=dont_know, extra=keys).unsafe_ask()
+
+    def _echo(self, message: str, answer: str, style: str = "green") -> None:
+        if self.console is not None:
+            from rich.text import Text
+
+            line = Text("✓ " if style == "green" else "· ", style=style)
+            line.append(message)
+            line.append("  ")
+            line.append(answer, style=f"bold {style}")
+            self.console.print(line, soft_wrap=True)
 
     # free prompts (profile, notes, end of session) -----------------------------
     def text(self, message: str, default: str = "", validate: Callable[[str], bool | str] | None = None,
              nav: bool = True) -> Any:
-        prompt = questionary.text(message, default=default, validate=validate or (lambda s: True), style=STYLE)
-        return _with_nav(prompt, nav).unsafe_ask()
+        prompt = questionary.text(message, default=default, validate=validate or (lambda s: True), style=STYLE,
+                                  erase_when_done=True)
+        result = _with_nav(prompt, nav).unsafe_ask()
+        if isinstance(result, str) and result.strip():
+            self._echo(message, result.strip())
+        return result
 
     def select(self, message: str, choices: list[tuple[str, str]], default: str | None = None,
                nav: bool = True) -> Any:
         prompt = questionary.select(message, choices=[Choice(label, value=v) for v, label in choices],
-                                    default=default, style=STYLE)
-        return _with_nav(prompt, nav).unsafe_ask()
+                                    default=default, style=STYLE, erase_when_done=True,
+                                    instruction=group("asker", self.lang)["select_instruction"])
+        result = _with_nav(prompt, nav).unsafe_ask()
+        if not isinstance(result, Nav):
+            self._echo(message, dict(choices).get(result, str(result)))
+        return result
 
     def checkbox(self, message: str, choices: list[tuple[str, str]], checked: list[str], nav: bool = True) -> Any:
+        w = group("asker", self.lang)
         prompt = questionary.checkbox(message, choices=[Choice(label, value=v, checked=v in checked)
                                                         for v, label in choices],
-                                      style=STYLE, instruction=WORDS[self.lang]["checkbox"])
-        return _with_nav(prompt, nav).unsafe_ask()
+                                      style=STYLE, instruction=w["checkbox_instruction"], erase_when_done=True)
+        result = _with_nav(prompt, nav).unsafe_ask()
+        if isinstance(result, list):
+            labels = [label for v, label in choices if v in result]
+            self._echo(message, ("、" if self.lang == "zh" else "; ").join(labels) if labels else w["none_ticked"])
+        return result
 
-    def confirm(self, message: str, default: bool, nav: bool = True) -> Any:
-        prompt = questionary.confirm(message, default=default, style=STYLE, auto_enter=True)
-        return _with_nav(prompt, nav).unsafe_ask()
+    def confirm(self, message: str, default: bool | None = None, nav: bool = True) -> Any:
+        """A yes/no of the interface (not a catalogue question); no default either."""
+        result = self._yes_no(message, None, dont_know=False, nav=nav)
+        if isinstance(result, bool):
+            w = group("asker", self.lang)
+            self._echo(message, w["yes"] if result else w["no"])
+        return result
 
 
 def _fmt(v: Any) -> str:

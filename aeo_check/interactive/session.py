@@ -1,8 +1,15 @@
-"""The interactive assessment: profile, then section by section, saving after every answer."""
+"""The interactive assessment: profile, then section by section, saving after every answer.
+
+Before the first question the person learns how many questions there are, how long they take
+and which documents to gather (also saved as a printable checklist). Progress is counted over the
+whole questionnaire with totals that do not move. "Don't know yet" (Ctrl-D, or the list entry) is
+recorded as ``dont_know`` with the question's source, and listed at the end.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import math
 import os
 import tempfile
 from dataclasses import dataclass, field
@@ -16,97 +23,21 @@ from ..answers import (DONT_KNOW, FORMAT, WORKBOOK_SUFFIXES, Enterprise, check_v
                        inconsistent, read_answers, uscc_problem)
 from ..catalogue.loader import Catalogue
 from ..catalogue.models import ENTERPRISE_TYPES, SECTIONS, SPECIFIC_TYPES, TIERS, Question
-from ..i18n import default_lang, t
+from ..checkwords import localise
+from ..i18n import default_lang, group, t
 from ..limits import MAX_NAME_CHARS, MAX_NOTE_CHARS
 from ..outfile import OutputError, remove_stale_temps
+from ..progname import command
 from ..safetext import has_control, inert
-from ..sourcefile import DataFileError, Problem, read_file
-from .asker import BACK, HELP, NOTE, SKIP, Asker, Nav, WORDS
+from ..sourcefile import DataFileError, Problem
+from .asker import BACK, DONT_KNOW as DONT_KNOW_NAV, HELP, NOTE, SKIP, Asker, Nav
 from .lock import Busy, SessionLock
 
-W = {
-    "zh": {
-        "welcome": "AEO 认证自评 · {title}",
-        "saving": "每个答案都会立即保存到 {path}",
-        "profile": "企业概况",
-        "name": "企业名称",
-        "uscc": "统一社会信用代码（18位）",
-        "customs_code": "海关编码（10位）",
-        "type": "企业类型",
-        "specific": "适用的单项标准（可多选，没有则直接回车）",
-        "production": "是否为生产型企业？",
-        "current_tier": "海关目前给予的信用等级",
-        "required": "此项为必填，不能跳过",
-        "first": "已经是第一个问题",
-        "note_prompt": "备注（留空则删除备注）：",
-        "note_saved": "备注已保存",
-        "skipped": "已跳过：该问题保持未回答，结果将标记为暂定",
-        "help": "说明",
-        "done": "问卷完成",
-        "offer_pdf": "现在生成 PDF 整改计划吗？",
-        "pdf_path": "PDF 保存路径：",
-        "pdf_written": "整改计划已生成：{path}",
-        "exists": "{path} 已存在。继续该文件请用 --resume {path}，或用 -o 指定新文件。",
-        "review_needs": "--review 需要与 --resume FILE 一起使用",
-        "unknown_section": "未知的部分 {s}；可选：{all}",
-        "incomplete": "企业信息不完整，无法评分；请用 --resume 继续填写。",
-        "nothing_saved": "尚未保存任何答案。",
-        "invalid_resume": "{path} 中有无效内容，请先修正：",
-        "resumed": "继续 {path}：已回答 {n} 个问题",
-        "inconsistent": "与已有答案矛盾：{msg}（请重新回答；Ctrl-P 返回修改上一题，Ctrl-S 跳过）",
-        "locked": "{path} 正在另一个 aeo-check assess 会话中作答（进程 {pid}）。请先完成或退出那个会话。",
-        "save_failed": "无法保存到 {path}：{why}。答案仍保留在内存中，没有丢失。",
-        "save_elsewhere": "另存为（留空则暂不保存，下一个答案时再试）：",
-        "kept_in_memory": "答案暂存在内存中；回答下一题时会再次尝试保存到 {path}。",
-        "path_taken": "{path} 已存在，请换一个文件名。",
-        "not_saved_dump": "答案未能保存。以下是全部答案，请复制保存：",
-        "pdf_failed": "无法写入 PDF：{why}",
-        "name_too_long": "不能超过 {n} 个字",
-        "no_control": "不能包含控制字符",
-    },
-    "en": {
-        "welcome": "AEO self-assessment · {title}",
-        "saving": "Every answer is saved at once in {path}",
-        "profile": "Enterprise profile",
-        "name": "Enterprise name",
-        "uscc": "Unified social credit code (18 characters)",
-        "customs_code": "Customs code (10 characters)",
-        "type": "Enterprise type",
-        "specific": "Specific standards that apply (several allowed; Enter for none)",
-        "production": "Is it a production enterprise?",
-        "current_tier": "The credit tier customs gives the enterprise today",
-        "required": "This one is required and cannot be skipped",
-        "first": "This is the first question",
-        "note_prompt": "Note (empty to remove it):",
-        "note_saved": "Note saved",
-        "skipped": "Skipped: the question stays unanswered and the result will be provisional",
-        "help": "Help",
-        "done": "Questionnaire complete",
-        "offer_pdf": "Write the PDF improvement plan now?",
-        "pdf_path": "Save the PDF as:",
-        "pdf_written": "Improvement plan written: {path}",
-        "exists": "{path} already exists. To continue it use --resume {path}, or choose a new file with -o.",
-        "inconsistent": "This contradicts an earlier answer: {msg} (answer again; Ctrl-P goes back, Ctrl-S skips)",
-        "review_needs": "--review needs --resume FILE",
-        "unknown_section": "unknown section {s}; choose one of: {all}",
-        "incomplete": "The enterprise profile is incomplete, so nothing can be scored; continue with --resume.",
-        "nothing_saved": "No answer has been saved yet.",
-        "invalid_resume": "{path} holds invalid entries; fix them first:",
-        "resumed": "Continuing {path}: {n} questions answered",
-        "locked": "{path} is being answered in another aeo-check assess session (process {pid}). "
-                  "Finish or quit that one first.",
-        "save_failed": "Could not save to {path}: {why}. The answers are kept in memory; nothing is lost.",
-        "save_elsewhere": "Save to another file (empty: not now, try again at the next answer):",
-        "kept_in_memory": "The answers are kept in memory; saving to {path} is tried again after the next answer.",
-        "path_taken": "{path} already exists; choose another name.",
-        "not_saved_dump": "The answers could not be saved. Here they all are, to copy:",
-        "pdf_failed": "Could not write the PDF: {why}",
-        "name_too_long": "At most {n} characters",
-        "no_control": "Control characters are not allowed",
-    },
-}
-
 PROFILE_FIELDS = ("name", "uscc", "customs_code", "type", "specific", "production", "current_tier")
+#: seconds a person typically needs per question type, documents at hand (for the time estimate)
+SECONDS = {"yes_no": 15, "choice": 20, "multi": 30, "last_event": 25, "integer": 35, "number": 35,
+           "percent": 35, "money": 45, "date": 30, "text": 40}
+DONT_KNOW_SHOWN = 8
 
 
 @dataclass
@@ -118,16 +49,21 @@ class Draft:
     enterprise: dict[str, Any] = field(default_factory=dict)
     answers: dict[str, Any] = field(default_factory=dict)
     notes: dict[str, str] = field(default_factory=dict)
+    #: questions answered "don't know yet"
+    dont_know: list[str] = field(default_factory=list)
 
     def document(self, cat: Catalogue) -> dict[str, Any]:
         ent = {k: self.enterprise[k] for k in PROFILE_FIELDS if k in self.enterprise}
+        answers = {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in self.answers.items()}
+        for qid in self.dont_know:
+            answers[qid] = DONT_KNOW
         return {
             "format": FORMAT,
             "standard": cat.version,
             "language": self.language,
             "enterprise": ent,
             "assessed_on": self.assessed_on.isoformat(),
-            "answers": {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in self.answers.items()},
+            "answers": answers,
             "notes": dict(self.notes),
         }
 
@@ -137,25 +73,49 @@ class Draft:
         except Exception:  # noqa: BLE001 - incomplete profile
             return None
 
+    def set_answer(self, qid: str, value: Any) -> None:
+        if value is DONT_KNOW_NAV:
+            self.answers.pop(qid, None)
+            if qid not in self.dont_know:
+                self.dont_know.append(qid)
+            return
+        self.answers[qid] = value
+        if qid in self.dont_know:
+            self.dont_know.remove(qid)
+
 
 def draft_yaml(path: Path, draft: Draft, cat: Catalogue) -> str:
+    """The draft as a fresh answer file (no comments to keep)."""
     import yaml
 
-    from ..store import HEADER, _Dumper
+    from ..store import _Dumper
 
-    return HEADER.format(name=str(path)) + yaml.dump(draft.document(cat), Dumper=_Dumper, allow_unicode=True,
-                                                     sort_keys=False, default_flow_style=False, width=100)
+    header = "# " + t("template.header", draft.language, command=command("assess", "--resume", path)) + "\n"
+    return header + yaml.dump(draft.document(cat), Dumper=_Dumper, allow_unicode=True, sort_keys=False,
+                              default_flow_style=False, width=100)
 
 
 def save(path: Path, draft: Draft, cat: Catalogue) -> None:
-    """Write the draft atomically; :class:`~aeo_check.outfile.OutputError` when it cannot be."""
-    from ..store import write_text_atomic
+    """Write the draft atomically; :class:`~aeo_check.outfile.OutputError` when it cannot be.
 
-    write_text_atomic(path, draft_yaml(path, draft, cat))
+    An existing file keeps its comments and layout: only the answer lines change (a
+    consultant's commented template stays commented)."""
+    from ..store import write_text_atomic
+    from .yamltext import rewrite
+
+    text = None
+    try:
+        old = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        old = None
+    if old and old.strip():
+        text = rewrite(old, draft.document(cat))
+    write_text_atomic(path, text if text is not None else draft_yaml(path, draft, cat))
 
 
 def load_draft(path: Path, cat: Catalogue) -> Draft:
-    """Read a (possibly unfinished) answer file; invalid answers are reported, never dropped."""
+    """Read a (possibly unfinished) answer file; invalid answers are reported, never dropped.
+    Questions answered ``dont_know`` are kept as such (and asked again)."""
     from ..answers import _not_an_answer_file, text_problem
     from ..limits import FIRST_ASSESSED_ON, LAST_ASSESSED_ON
     from ..numbers import parse_date
@@ -176,6 +136,7 @@ def load_draft(path: Path, cat: Catalogue) -> Draft:
     ent_raw = data.get("enterprise") if isinstance(data.get("enterprise"), dict) else {}
     enterprise = {k: v for k, v in ent_raw.items() if k in PROFILE_FIELDS and _profile_ok(k, v)}
     answers: dict[str, Any] = {}
+    dont_know: list[str] = []
     raw_answers, raw_notes = data.get("answers") or {}, data.get("notes") or {}
     for key, raw in (("answers", raw_answers), ("notes", raw_notes)):
         if not isinstance(raw, dict):
@@ -185,7 +146,10 @@ def load_draft(path: Path, cat: Catalogue) -> Draft:
         if q is None:
             problems.append(doc.problem(("answers", qid), "unknown question id"))
             continue
-        if value is None or value == DONT_KNOW:  # "don't know yet" is asked again
+        if value is None:
+            continue
+        if value == DONT_KNOW:  # "don't know yet": kept, and asked again
+            dont_know.append(qid)
             continue
         value, why = check_value(cat, q, value)
         if why is None and isinstance(value, dt.date) and value > assessed:
@@ -205,7 +169,7 @@ def load_draft(path: Path, cat: Catalogue) -> Draft:
             notes[qid] = note
     if problems:
         raise DataFileError(problems)
-    return Draft(lang, assessed, enterprise, answers, notes)
+    return Draft(lang, assessed, enterprise, answers, notes, dont_know)
 
 
 def _profile_ok(key: str, v: Any) -> bool:
@@ -224,6 +188,46 @@ def _profile_ok(key: str, v: Any) -> bool:
     if key == "current_tier":
         return v in TIERS
     return False
+
+
+# --------------------------------------------------------------------------- what is asked
+
+def in_profile(q: Question, etype: str, specific: Any) -> bool:
+    """Whether ``q`` belongs to this enterprise's questionnaire (before any answer is known)."""
+    if etype not in q.applies_to:
+        return False
+    return q.specific is None or q.specific in specific
+
+
+def questionnaire(cat: Catalogue, etype: str, specific: Any) -> list[Question]:
+    return [q for q in cat.questions.values() if in_profile(q, etype, specific)]
+
+
+def minutes_for(questions: list[Question]) -> int:
+    """Estimated minutes, rounded up to 5."""
+    seconds = sum(SECONDS.get(q.type, 30) for q in questions)
+    return max(5, int(math.ceil(seconds / 60 / 5) * 5))
+
+
+def sources(questions: list[Question], lang: str) -> list[tuple[str, list[Question]]]:
+    """Where the facts are found, in the order first needed, with the questions each serves."""
+    found: dict[str, list[Question]] = {}
+    for q in questions:
+        if q.source is not None:
+            found.setdefault(q.source.get(lang), []).append(q)
+    return list(found.items())
+
+
+def checklist_text(cat: Catalogue, questions: list[Question], lang: str, enterprise: str, path: Path) -> str:
+    w = group("session", lang)
+    lines = [w["checklist_title"], w["checklist_for"].format(enterprise=enterprise, path=path), ""]
+    for i, (src, qs) in enumerate(sources(questions, lang), 1):
+        lines.append(f"[ ] {i}. {src}")
+        lines.append(f"      {w['checklist_used_for']}")
+        lines += [f"      - {q.text.get(lang)}" for q in qs]
+        lines.append("")
+    lines.append(w["checklist_keys"])
+    return "\n".join(lines) + "\n"
 
 
 # --------------------------------------------------------------------------- the session
@@ -245,9 +249,13 @@ class Session:
         self.review = review
         self.resume = resume
         self.lang = draft.language
-        self.w = W[self.lang]
+        self.w = group("session", self.lang)
         self.steps = [Step("profile", f) for f in PROFILE_FIELDS] + [Step("question", q) for q in cat.questions]
         self._section_shown: str | None = None
+        self._count_shown = False
+        #: questions met in this session (answered, skipped or "don't know"): moving forward
+        #: after going back passes over them; a resumed file re-asks its open and don't-know ones
+        self.visited: set[str] = set()
         self.unsaved = False  # the latest answers are only in memory (the last save failed)
         self.lock: SessionLock | None = None
         self.asker.latest = draft.assessed_on
@@ -303,8 +311,9 @@ class Session:
 
         ent = self.draft.enterprise
         profile = {"production": ent.get("production", True), "enterprise_type": ent.get("type", "importer_exporter"),
-                   "specific_types": tuple(ent.get("specific", ())), "current_tier": ent.get("current_tier", "regular")}
-        return Facts(compiled(self.cat), self.draft.answers, profile)
+                   "specific_types": tuple(ent.get("specific", ())), "current_tier": ent.get("current_tier", "regular"),
+                   "assessed_on": self.draft.assessed_on}
+        return Facts(compiled(self.cat), self.draft.answers, profile, frozenset(self.draft.dont_know))
 
     def applicable(self, step: Step, facts: Any = None) -> bool:
         if step.kind == "profile":
@@ -318,7 +327,11 @@ class Session:
     def answered(self, step: Step) -> bool:
         if step.kind == "profile":
             return step.key in self.draft.enterprise
-        return step.key in self.draft.answers
+        return step.key in self.draft.answers or step.key in self.visited
+
+    def questions(self) -> list[Question]:
+        ent = self.draft.enterprise
+        return questionnaire(self.cat, ent.get("type", "importer_exporter"), ent.get("specific", ()))
 
     # the loop ------------------------------------------------------------------
     def run(self) -> None:
@@ -348,7 +361,7 @@ class Session:
             i, forward = i + 1, True
 
     def ask(self, step: Step) -> Any:
-        """Ask one step until it is answered, skipped or left backwards."""
+        """Ask one step until it is answered, skipped, left as "don't know" or left backwards."""
         while True:
             self._header(step)
             if step.kind == "profile":
@@ -364,12 +377,21 @@ class Session:
                 continue
             if result is BACK:
                 return BACK
-            if result is SKIP:
+            if result is SKIP or result is DONT_KNOW_NAV:
                 if step.kind == "profile":
                     self.console.print(f"[yellow]{self.w['required']}[/]")
                     continue
-                self.console.print(f"[grey50]{self.w['skipped']}[/]")
-                return SKIP
+                self.visited.add(step.key)
+                if result is SKIP:
+                    self.console.print(f"[grey50]{self.w['skipped']}[/]")
+                    return SKIP
+                self.draft.set_answer(step.key, DONT_KNOW_NAV)
+                self.save()
+                src = self.cat.questions[step.key].source
+                if src is not None:
+                    self.console.print(f"[magenta]{escape(self.w['ask_source'].format(source=src.get(self.lang)))}[/]",
+                                       soft_wrap=True)
+                return DONT_KNOW_NAV
             if step.kind == "question":
                 clash = self._contradiction(step.key, result)
                 if clash is not None:
@@ -378,7 +400,8 @@ class Session:
             if step.kind == "profile":
                 self.draft.enterprise[step.key] = result
             else:
-                self.draft.answers[step.key] = result
+                self.visited.add(step.key)
+                self.draft.set_answer(step.key, result)
             self.save()
             return result
 
@@ -393,32 +416,48 @@ class Session:
         return None
 
     def _header(self, step: Step) -> None:
+        if step.kind == "question" and not self._count_shown:
+            self._count_shown = True
+            qs = self.questions()
+            self.console.print(f"[bold]{self.w['count_exact'].format(n=len(qs), minutes=minutes_for(qs))}[/]")
         section = "profile" if step.kind == "profile" else self.cat.questions[step.key].section
         if section != self._section_shown:
             self._section_shown = section
             title = self.cat.label("sections", section).get(self.lang)
-            self.console.rule(f"[bold]{title}[/]")
-            self.console.print(f"[grey50]{WORDS[self.lang]['keys']}[/]")
+            self.console.rule(f"[bold]{escape(title)}[/]")
+            self.console.print(f"[grey50]{escape(t('asker.keys', self.lang))}[/]")
 
     def _progress(self, q: Question) -> str:
-        facts = self._facts()
-        in_section = [s for s in self.steps if s.kind == "question"
-                      and self.cat.questions[s.key].section == q.section and self.applicable(s, facts)]
-        keys = [s.key for s in in_section]
-        pos = keys.index(q.id) + 1 if q.id in keys else 0
+        """[57/156 · 贸易安全 12/53]: position among the questions this enterprise's profile
+        brings, so totals never move; a follow-up that does not apply is passed over."""
+        qs = self.questions()
+        ids = [x.id for x in qs]
+        pos = ids.index(q.id) + 1 if q.id in ids else 0
+        in_section = [x.id for x in qs if x.section == q.section]
+        spos = in_section.index(q.id) + 1 if q.id in in_section else 0
         title = self.cat.label("sections", q.section).get(self.lang)
-        return f"[{title} · {pos}/{len(keys)}] "
+        return "[" + self.w["progress"].format(pos=pos, total=len(ids), section=title, spos=spos,
+                                               stotal=len(in_section)) + "] "
 
     def _help(self, step: Step) -> None:
         if step.kind == "profile":
-            text = {"uscc": ("营业执照上的18位代码，最后一位是校验位。", "The 18-character code on the business licence; the last one is a check digit."),
-                    "customs_code": ("海关注册登记编码，10位。", "The 10-character customs registration code."),
-                    "production": ("生产型企业的资产负债率标准较宽。", "Production enterprises have a looser debt-ratio threshold."),
-                    }.get(step.key, ("", ""))[0 if self.lang == "zh" else 1]
+            key = f"help_{step.key}"
+            text = self.w.get(key, "")
+            if step.key == "specific":
+                self._specific_help()
         else:
-            text = self.cat.questions[step.key].help.get(self.lang)
+            q = self.cat.questions[step.key]
+            text = q.help.get(self.lang)
+            if q.source is not None:
+                text += "\n" + self.w["ask_source"].format(source=q.source.get(self.lang))
         if text:
-            self.console.print(f"[cyan]{self.w['help']}:[/] {text}", markup=True, highlight=False)
+            self.console.print(f"[cyan]{escape(self.w['help'])}:[/] {escape(text)}", highlight=False)
+
+    def _specific_help(self) -> None:
+        self.console.print(escape(self.w["specific_intro"]), highlight=False)
+        for k in SPECIFIC_TYPES:
+            self.console.print("  · " + escape(self.w[f"specific_{k}"]), highlight=False, soft_wrap=True)
+        self.console.print("  · " + escape(self.w["specific_none"]), highlight=False)
 
     def _note(self, step: Step) -> None:
         if step.kind != "question":
@@ -445,26 +484,54 @@ class Session:
         w, lang, ent = self.w, self.lang, self.draft.enterprise
         a = self.asker
         if key == "name":
-            r = a.text(w["name"] + ":", default=ent.get("name", ""),
-                       validate=lambda s: self._text_ok(s, MAX_NAME_CHARS) if s.strip() else WORDS[lang]["required"])
+            colon = t("asker.colon", lang)
+            r = a.text(w["name"] + colon, default=ent.get("name", ""),
+                       validate=lambda s: self._text_ok(s, MAX_NAME_CHARS) if s.strip() else t("asker.required", lang))
             return r.strip() if isinstance(r, str) else r
         if key in ("uscc", "customs_code"):
-            check: Callable[[str], str | None] = uscc_problem if key == "uscc" else customs_code_problem
-            r = a.text(w[key] + ":", default=ent.get(key, ""),
-                       validate=lambda s: check(s.strip().upper()) or True)
+            check: Callable[..., str | None] = uscc_problem if key == "uscc" else customs_code_problem
+            r = a.text(w[key] + t("asker.colon", lang), default=ent.get(key, ""),
+                       validate=lambda s: localise(check(s.strip().upper()) or "", lang) or True)
             return r.strip().upper() if isinstance(r, str) else r
         if key == "type":
             return a.select(w["type"], [(k, self.cat.label("enterprise_types", k).get(lang)) for k in ENTERPRISE_TYPES],
                             default=ent.get("type", "importer_exporter"))
         if key == "specific":
+            self._specific_help()
             return a.checkbox(w["specific"], [(k, self.cat.label("specific_types", k).get(lang)) for k in SPECIFIC_TYPES],
                               checked=list(ent.get("specific", [])))
         if key == "production":
-            return a.confirm(w["production"], default=ent.get("production", True))
+            return a.confirm(w["production"], default=None)
         if key == "current_tier":
             return a.select(w["current_tier"], [(k, self.cat.label("tiers", k).get(lang)) for k in TIERS],
                             default=ent.get("current_tier", "regular"))
         raise KeyError(key)  # pragma: no cover
+
+
+def intro(cat: Catalogue, session: Session, console: Console) -> None:
+    """How many questions, how long, what to gather; the printable checklist beside the answers."""
+    w, lang = session.w, session.lang
+    sizes = [questionnaire(cat, etype, spec) for etype in ENTERPRISE_TYPES for spec in ((), SPECIFIC_TYPES)]
+    low, high = min(len(x) for x in sizes), max(len(x) for x in sizes)
+    typical = questionnaire(cat, "importer_exporter", ())
+    console.rule(f"[bold]{escape(w['intro_title'])}[/]")
+    console.print(escape(w["intro_count"].format(low=low, high=high, minutes=minutes_for(typical))), soft_wrap=True)
+    console.print(escape(w["intro_docs"]))
+    all_q = list(cat.questions.values())
+    for i, (src, qs) in enumerate(sources(all_q, lang), 1):
+        console.print(f"  {i}. {escape(src)}[grey50]{escape(w['intro_docs_n'].format(n=len(qs)))}[/]", soft_wrap=True)
+    target = checklist_path(session.path)
+    if not target.exists():
+        from ..store import write_text_atomic
+
+        write_text_atomic(target, checklist_text(cat, all_q, lang, session.draft.enterprise.get("name", ""),
+                                                 session.path))
+    console.print(f"[grey50]{escape(w['checklist_saved'].format(path=target))}[/]", soft_wrap=True)
+    console.print(f"[grey50]{escape(w['checklist_keys'])}[/]", soft_wrap=True)
+
+
+def checklist_path(answers: Path) -> Path:
+    return answers.with_name(answers.stem + "-checklist.txt")
 
 
 def run_assess(cat: Catalogue, output: Path | None, resume: Path | None, review: str | None,
@@ -473,18 +540,18 @@ def run_assess(cat: Catalogue, output: Path | None, resume: Path | None, review:
     console = console or Console(highlight=False)
     err = Console(stderr=True, highlight=False)
     today = today or dt.date.today()
+    ui = lang or default_lang()
     if review is not None and review not in SECTIONS:
-        err.print(W[lang or default_lang()]["unknown_section"].format(s=review, all=", ".join(SECTIONS)), markup=False)
+        err.print(t("session.unknown_section", ui, s=review, all=", ".join(SECTIONS)), markup=False)
         return 2
     if review is not None and resume is None:
-        err.print(W[lang or default_lang()]["review_needs"], markup=False)
+        err.print(t("session.review_needs", ui), markup=False)
         return 2
     if resume is not None:
         try:
             draft = load_draft(resume, cat)
         except DataFileError as exc:
-            err.print(W[lang or default_lang()]["invalid_resume"].format(path=inert(resume)), markup=False,
-                      soft_wrap=True)
+            err.print(t("session.invalid_resume", ui, path=inert(resume)), markup=False, soft_wrap=True)
             for p in exc.problems:
                 err.print(str(p), markup=False)
             return 2
@@ -494,20 +561,20 @@ def run_assess(cat: Catalogue, output: Path | None, resume: Path | None, review:
         if output is None and resume.suffix.lower() in WORKBOOK_SUFFIXES:  # answers go on in YAML beside it
             path = resume.with_suffix(".yaml")
             if path.exists():
-                err.print(W[draft.language]["exists"].format(path=path), markup=False, soft_wrap=True)
+                err.print(t("session.exists", draft.language, path=inert(path)), markup=False, soft_wrap=True)
                 return 2
     else:
         path = output or Path(f"aeo-answers-{today.isoformat()}.yaml")
         if path.exists():
-            err.print(W[lang or default_lang()]["exists"].format(path=inert(path)), markup=False, soft_wrap=True)
+            err.print(t("session.exists", ui, path=inert(path)), markup=False, soft_wrap=True)
             return 2
-        draft = Draft(lang or default_lang(), today)
-    w = W[draft.language]
-    session = Session(cat, draft, path, asker_factory(cat, draft.language), console, review=review,
-                      resume=resume is not None)
+        draft = Draft(ui, today)
+    asker = asker_factory(cat, draft.language)
+    asker.console = console
+    session = Session(cat, draft, path, asker, console, review=review, resume=resume is not None)
     busy = session.lock_path(path)
     if busy is not None:
-        err.print(w["locked"].format(path=inert(path), pid=busy), markup=False, soft_wrap=True)
+        err.print(session.w["locked"].format(path=inert(path), pid=busy), markup=False, soft_wrap=True)
         return 2
     try:
         return _run(cat, session, console, resume is not None)
@@ -519,12 +586,15 @@ def run_assess(cat: Catalogue, output: Path | None, resume: Path | None, review:
 def _run(cat: Catalogue, session: Session, console: Console, resumed: bool) -> int:
     draft, w = session.draft, session.w
     console.print(f"[bold]{escape(w['welcome'].format(title=cat.meta.title.get(draft.language)))}[/]")
-    if resumed:
-        console.print(w["resumed"].format(path=inert(session.path), n=len(draft.answers)), markup=False,
-                      soft_wrap=True)
+    if resumed:  # every answer counts, "don't know yet" included
+        console.print(w["resumed"].format(path=inert(session.path), n=len(draft.answers) + len(draft.dont_know),
+                                          k=len(draft.dont_know), p=len(draft.enterprise)),
+                      markup=False, soft_wrap=True)
     try:
         session.save()
         console.print(f"[grey50]{escape(w['saving'].format(path=inert(session.path)))}[/]", soft_wrap=True)
+        if not resumed:
+            intro(cat, session, console)
         session.run()
         return finish(cat, session, console)
     except KeyboardInterrupt:
@@ -542,40 +612,57 @@ def _run(cat: Catalogue, session: Session, console: Console, resumed: bool) -> i
                 return 130
         console.print(f"[yellow]{escape(t('interrupted', lang))}[/] "
                       + escape(t("saved_at", lang, path=inert(session.path))), soft_wrap=True)
-        console.print(t("resume_with", lang, path=inert(session.path)), markup=False, soft_wrap=True)
+        console.print(t("resume_with", lang, command=inert(command("assess", "--resume", session.path))),
+                      markup=False, soft_wrap=True)
         return 130
 
 
 def finish(cat: Catalogue, session: Session, console: Console) -> int:
     from ..answers import Assessment
+    from ..planning import make_plan
     from ..scoring import score
-    from ..views.terminal import render_score
+    from ..views.result_screen import render_result_screen
 
     draft, w, lang = session.draft, session.w, session.lang
-    console.rule(f"[bold]{w['done']}[/]")
+    console.rule(f"[bold]{escape(w['done'])}[/]")
     ent = draft.enterprise_model()
     if ent is None:
         console.print(w["incomplete"], markup=False)
         return 1
     a = Assessment(standard=cat.version, language=lang, enterprise=ent, assessed_on=draft.assessed_on,
-                   answers=dict(draft.answers), notes=dict(draft.notes), file=str(session.path))
+                   answers=dict(draft.answers), notes=dict(draft.notes), file=str(session.path),
+                   dont_know=[q for q in cat.questions if q in draft.dont_know])
     res = score(cat, a)
-    from ..planning import make_plan
-
-    render_score(console, cat, res, lang, str(session.path), plan=make_plan(cat, res).to_dict())
-    want = session.asker.confirm(w["offer_pdf"], default=True, nav=False)
-    default = str(session.path.with_name(f"aeo-plan-{draft.assessed_on.isoformat()}.pdf"))
+    if res.dont_know:
+        console.print(f"[bold magenta]{escape(w['dont_know_title'].format(n=len(res.dont_know)))}[/]")
+        for qid in res.dont_know[:DONT_KNOW_SHOWN]:
+            q = cat.questions[qid]
+            src = f" — {q.source.get(lang)}" if q.source is not None else ""
+            console.print(f"  · {escape(_short(q.text.get(lang), 40 if lang == 'zh' else 70))}[grey50]{escape(src)}[/]",
+                          soft_wrap=True)
+        if len(res.dont_know) > DONT_KNOW_SHOWN:
+            console.print(f"  [grey50]{escape(w['dont_know_more'].format(n=len(res.dont_know) - DONT_KNOW_SHOWN))}[/]")
+        console.print("  " + w["dont_know_then"].format(command=inert(command("assess", "--resume", session.path))),
+                      markup=False, soft_wrap=True)
+    plan_file = session.path.with_name(f"aeo-plan-{draft.assessed_on.isoformat()}.pdf")
+    commands = {"score": inert(command("score", session.path)),
+                "report": inert(command("report", session.path, "-o", plan_file))}
+    render_result_screen(console, cat, res, make_plan(cat, res).to_dict(), lang, commands)
+    want = session.asker.confirm(w["offer_pdf"], default=None, nav=False)
+    default = str(plan_file)
     while want is True:
         target = session.asker.text(w["pdf_path"], default=default, nav=False)
         if not isinstance(target, str) or not target.strip():
             break
         from ..outfile import resolve_output
+        from ..spinner import working
         from ..views.jsonout import result_document
         from ..views.report import write_report
 
         try:  # never over the answer file, nor over another answer file
-            write_report(cat, result_document(cat, res), resolve_output(target.strip(), inputs=[session.path]),
-                         lang=lang)
+            out = resolve_output(target.strip(), inputs=[session.path])
+            with working(t("cli.rendering_pdf", lang)):
+                write_report(cat, result_document(cat, res), out, lang=lang)
         except OutputError as exc:
             console.print(w["pdf_failed"].format(why=exc.message), markup=False, soft_wrap=True, style="red")
             continue
@@ -585,3 +672,7 @@ def finish(cat: Catalogue, session: Session, console: Console) -> int:
         session.save()
     console.print(t("saved_at", lang, path=inert(session.path)), markup=False, soft_wrap=True)
     return 0
+
+
+def _short(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"

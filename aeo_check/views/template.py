@@ -8,41 +8,8 @@ import json
 from ..answers import DONT_KNOW, FORMAT, Assessment, allowed
 from ..catalogue.loader import Catalogue
 from ..catalogue.models import SECTIONS, Question
-
-_W = {
-    "zh": {
-        "head": "aeo-check 答卷模板：在每个冒号后填写答案；不清楚的留空（评分结果将标记为暂定）。",
-        "score": "填写后运行：aeo-check validate {f} && aeo-check score {f}",
-        "allowed": "可填",
-        "only_if": "仅当以下条件成立时回答",
-        "name": "企业名称",
-        "uscc": "统一社会信用代码（18位，校验位会被检查）",
-        "customs_code": "海关编码（10位，请加引号）",
-        "type": "企业类型：importer_exporter（进出口货物收发货人）| customs_broker（报关企业）",
-        "specific": "适用的单项标准",
-        "production": "生产型企业填 true，非生产型填 false（决定资产负债率标准）",
-        "current_tier": "海关目前给予的信用等级：advanced | certified | regular | discredited | seriously_discredited",
-        "notes": "可为任一问题添加备注，格式：问题编号: \"备注\"（备注会写入报告）",
-        "unit": "单位",
-    },
-    "en": {
-        "head": "aeo-check answer file template: write each answer after its colon; leave it empty if unknown "
-                "(the result is then provisional).",
-        "score": "Then run: aeo-check validate {f} && aeo-check score {f}",
-        "allowed": "allowed",
-        "only_if": "answer only if",
-        "name": "enterprise name",
-        "uscc": "unified social credit code (18 characters, check digit verified)",
-        "customs_code": "customs registration code (10 characters, keep the quotes)",
-        "type": "importer_exporter | customs_broker",
-        "specific": "specific standards that apply",
-        "production": "true for a production enterprise, false otherwise (decides the debt-ratio threshold)",
-        "current_tier": "the tier customs gives today: advanced | certified | regular | discredited | seriously_discredited",
-        "notes": "optional notes per question, as question_id: \"note\" (carried into reports)",
-        "unit": "unit",
-    },
-}
-
+from ..checkwords import allowed_zh
+from ..i18n import group
 
 def _applies(q: Question, etype: str, specific: list[str]) -> bool:
     if etype not in q.applies_to:
@@ -65,7 +32,7 @@ def render_template(cat: Catalogue, etype: str, specific: list[str], lang: str,
                     today: dt.date | None = None, file_hint: str = "answers.yaml",
                     filled: Assessment | None = None) -> str:
     """The commented answer file; with ``filled``, carrying that assessment's profile and answers."""
-    w = _W[lang]
+    w = group("template", lang)
     today = filled.assessed_on if filled else (today or dt.date.today())
     e = filled.enterprise if filled else None
     from ..schema import modeline
@@ -99,12 +66,15 @@ def render_template(cat: Catalogue, etype: str, specific: list[str], lang: str,
         for q in qs:
             lines.append("")
             lines.append(f"  # {q.text.get(lang)}")
+            if q.source is not None:
+                lines.append(f"  # {w['source']}: {q.source.get(lang)}")
             if q.choices or q.choice_set:
                 opts = " | ".join(f"{c.value} ({c.label.get(lang)})" for c in cat.choices_of(q))
                 lines.append(f"  # {w['allowed']}: {'[' if q.type == 'multi' else ''}{opts}{']' if q.type == 'multi' else ''}")
             else:
                 unit = f"; {w['unit']}: {q.unit.get(lang)}" if q.unit else ""
-                lines.append(f"  # {w['allowed']}: {allowed(cat, q)}{unit}")
+                shown = allowed_zh(allowed(cat, q)) if lang == "zh" else allowed(cat, q)
+                lines.append(f"  # {w['allowed']}: {shown}{unit}")
             if q.ask_if is not None:
                 lines.append(f"  # {w['only_if']}: {q.ask_if.source}")
             value = (DONT_KNOW if q.id in filled.dont_know else filled.answers.get(q.id)) if filled else None

@@ -1,0 +1,165 @@
+"""The command line's own words in the interface language: help, usage line, errors.
+
+The language is chosen once per process: ``--lang`` on the command line, else the locale
+(gettext's order, :func:`aeo_check.i18n.default_lang`). The commands are declared with English
+help; under Chinese, :func:`run_app` gives every command, option and argument its Chinese help
+(the ``cli_help`` group of :mod:`aeo_check.words`, keyed by the English text) and replaces the
+command-line library's fixed English ("Usage:", "Options", "Show this message and exit.",
+"Missing argument …"). Only typer, already loaded, is touched here.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from typing import Any
+
+import typer.core
+from typer import _click
+
+from .i18n import argv_lang, default_lang, t
+from .words import CLI_HELP
+
+LANG = argv_lang() or default_lang()
+
+
+def w(key: str, **kw: Any) -> str:
+    return t(f"typer.{key}", LANG, **kw)
+
+
+# typer formats a few words through gettext; under Chinese they come from aeo_check.words
+_GETTEXT = {"Options": "options", "Arguments": "arguments", "Commands": "commands", "required": "required",
+            "Aborted!": "aborted", "Missing command.": "missing_command"}
+
+
+def _translate(msg: str) -> str:
+    if msg.startswith("default: "):
+        return msg.replace("default: ", w("default", default=""), 1)
+    key = _GETTEXT.get(msg)
+    return w(key) if key else msg
+
+
+def help_text(english: str | None) -> str | None:
+    """A help text in the interface language (the English one when no translation is known)."""
+    if english is None or LANG != "zh":
+        return english
+    return CLI_HELP.get(" ".join(english.split()), english)
+
+
+def _worded(cls: type) -> type:
+    """A subclass of a command class whose usage line and help option are in the interface language."""
+
+    def format_usage(self: Any, ctx: Any, formatter: Any) -> None:
+        pieces = self.collect_usage_pieces(ctx)
+        formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=w("usage"))
+
+    def get_help_option(self: Any, ctx: Any) -> Any:
+        opt = cls.get_help_option(self, ctx)
+        if opt is not None:
+            opt.help = w("show_help")
+        return opt
+
+    return type(cls.__name__, (cls,), {"format_usage": format_usage, "get_help_option": get_help_option})
+
+
+_CLASSES: dict[type, type] = {}
+
+
+def localise(cmd: Any) -> None:
+    """Give a command tree its words in the interface language (nothing to do in English)."""
+    if LANG != "zh":
+        return
+    cls = type(cmd)
+    if cls not in _CLASSES:
+        _CLASSES[cls] = _worded(cls)
+    cmd.__class__ = _CLASSES[cls]
+    cmd.help = help_text(cmd.help)
+    cmd.short_help = help_text(cmd.short_help)
+    if cmd.help and not cmd.short_help:  # the first sentence (the library cuts Chinese at a space)
+        cmd.short_help = cmd.help.split("。")[0].split("：")[0] + ("。" if "。" in cmd.help else "")
+    if getattr(cmd, "options_metavar", None):
+        cmd.options_metavar = w("options_metavar")
+    if hasattr(cmd, "subcommand_metavar"):
+        cmd.subcommand_metavar = w("command_metavar")
+    for param in cmd.params:
+        param.help = help_text(getattr(param, "help", None))
+        if getattr(param, "metavar", None) in CLI_HELP:
+            param.metavar = CLI_HELP[param.metavar]
+    for sub in getattr(cmd, "commands", {}).values():
+        localise(sub)
+
+
+def run_app(app: Any) -> int:
+    """Run the typer app; usage errors worded in the interface language. Returns the exit code."""
+    from typer.main import get_command
+
+    if LANG == "zh":
+        typer.core._ = _translate  # type: ignore[attr-defined]
+    cmd = get_command(app)
+    localise(cmd)
+    try:
+        rv = cmd.main(prog_name="aeo-check", standalone_mode=False)
+    except _click.exceptions.ClickException as exc:
+        show_error(exc)
+        return exc.exit_code
+    except _click.exceptions.Abort:
+        print(w("aborted"), file=sys.stderr)
+        return 1
+    return rv if isinstance(rv, int) else 0
+
+
+_NOT_ONE_OF = re.compile(r"^(?:Value error, )?(.+) is not one of (.+)\.$")
+
+
+def _hint(e: Any) -> str:
+    hint = e.param_hint if e.param_hint is not None else (e.param.get_error_hint() if e.param else "")
+    return " / ".join(hint) if isinstance(hint, (list, tuple)) else str(hint)
+
+
+def message(e: Exception) -> str:
+    """The error's message in the interface language."""
+    ex = _click.exceptions
+    if LANG != "zh":
+        return e.format_message()  # type: ignore[attr-defined]
+    if isinstance(e, ex.NoSuchOption):
+        text = w("no_such_option", name=e.option_name)
+        if e.possibilities:
+            text += w("possible", names=", ".join(sorted(e.possibilities)))
+        return text
+    if isinstance(e, ex.MissingParameter):
+        kind = e.param_type or (e.param.param_type_name if e.param else "argument")
+        return w("missing_option" if kind == "option" else "missing_argument", name=_hint(e))
+    if isinstance(e, ex.BadParameter):
+        m = _NOT_ONE_OF.match(e.message)
+        detail = w("not_one_of", value=m.group(1), choices=m.group(2)) if m else e.message
+        return w("invalid_value", name=_hint(e), message=detail)
+    msg = e.format_message()  # type: ignore[attr-defined]
+    m = re.match(r"^Option '(.+)' requires an argument\.$", msg)
+    if m:
+        return w("needs_value", name=m.group(1))
+    m = re.match(r"^Got unexpected extra argument(?:s|\(s\))? \((.*)\)$", msg)
+    if m:
+        return w("extra_args", args=m.group(1))
+    m = re.match(r"^No such command '(.+?)'\.?(?: Did you mean (.+)\?)?$", msg)
+    if m:
+        text = w("no_such_command", name=repr(m.group(1)))
+        return text + (w("possible", names=m.group(2)) if m.group(2) else "")
+    if msg.startswith("Missing command"):
+        return w("missing_command")
+    return msg
+
+
+def show_error(e: Exception) -> None:
+    """Print a usage error as the command-line library would, in the interface language."""
+    ex = _click.exceptions
+    if isinstance(e, ex.NoArgsIsHelpError) or LANG != "zh":
+        e.show()  # type: ignore[attr-defined]
+        return
+    out = sys.stderr
+    ctx = getattr(e, "ctx", None)
+    if isinstance(e, ex.UsageError) and ctx is not None:
+        lines = [ctx.get_usage()]
+        if ctx.command.get_help_option(ctx) is not None:
+            lines.append(w("try_help", command=ctx.command_path, option=ctx.help_option_names[0]))
+        print("\n".join(lines) + "\n", file=out)
+    print(w("error", message=message(e)), file=out)

@@ -1,0 +1,83 @@
+"""The result at the end of ``assess``: one screen (under 40 rows of an 80-column terminal).
+
+Verdict, both standards' scores, the next step with its date (from the dated plan), the top
+blockers by name, and the commands that show the rest. It only presents a result and its plan;
+it never scores or plans.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.text import Text
+
+from ..catalogue.loader import Catalogue
+from ..i18n import group, t
+from ..scoring.result import Result, tier_rank
+
+TOP_BLOCKERS = 5
+_STYLE = {"advanced": "green4", "certified": "dark_cyan", "regular": "grey70", "discredited": "red3",
+          "seriously_discredited": "dark_red"}
+
+
+def next_tier(res: Result) -> str | None:
+    """The closest tier above the likely one that has a path (None at the top)."""
+    above = [tier for tier in res.paths if tier_rank(tier) > tier_rank(res.tier)]
+    return min(above, key=tier_rank) if above else None
+
+
+def screen_lines(cat: Catalogue, res: Result, plan: dict[str, Any], lang: str) -> list[Text]:
+    w = group("session", lang)
+    colon = "：" if lang == "zh" else ": "
+    out = [Text(str(res.enterprise["name"]), style="bold")]
+    verdict = Text(w["result_verdict"].format(tier=""), style="bold")
+    verdict.append(f" {cat.label('tiers', res.tier).get(lang)} ", style=f"bold white on {_STYLE[res.tier]}")
+    out.append(verdict)
+    if res.provisional:
+        out.append(Text(w["result_provisional"].format(u=len(res.unanswered), d=len(res.dont_know)), style="magenta"))
+    for sid, sr in res.standards.items():
+        mark = t("passed", lang) if sr.passed else t("not_passed", lang)
+        out.append(Text(w["result_scores"].format(standard=t(sid, lang), score=sr.score, threshold=sr.threshold,
+                                                  verdict=mark), style="green" if sr.passed else "red"))
+    out.append(Text(""))
+    step = Text(w["next_step"] + colon, style="bold")
+    step.append(plan["next_step"][lang], style="")
+    out.append(step)
+    target = next_tier(res)
+    goal = (plan.get("targets") or {}).get(target) if target else None
+    if goal and goal.get("apply_on"):
+        out.append(Text("  " + t("target_apply", lang, tier=cat.label("tiers", target).get(lang),
+                                 apply=goal["apply_on"], decision=goal.get("decision_by") or "?",
+                                 latest=goal.get("decision_latest") or "?")))
+    if target is not None and res.paths[target].standard is not None:
+        sid = res.paths[target].standard
+        blockers = [g for g in res.standards[sid].gaps if g.result.rating in ("fail", "unanswered")]
+        if blockers:
+            out.append(Text(""))
+            out.append(Text(w["top_blockers"].format(standard=t(sid, lang)), style="bold"))
+            for g in blockers[:TOP_BLOCKERS]:
+                r = g.result
+                state = w["blocker_unanswered"] if r.rating == "unanswered" else w["blocker_fail"]
+                line = Text(f"  ({r.official_no}) ")
+                line.append(r.item.title_for(sid).get(lang))
+                line.append(f" · {state}", style="red" if r.rating == "fail" else "magenta")
+                out.append(line)
+            if len(blockers) > TOP_BLOCKERS:
+                out.append(Text("  " + t("and_more", lang, n=len(blockers) - TOP_BLOCKERS), style="grey50"))
+    return out
+
+
+def see_rest(lang: str, commands: dict[str, str]) -> list[str]:
+    """How to see the rest: whole command lines, printed unwrapped so they can be copied."""
+    w = group("session", lang)
+    return [w["see_rest"] + ("：" if lang == "zh" else ":"), "  " + w["see_score"].format(command=commands["score"]),
+            "  " + w["see_report"].format(command=commands["report"])]
+
+
+def render_result_screen(console: Console, cat: Catalogue, res: Result, plan: dict[str, Any], lang: str,
+                         commands: dict[str, str]) -> None:
+    console.print(Panel(Group(*screen_lines(cat, res, plan, lang)), expand=False, border_style=_STYLE[res.tier]))
+    for line in see_rest(lang, commands):
+        console.print(line, markup=False, highlight=False, soft_wrap=True)
