@@ -87,10 +87,11 @@ class _Compiled:
         self.items_in = {s: cat.items_in(s) for s in STANDARDS}
         self.scope: dict[tuple, list[tuple]] = {}
         self.assumptions: dict[tuple, list[dict[str, Any]]] = {}
-        self.evidence = [(i.id, i.specific or i.category,
-                          [(e.zh, e.en, e.exists_if.code if e.exists_if is not None else None,
-                            e.applies_if.code if e.applies_if is not None else None) for e in i.evidence])
-                         for i in cat.items]  # items in scope per (standard, type, specific types)
+        # every (item, document) pair in catalogue order, flat, with what decides its state
+        self.evidence = [(i.id, i.owner, i.specific or i.category, e.zh, e.en,
+                          e.exists_if.code if e.exists_if is not None else None,
+                          e.applies_if.code if e.applies_if is not None else None)
+                         for i in cat.items for e in i.evidence]
         self.derived = {d.id: d.expr.code for d in cat.derived.values()}
         self.triggers = [(t, t.when.code) for t in cat.triggers]
         self.ask_if = {q.id: (q.ask_if.code if q.ask_if is not None else None) for q in cat.questions.values()}
@@ -653,34 +654,37 @@ def _evidence(cat: Catalogue, c: _Compiled, facts: Facts, standards: dict[str, S
     ``to_check``: the fact that decides it is not known yet. Missing documents come first.
     """
     rating: dict[str, str] = {}
-    for std in STANDARDS:
+    for std in STANDARDS:  # the stricter standard's rating decides (advanced is scored first)
         for r in standards[std].items:
-            if r.category == "bonus" or r.rating == "na":
-                continue
-            prev = rating.get(r.id)
-            # the stricter standard's rating decides (advanced is scored first)
-            if prev is None:
+            if r.category != "bonus" and r.rating != "na" and r.id not in rating:
                 rating[r.id] = r.rating
     seen: dict[str, dict[str, Any]] = {}
-    for item_id, category, evidence in c.evidence:
-        if item_id not in rating:
+    rank = _EVIDENCE_RANK
+    for item_id, owner, category, zh, en, held_code, applies_code in c.evidence:
+        rated = rating.get(item_id)
+        if rated is None:
             continue
-        item = cat.items_by_id[item_id]
-        for zh, en, held_code, applies_code in evidence:
-            state = _evidence_state(facts, held_code, applies_code, rating[item_id])
-            entry = seen.get(zh)
-            if entry is None:
-                seen[zh] = {"zh": zh, "en": en, "state": state, "items": [item_id], "owner": item.owner,
-                            "category": category}
-                continue
+        if held_code is None and applies_code is None:  # most documents: the rating decides
+            state = _BY_RATING.get(rated, "missing")
+        else:
+            state = _evidence_state(facts, held_code, applies_code, rated)
+        entry = seen.get(zh)
+        if entry is None:
+            seen[zh] = {"zh": zh, "en": en, "state": state, "items": [item_id], "owner": owner,
+                        "category": category}
+        else:
             entry["items"].append(item_id)
-            if _EVIDENCE_RANK[state] < _EVIDENCE_RANK[entry["state"]]:
+            if rank[state] < rank[entry["state"]]:
                 entry["state"] = state
-    out = list(seen.values())
-    out.sort(key=lambda e: _EVIDENCE_RANK[e["state"]])  # stable: catalogue order within a state
+    out = sorted(seen.values(), key=lambda e: rank[e["state"]])  # stable: catalogue order within a state
+    numbers = c.numbers
     for e in out:  # the items' official numbers, the Advanced standard's where an item has one
-        e["numbers"] = [c.numbers[i] for i in e["items"]]
+        e["numbers"] = [numbers[i] for i in e["items"]]
     return out
+
+
+#: a document's state from its item's rating alone (any other rating: missing)
+_BY_RATING = {"pass": "held", "unanswered": "to_check"}
 
 
 def _evidence_state(facts: Facts, held_code: Any, applies_code: Any, rating: str) -> str:
@@ -693,11 +697,7 @@ def _evidence_state(facts: Facts, held_code: Any, applies_code: Any, rating: str
         return "to_check"
     except Skipped:
         return "na"
-    if rating == "pass":
-        return "held"
-    if rating == "unanswered":
-        return "to_check"
-    return "missing"
+    return _BY_RATING.get(rating, "missing")
 
 
 def _assumptions(cat: Catalogue, c: _Compiled, a: Assessment, tolerance: dict[str, Any] | None) -> list[dict[str, Any]]:

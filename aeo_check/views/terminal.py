@@ -127,7 +127,7 @@ def render_score(console: Console, cat: Catalogue, res: Result, lang: str, file:
                               style="green"))
         else:
             lines.append(Text(f"{t('tolerance', lang)}: " + t("tolerance_no", lang), style="red"))
-    console.print(Panel(Group(*lines), expand=False, border_style=TIER_STYLE[res.tier].split()[-1]))
+    console.print(Panel(Group(*lines), expand=True, border_style=TIER_STYLE[res.tier].split()[-1]))
 
 
 def render_score_text(cat: Catalogue, res: Result, lang: str, file: str | None = None, *,
