@@ -100,6 +100,7 @@ WORDS: dict[str, dict[str, tuple[str, str]]] = {
         "advanced": ('高级认证企业标准', 'Advanced standard'),
         "certified": ('认证企业标准', 'Certified standard'),
         "effort": ('工作量', 'Effort'),
+        "effort_pd": ('工作量（人日）', 'Person-days'),
         "owner": ('责任部门', 'Owner'),
         "days": ('天', 'days'),
         "id": ('编号', 'ID'),

@@ -130,3 +130,16 @@ def test_fail_below_any_file_and_invalid_input_is_2(tmp_path):
     bad.write_text(BAD, encoding="utf-8")
     res = cli("score", files[0], str(bad))
     assert res.returncode == 2 and "Traceback" not in res.stderr and f"{bad}:6" in res.stderr
+
+
+def test_blocker_table_shows_person_days_not_a_waiting_time_as_effort():
+    """A look-back item only time clears has no work to do: its row says it waits, not "730"."""
+    r = cli("score", str(ROOT / "examples" / "discredited.yaml"), "--lang", "en")
+    rows = [line.strip("│ ") for line in r.stdout.splitlines() if "Duty and fines paid on time" in line]
+    assert [row.split()[-2:] for row in rows] == [["Finance", "Wait"], ["Finance", "Wait"]]
+    assert "730" not in r.stdout
+    header = next(line for line in r.stdout.splitlines() if "Rating" in line and "Owner" in line)
+    assert header.strip("│ ").split()[-1] == "Person-days"
+    r = cli("score", str(ROOT / "examples" / "regular-food-importer.yaml"), "--lang", "en")
+    internal_audit = next(line for line in r.stdout.splitlines() if line.strip("│ ").startswith("(10)"))
+    assert internal_audit.strip("│ ").split()[-1] == "20"  # 20 person-days of work

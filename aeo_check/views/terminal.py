@@ -99,13 +99,15 @@ def render_score(console: Console, cat: Catalogue, res: Result, lang: str, file:
         bt.add_column(t("title", lang))
         bt.add_column(t("rating", lang))
         bt.add_column(t("owner", lang))
-        bt.add_column(t("effort", lang), justify="right")
+        bt.add_column(t("effort_pd", lang), justify="right")
         for g in blockers[:12]:
             r = g.result
             bt.add_row(item_no(r) if r.category in CATEGORY_ORDER[:4] else f"{category_label(cat, r.category, lang)}{item_no(r)}",
                        escape(r.item.title_for(sid).get(lang)),
                        Text(label(cat, "ratings", r.rating, lang), style=RATING_STYLE[r.rating]),
-                       label(cat, "owners", r.item.owner, lang), f"{r.item.effort_days}")
+                       label(cat, "owners", r.item.owner, lang),
+                       # person-days of work; an item only time can clear has none (its wait is dated in the plan)
+                       f"{r.item.effort_days}" if r.item.rectifiable else t("kind_wait", lang))
         if len(blockers) > 12:
             bt.add_row("", t("and_more", lang, n=len(blockers) - 12), "", "", "")
         lines += [Text(""), bt]
