@@ -41,6 +41,7 @@ class Options:
     width: int = 80  # terminal width for the panel
     ui_lang: str = "en"  # language of the header and summary
     file_width: int = 0  # the file column of the one-line view
+    blockers: bool = False  # return each result's blockers (for --fail-on-new-blockers)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +55,8 @@ class Outcome:
     #: with --fail-below: the tier is below it (BELOW), or only could be because a discredit
     #: trigger is unanswered (``maybe_below``; the status is BELOW then too)
     maybe_below: bool = False
+    #: with ``Options.blockers``: the enterprise's USCC and :func:`aeo_check.progress.blockers_of_result`
+    blockers: tuple[str | None, dict[str, Any]] | None = None
 
 
 @dataclass(slots=True)
@@ -100,7 +103,12 @@ def score_file(cat: "Catalogue", path: str, opts: Options) -> Outcome:
             status = BELOW
         elif tier_rank(res.floor_tier) < tier_rank(opts.fail_below):
             status, maybe = BELOW, True  # an unanswered discredit trigger could take the tier away
-    return Outcome(view(cat, res, plan, path, opts), "", status, res.tier, maybe)  # view
+    blockers = None
+    if opts.blockers:
+        from .progress import blockers_of_result
+
+        blockers = (res.enterprise.get("uscc"), blockers_of_result(res))
+    return Outcome(view(cat, res, plan, path, opts), "", status, res.tier, maybe, blockers)  # view
 
 
 def view(cat: "Catalogue", res: "Result", plan: dict[str, Any] | None, path: str, opts: Options) -> str:
@@ -151,7 +159,7 @@ def _worker(index: int, jobs: int, paths: Sequence[str], opts: Options, conn: An
         cat = get_catalogue()  # inherited when forked; from the cache when spawned
         for i in range(index, len(paths), jobs):
             o = score_file(cat, paths[i], opts)
-            conn.send((o.out, o.err, o.status, o.tier, o.maybe_below))
+            conn.send((o.out, o.err, o.status, o.tier, o.maybe_below, o.blockers))
     except (BrokenPipeError, EOFError, OSError):  # the parent has stopped reading
         pass
     finally:
@@ -177,11 +185,11 @@ def _parallel(paths: Sequence[str], opts: Options, jobs: int) -> Iterator[Outcom
             conns.append(reader)
         for i in range(len(paths)):
             try:
-                out, err, status, tier, maybe = conns[i % jobs].recv()
+                out, err, status, tier, maybe, blockers = conns[i % jobs].recv()
             except EOFError:  # a worker died (killed, out of memory): say so for its files
                 yield Outcome("", f"{paths[i]}: not scored: a worker process ended early\n", 3)
                 continue
-            yield Outcome(out, err, status, tier, maybe)
+            yield Outcome(out, err, status, tier, maybe, blockers)
     finally:
         for c in conns:
             c.close()
@@ -204,8 +212,10 @@ def _widen(conn: Any) -> None:
 # --------------------------------------------------------------------------- writing
 
 def run(cat: "Catalogue", paths: Sequence[str], opts: Options, jobs: int,
-        write: Callable[[str], Any], warn: Callable[[str], Any]) -> Summary:
-    """Score ``paths`` and write each result as it comes; the exit status is the worst file's."""
+        write: Callable[[str], Any], warn: Callable[[str], Any],
+        each: Callable[[str, Outcome], Any] | None = None) -> Summary:
+    """Score ``paths`` and write each result as it comes; the exit status is the worst file's.
+    ``each(path, outcome)`` is called for every file after it is written."""
     import gc
 
     gc.freeze()  # the catalogue is long-lived: keep it out of every collection
@@ -219,7 +229,7 @@ def run(cat: "Catalogue", paths: Sequence[str], opts: Options, jobs: int,
         from .views.brief import header
 
         write(header(opts.ui_lang, opts.color, opts.file_width))
-    for o in outcomes(cat, paths, opts, jobs):
+    for path, o in zip(paths, outcomes(cat, paths, opts, jobs)):
         if o.out:
             if opts.format == "json":
                 write(("\n" if first else ",\n") + o.out)
@@ -236,6 +246,8 @@ def run(cat: "Catalogue", paths: Sequence[str], opts: Options, jobs: int,
                 summary.maybe_below = True
             else:
                 summary.below = True
+        if each is not None:
+            each(path, o)
     if opts.format == "json":
         write("\n]\n" if not first else "]\n")
     elif lines:

@@ -445,11 +445,24 @@ def score(
     opts = batch.Options(format=fmt, lang=lang.value if lang else None,
                          fail_below=fail_below.value if fail_below else None, detail=detail, many=many,
                          color=color, width=width, ui_lang=ui_lang,
-                         file_width=file_width(paths) if fmt == "table" and many else 0)
+                         file_width=file_width(paths) if fmt == "table" and many else 0,
+                         blockers=fail_on_new_blockers is not None)
     stdout, stderr = sys.stdout, sys.stderr
+    each = None
+    gained: list[str] = []
+    if fail_on_new_blockers is not None:  # compared as each file is scored: one pass
+        from .progress import gained_blockers
+
+        olds = _old_blockers(cat, fail_on_new_blockers)
+
+        def each(path: str, o: "batch.Outcome") -> None:
+            if o.blockers is not None:
+                new = gained_blockers(olds.get(o.blockers[0]), o.blockers[1])
+                if new:
+                    gained.append(f"{path}: {', '.join(new)}")
     try:
         done = batch.run(cat, paths, opts, jobs or batch.default_jobs(len(paths)),
-                         write=stdout.write, warn=lambda text: (stdout.flush(), stderr.write(text)))
+                         write=stdout.write, warn=lambda text: (stdout.flush(), stderr.write(text)), each=each)
         stdout.flush()
     except BrokenPipeError:
         # the reader has gone (`score … | head -1`): it has what it wanted, which is not an error
@@ -464,12 +477,10 @@ def score(
             err.print(f"tier may be below {fail_below.value}: discredit triggers are unanswered"
                       f" / 失信情形尚未回答，信用等级可能低于 {fail_below.value}", markup=False)
     status = done.status
-    if fail_on_new_blockers is not None:  # a second pass: compare each result with its earlier one
-        gained = _new_blockers(cat, [Path(f) for f in files], fail_on_new_blockers)
-        for g in gained:
-            err.print(f"new blocker / 新增阻碍项: {g}", markup=False)
-        if gained and status == 0:
-            status = 1
+    for g in gained:
+        err.print(f"new blocker / 新增阻碍项: {g}", markup=False)
+    if gained and status == 0:
+        status = 1
     if status:
         raise typer.Exit(status)
 
@@ -482,34 +493,21 @@ def _colour_terminal() -> bool:
             and os.environ.get("TERM", "") != "dumb")
 
 
-def _new_blockers(cat, files: list[Path], old_path: Path) -> list[str]:
-    """``FILE: item, item`` for every file with a blocker its earlier result did not have."""
-    from .progress import compare as compare_results
-    from .progress import match_old, new_blockers
+def _old_blockers(cat, old_path: Path) -> dict:
+    """The earlier results' blockers by USCC (the first result of each enterprise, as
+    :func:`aeo_check.progress.match_old` picks it); an unreadable OLD exits 2 before any scoring."""
+    from .progress import blockers_of
     from .resultfile import load_results
-    from .scoring import score as run_score
     from .sourcefile import DataFileError
-    from .views.jsonout import result_document
 
     try:
         olds = load_results(cat, old_path)
     except DataFileError as exc:
         _problems_exit(exc.problems)
-    gained: list[str] = []
-    for f in files:
-        try:
-            a = _load(f, cat)
-        except DataFileError:
-            continue  # already reported by the scoring pass
-        now = result_document(cat, run_score(cat, a))
-        old = match_old(now, olds)
-        if old is None:  # no earlier result for this enterprise: every blocker is new
-            old = {**now, "standards": {k: {**v, "gaps": []} for k, v in now["standards"].items()},
-                   "discredit": [], "answers": {}, "dont_know": []}
-        new = new_blockers(compare_results(old, now))
-        if new:
-            gained.append(f"{f}: {', '.join(new)}")
-    return gained
+    by_uscc: dict = {}
+    for o in olds:
+        by_uscc.setdefault(o.get("enterprise", {}).get("uscc"), blockers_of(o))
+    return by_uscc
 
 
 def _score_junit(cat, files: list[Path], fail_below, fail_on_new_blockers) -> None:
@@ -519,8 +517,9 @@ def _score_junit(cat, files: list[Path], fail_below, fail_on_new_blockers) -> No
     from .sourcefile import DataFileError
     from .views.ci import junit_xml
 
-    gained = {g.split(": ", 1)[0]: g.split(": ", 1)[1].split(", ")
-              for g in (_new_blockers(cat, files, fail_on_new_blockers) if fail_on_new_blockers else [])}
+    from .progress import blockers_of_result, gained_blockers
+
+    olds = _old_blockers(cat, fail_on_new_blockers) if fail_on_new_blockers else None
     entries = []
     status = 0
     for f in files:
@@ -534,7 +533,8 @@ def _score_junit(cat, files: list[Path], fail_below, fail_on_new_blockers) -> No
         if fail_below is not None and (tier_rank(res.tier) < tier_rank(fail_below.value)
                                        or tier_rank(res.floor_tier) < tier_rank(fail_below.value)):
             status = max(status, 1)
-        new = gained.get(str(f)) if fail_on_new_blockers else None
+        new = (gained_blockers(olds.get(res.enterprise.get("uscc")), blockers_of_result(res)) or None
+               if olds is not None else None)
         if new:
             status = max(status, 1)
         entries.append({"file": str(f), "result": res, "problems": None,

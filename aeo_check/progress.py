@@ -153,6 +153,33 @@ def new_blockers(diff: dict[str, Any]) -> list[str]:
         [f"trigger:{t['id']}" for t in diff["triggers"]["new"]]
 
 
+def blockers_of(doc: dict[str, Any]) -> dict[str, Any]:
+    """What :func:`gained_blockers` needs of a result document: each standard's gaps (id → rating,
+    in the document's order) and the discredit triggers' ids."""
+    return {"gaps": {sid: {g["id"]: g["rating"] for g in doc["standards"][sid]["gaps"]} for sid in STANDARDS},
+            "triggers": [t["id"] for t in doc.get("discredit", [])]}
+
+
+def blockers_of_result(res: Any) -> dict[str, Any]:
+    """:func:`blockers_of` of a scored :class:`~aeo_check.scoring.result.Result` (no document made)."""
+    return {"gaps": {sid: {g.result.id: g.result.rating for g in res.standards[sid].gaps} for sid in STANDARDS},
+            "triggers": [t.id for t in res.triggers]}
+
+
+def gained_blockers(old: dict[str, Any] | None, new: dict[str, Any]) -> list[str]:
+    """``new_blockers(compare(old, new))`` from two :func:`blockers_of` summaries, in the same order;
+    no old result (None): every blocker is new."""
+    out: list[str] = []
+    for sid in STANDARDS:
+        go = old["gaps"][sid] if old else {}
+        gn = new["gaps"][sid]
+        for gid in [*go, *(g for g in gn if g not in go)]:
+            if gn.get(gid) in BLOCKING and go.get(gid) not in BLOCKING:
+                out.append(f"{sid}:{gid}")
+    seen = set(old["triggers"]) if old else set()
+    return out + [f"trigger:{t}" for t in dict.fromkeys(new["triggers"]) if t not in seen]
+
+
 def match_old(new: dict[str, Any], olds: list[dict[str, Any]]) -> dict[str, Any] | None:
     """The old result of the same enterprise (same USCC), or None."""
     uscc = new["enterprise"].get("uscc")

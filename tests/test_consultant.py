@@ -289,3 +289,49 @@ def test_readme_ci_job_scores_answers_without_the_pdf_packages(tmp_path):
         assert res.returncode == 0, (cmd, res.stderr)
     suite = ET.parse(tmp_path / "aeo-check.xml").getroot()
     assert (suite.get("tests"), suite.get("failures")) == ("2", "0")
+
+
+def test_streamed_new_blocker_check_agrees_with_the_full_comparison(cat):
+    """score --fail-on-new-blockers compares small blocker summaries as each file is scored; for
+    every pair of examples (and against no earlier result) it names exactly the blockers, in the
+    same order, that the full progress comparison names."""
+    from aeo_check.answers import load_answers
+    from aeo_check.progress import blockers_of, blockers_of_result, compare, gained_blockers, new_blockers
+    from aeo_check.scoring import score
+    from aeo_check.views.jsonout import result_document
+
+    scored = [score(cat, load_answers(p, cat)) for p in sorted(EX.glob("*.yaml"))]
+    docs = [result_document(cat, r) for r in scored]
+    pairs = 0
+    for old in docs:
+        for res, now in zip(scored, docs):
+            assert blockers_of_result(res) == blockers_of(now)
+            full = new_blockers(compare({**old, "enterprise": now["enterprise"]}, now))
+            assert gained_blockers(blockers_of(old), blockers_of_result(res)) == full
+            pairs += 1 if full else 0
+    assert pairs >= 10  # the examples do differ in their blockers
+    for res, now in zip(scored, docs):  # no earlier result: every blocker is new
+        empty = {**now, "standards": {k: {**v, "gaps": []} for k, v in now["standards"].items()}, "discredit": []}
+        assert gained_blockers(None, blockers_of_result(res)) == new_blockers(compare(empty, now))
+
+
+def test_fail_on_new_blockers_in_parallel_and_in_junit(tmp_path):
+    old = earlier(tmp_path)
+    baseline = tmp_path / "baseline.json"
+    baseline.write_text(cli("score", str(old), str(EX / "certified-trading.yaml"), "--format", "json").stdout,
+                        encoding="utf-8")
+    files = [str(EX / "regular-food-importer.yaml"), str(EX / "certified-trading.yaml")] * 5
+    res = cli("score", *files, "--fail-on-new-blockers", str(baseline), "-j", "2")
+    assert res.returncode == 1
+    said = [line for line in res.stderr.splitlines() if line.startswith("new blocker")]
+    assert said == [f"new blocker / 新增阻碍项: {EX / 'regular-food-importer.yaml'}: advanced:cmp-single-fine, "
+                    "advanced:cmp-penalty-count"] * 5
+    res = cli("score", *files[:2], "--format", "junit", "--fail-on-new-blockers", str(baseline))
+    assert res.returncode == 1
+    cases = ET.fromstring(res.stdout).findall("testcase")
+    assert cases[0].find("failure").get("message") == "2 new blocker(s) since the previous result"
+    assert "new blocker" not in cases[1].find("failure").get("message")  # its blockers were all known
+    bad = tmp_path / "bad.json"
+    bad.write_text("{", encoding="utf-8")
+    res = cli("score", *files[:2], "--fail-on-new-blockers", str(bad))
+    assert res.returncode == 2 and res.stdout == ""  # a broken OLD stops before anything is scored
