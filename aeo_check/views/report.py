@@ -365,7 +365,6 @@ def build_context(cat: Catalogue, R: dict[str, Any], lang: str, brand: Brand | N
     derived = [{"label": cat.derived[k].label.get(lang), "value": _fmt_derived(cat, k, v)}
                for k, v in R.get("derived", {}).items() if k in cat.derived and v is not None]
 
-    days_on_path = path["effort_days"] if path and path.get("standard") else None
     logo_uri = None
     if brand is not None and brand.logo is not None:
         if inline_assets:
@@ -389,7 +388,6 @@ def build_context(cat: Catalogue, R: dict[str, Any], lang: str, brand: Brand | N
         "catalogue_title": cat.meta.title.get(lang),
         "adv": adv, "cer": cer,
         "path": path,
-        "days_on_path": days_on_path,
         "gaps": gaps,
         "blockers": blockers,
         "chart": chart,
@@ -517,18 +515,14 @@ def _board_parts(cat: Catalogue, R: dict[str, Any], lang: str, brand: Brand | No
                             verdict=W["verdict_pass"] if cer["passed"] else W["verdict_fail"]),
     ], lang)
     path = ctx["path"]
-    blocks_text = days_text = ""
+    blocks_text = ""
     if path and path.get("standard"):
         n = len(path["items"])
         f = sum(1 for m in ctx["blockers"] if m["on_path"])
         blocks_text = W["sum_blocks"].format(tier=ctx["next_tier_label"], n=n, f=f,
                                              items=W["n_item" if n == 1 else "n_items"].format(n=n),
                                              are=W["is"] if f == 1 else W["are"])
-        waits = len(path.get("waits") or [])
-        days_text = board.join_sentences([
-            W["sum_days"].format(days=ctx["days_on_path"]),
-            W["sum_waits"].format(n=waits, are=W["is"] if waits == 1 else W["are"]) if waits else ""], lang)
-    return {**parts, "summary_text": summary, "blocks_text": blocks_text, "days_text": days_text,
+    return {**parts, "summary_text": summary, "blocks_text": blocks_text,
             "itemno": lambda n: board.itemno(n, lang),
             "n_days": lambda d: board.fmt_days(d or 0, W),
             "n_cal_days": lambda d: (f"{d}天" if lang == "zh" else f"{d} calendar days"),
