@@ -284,3 +284,21 @@ def test_the_report_shows_the_dated_plan(tmp_path, lang, heading, apply_label):
     assert ("2027年9月30日" if lang == "zh" else "2027-09-30") in page
     text = "\n".join(pages)
     assert "各项工作量之和" not in text and "effort in total" not in text
+
+
+@pytest.mark.parametrize("columns", [80, 120])
+def test_plan_table_keeps_dates_whole_at_any_width(columns):
+    """Every row's start and end dates stay on one line; below 100 columns the items' official
+    numbers lead the step (Chinese without a space) instead of taking a column of their own."""
+    import os
+
+    r = subprocess.run([EXE, "plan", "examples/regular-food-importer.yaml", "--lang", "zh"], capture_output=True,
+                       text=True, cwd=ROOT, stdin=subprocess.DEVNULL, env={**os.environ, "COLUMNS": str(columns)})
+    assert r.returncode == 0, r.stderr
+    lines = r.stdout.splitlines()
+    assert max(len(line) for line in lines) <= columns
+    row = next(line for line in lines if "装货前检查" in line and "整改" in line).split()
+    if columns == 80:
+        assert row == ["(54)装货前检查", "整改", "物流仓储部门", "2026-11-20", "2026-12-04", "10"]
+    else:
+        assert row == ["装货前检查", "整改", "物流仓储部门", "2026-11-20", "2026-12-04", "10", "(54)"]

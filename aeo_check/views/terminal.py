@@ -198,15 +198,21 @@ def render_plan(console: Console, cat: Catalogue, plan: dict[str, Any], lang: st
     console.print(Text(name, style="bold"))
     for style, line in target_lines(cat, plan, lang):
         console.print(Text(line, style=style))
-    table = Table(box=None, pad_edge=False, header_style="bold")
-    table.add_column(t("col_step", lang), ratio=3, min_width=16, overflow="fold")
+    # the step takes what the other columns leave; dates, kinds and days never break. Below 100
+    # columns the items' numbers lead the step's text instead of taking a column of their own.
+    wide = console.width >= 100
+    table = Table(box=None, pad_edge=False, header_style="bold", expand=True)
+    table.add_column(t("col_step", lang), ratio=1, overflow="fold")
     table.add_column(t("col_kind", lang), no_wrap=True)
-    table.add_column(t("owner", lang), ratio=1, overflow="fold")
+    table.add_column(t("owner", lang), max_width=16 if wide else 12, overflow="fold")
     table.add_column(t("col_start", lang), no_wrap=True)
-    table.add_column(t("col_end", lang), ratio=1, min_width=10)
+    table.add_column(t("col_end", lang), min_width=10, max_width=13 if wide else 10)  # a range takes 2-3 lines
     table.add_column(t("col_days", lang), justify="right", no_wrap=True)
-    table.add_column(t("col_items", lang), ratio=1, overflow="fold")
+    if wide:
+        table.add_column(t("col_items", lang), max_width=16, overflow="fold")
     for row, step in zip(plan_rows(cat, plan, lang), plan["steps"]):
-        table.add_row(row["step"], row["kind"], row["owner"], row["start"], step_when(step, lang, iso=True), row["days"],
-                      row["items"])
+        lead = f"{row['items']}{'' if lang == 'zh' else ' '}" if row["items"] and not wide else ""
+        cells = [lead + row["step"], row["kind"],
+                 row["owner"], row["start"], step_when(step, lang, iso=True), row["days"]]
+        table.add_row(*cells, *([row["items"]] if wide else []))
     console.print(table)
