@@ -83,6 +83,19 @@ def test_pdf_shows_tier_score_and_every_gap(rendered, name, lang):
     assert doc["blocked"] == []  # a normal report needs nothing the fetcher refuses
 
 
+def test_blockers_show_person_days_and_a_wait_never_as_effort(rendered):
+    """A look-back item only time clears shows "Wait", not its 730-day window, in the blockers
+    table and in its gap card; a workable blocker shows its person-days."""
+    out, _ = rendered
+    lines = out[("discredited", "en")]["text"].splitlines()
+    assert "item 22 Fail item 20 Fail Duty and fines paid on time Finance Wait" in lines
+    assert any(line.endswith("Owner: Finance · Effort: Wait") for line in (l.strip() for l in lines))
+    assert "730" not in out[("discredited", "en")]["text"]
+    zh = out[("regular-food-importer", "zh")]["text"].splitlines()
+    row = next(line for line in zh if "内部审计" in line and "企业管理层" in line and "不达标" in line)
+    assert row.split()[-1] == "20"
+
+
 def test_footer_on_every_page(rendered):
     docs, _ = rendered
     reader = docs[("regular-food-importer", "zh")]["reader"]
