@@ -143,3 +143,11 @@ def test_blocker_table_shows_person_days_not_a_waiting_time_as_effort():
     r = cli("score", str(ROOT / "examples" / "regular-food-importer.yaml"), "--lang", "en")
     internal_audit = next(line for line in r.stdout.splitlines() if line.strip("│ ").startswith("(10)"))
     assert internal_audit.strip("│ ").split()[-1] == "20"  # 20 person-days of work
+
+
+def test_standards_show_gives_person_days_or_a_wait():
+    r = cli("standards", "show", "advanced 22", "--lang", "en")
+    assert r.returncode == 0, r.stderr
+    assert "Owner: Finance   Effort: Wait" in r.stdout and "730" not in r.stdout
+    r = cli("standards", "show", "advanced 10", "--lang", "en")
+    assert "Owner: Management   Person-days: 20" in r.stdout

@@ -184,8 +184,9 @@ def render_item(console: Console, cat: Catalogue, item: Item, lang: str) -> None
     out.append(Text(heading[3], style="bold"))
     for i, step in enumerate(item.remediation, 1):
         out.append(Text(f"  {i}. {step.get(lang)}"))
-    out.append(Text(f"{t('owner', lang)}: {label(cat, 'owners', item.owner, lang)}   "
-                    f"{t('effort', lang)}: {item.effort_days} {t('days', lang)}"))
+    effort = (f"{t('effort_pd', lang)}: {item.effort_days}" if item.rectifiable  # person-days, not calendar time
+              else f"{t('effort', lang)}: {t('kind_wait', lang)}")
+    out.append(Text(f"{t('owner', lang)}: {label(cat, 'owners', item.owner, lang)}   {effort}"))
     if item.assumption is not None:
         out.append(Text(f"⚠ {item.assumption.get(lang)}", style="yellow"))
     console.print(Panel(Group(*out), expand=False))
