@@ -1,16 +1,27 @@
-"""The words of aeo-check's own interface, in Simplified Chinese and English: one home for them.
+"""The words of aeo-check's own interface, in Simplified Chinese and English: their one home.
 
-Catalogue texts (items, questions, help, sources, remediation) live in questionnaires/; the
-PDF/HTML report's fixed wording lives in report_templates/words.yaml. Every entry here has
-both languages; {name} marks a value filled in at run time. Groups:
-  general   headings and phrases of the result views (terminal, report)
+Catalogue texts (items, questions, help, sources, remediation, benefits) live in questionnaires/;
+everything else a person reads, on the screen, in a file or in the PDF report, is here. Every
+entry has both languages; {name} marks a value filled in at run time, the same names in both.
+Groups:
+  general   headings and phrases of the result views (terminal, plan, report)
+  punct     punctuation and list separators, as each language writes them
   cli       messages of the command line
-  help      --help texts of commands and options
+  help      --help texts of commands, options and arguments (keyed by command path)
+  metavar   placeholders of arguments in usage lines
   typer     the command-line library's own words (usage, errors), used under Chinese
   session   the interactive assessment
   asker     prompts, keys and answer checks of one question
+  amount    amounts of money echoed back
   check     answer-file and answer validation messages
   template  comments of the blank answer file
+  report    headings and phrases of the PDF/HTML improvement plan (the templates' ``W``)
+  plan      the dated plan's task list (CSV)
+  progress  progress between two assessments (diff, the report's progress page)
+  portfolio a consultant's portfolio of clients
+  workbook  the Excel questionnaire
+  reason    the scorer's one-line reason for a tier (result JSON)
+  doctor    the checks of aeo-check doctor
 
 Each entry is (Chinese, English). A Python literal rather than YAML so that even ``--help``
 (which needs the help texts) starts without a YAML parser.
@@ -118,6 +129,16 @@ WORDS: dict[str, dict[str, tuple[str, str]]] = {
         "saved_at": ('答案已保存到 {path}', 'Answers are saved in {path}'),
         "resume_with": ('继续作答：{command}', 'To continue: {command}'),
         "interrupted": ('已中断。', 'Interrupted.'),
+    },
+    "punct": {
+        # the report's templates read these as W.colon, W.full_stop, W.list_sep, W.semi
+        "colon": ('：', ': '),
+        "full_stop": ('。', '.'),
+        "list_sep": ('、', ', '),
+        "list_last": ('、', ' and '),
+        "semi": ('；', '; '),
+        "comma": ('，', ', '),
+        "choice_sep": ('、', '; '),
     },
     "cli": {
         "catalogue_broken": ('标准目录数据有误：', 'the catalogue is broken:'),
@@ -422,6 +443,328 @@ WORDS: dict[str, dict[str, tuple[str, str]]] = {
             'aeo-check 答卷：每个答案都会立即保存。继续作答：{command}',
             'aeo-check answer file: saved after every answer. Resume with: {command}',
         ),
+    },
+    "report": {
+        "doc_title": ('AEO认证改进计划', 'AEO certification improvement plan'),
+        "doc_subtitle": (
+            '海关企业信用认证自评结果与整改路线',
+            "Self-assessment against China Customs' credit certification standards, and the way to the next tier",
+        ),
+        "prepared_by": ('编制单位', 'Prepared by'),
+        "uscc": ('统一社会信用代码', 'Unified social credit code'),
+        "customs_code": ('海关编码', 'Customs code'),
+        "ent_type": ('企业类型', 'Enterprise type'),
+        "specific": ('单项标准', 'Specific standards'),
+        "none": ('无', 'none'),
+        "assessed_on": ('评估日期', 'Assessment date'),
+        "standard_version": ('标准版本', 'Standard version'),
+        "likely_tier": ('预计信用等级', 'Likely credit tier'),
+        "score_vs": ('得分 / 通过线', 'Score / pass mark'),
+        "passes": ('通过', 'passes'),
+        "fails": ('未通过', 'does not pass'),
+        "provisional": (
+            '暂定结果：仍有问题未回答，结论可能变化。',
+            'Provisional: some questions are still unanswered, so the verdict may change.',
+        ),
+        "unanswered_count": ('未回答的问题', 'Unanswered questions'),
+        # first page (board)
+        "board_kicker": ('董事会决策摘要', 'Summary for the board'),
+        "board_now": ('现状', 'Where we stand'),
+        "board_target": ('目标与时间', 'Where we can be'),
+        "board_takes": ('所需投入', 'What it takes'),
+        "board_brings": ('能带来什么', 'What it brings'),
+        "board_risk": ('不作为的风险', 'The risk of doing nothing'),
+        "board_rec": ('建议', 'Recommendation'),
+        "now_held": ('海关现给予的等级', 'Tier customs gives today'),
+        "now_likely": ('按本次自评预计', 'Likely tier on this assessment'),
+        "apply_on": ('目标申请日期', 'Target application date'),
+        "decision_by": ('预计认证决定日期', 'Expected decision'),
+        "meets_now": ('已符合标准', 'Meets the standard now'),
+        "no_margin": ('刚好达到通过线，没有余量', 'reaches the pass mark exactly: no margin'),
+        "not_reachable": ('完成全部可整改项后仍无法达到', 'Cannot be reached even after every fixable gap is closed'),
+        "repair_from": ('最早{date}可完成信用修复', 'Credit repair possible from {date}'),
+        "undated": ('日期见整改路线图', 'dates in the roadmap'),
+        "work_items": ('需整改{n}项，工作量约{days}', '{n} to close, about {days} of work'),
+        "tier_col": ('等级', 'Tier'),
+        "person_days": ('人日', 'Person-days'),
+        "cost": ('费用', 'Cost'),
+        "total": ('合计', 'Total'),
+        "elapsed": ('各部门并行推进，工作本身约需{days}', 'With owners working in parallel, the work itself takes about {days}'),
+        "effort_basis": (
+            '按目标等级所需整改项的经验工作量估算。',
+            'Estimated from the typical effort of each gap on the way to the target tier.',
+        ),
+        "no_rates": ('未提供日费率，故不列费用。', 'No day rates were given, so no cost is shown.'),
+        "ready_now": (
+            '申请{tier}无需整改；以下为继续晋级所需投入。',
+            'Applying for {tier} needs no further work; what follows is the work for the next tier up.',
+        ),
+        "extra_costs": ('其他费用', 'Other costs'),
+        "rate_source": ('来源', 'Source'),
+        "markets_title": ('主要出口市场是否认可中国AEO', "Do the main export markets recognise China's AEO?"),
+        "mra_implemented": ('已实施互认', "Recognises China's AEO"),
+        "mra_since": ('自{date}起', 'since {date}'),
+        "mra_signed": ('已签署或计划互认，实施日期未查到', 'Arrangement signed or planned; start date not found'),
+        "mra_not_listed": ('未列入我们掌握的互认名单', 'Not in our list of partners'),
+        "markets_not_asked": ('答卷未填写主要出口市场。', 'The answer file does not name the main export markets.'),
+        "no_exports": (
+            '企业没有出口业务，互认便利主要惠及出口。',
+            'The enterprise does not export; mutual recognition mainly helps exports.',
+        ),
+        "measures_title": ('高级认证企业的便利措施', 'Facilitation for Advanced certified enterprises'),
+        "pass_rule_mark": ('†', '†'),
+        "pass_rule_note": (
+            '† 2026年标准的通过规则和计分方法尚未公布，本计划假定沿用此前规则：没有“不达标”项，且100分加减各项得分后不低于95分（见附件）。',
+            "† The 2026 standards' pass rule and points are not published; this plan assumes the earlier rule: no item at fail, and 100 plus item points at least 95 (see the annex).",
+        ),
+        "veto": (
+            '得分{score}分，虽不低于{threshold}分，但{items}不达标；任何一项不达标即不能通过（一票否决）。',
+            'It scores {score}, at or above {threshold}, yet does not pass: {items} is at fail, and any item at fail rules out a pass.',
+        ),
+        "veto_unanswered": (
+            '得分{score}分，虽不低于{threshold}分，但仍有{items}因问题未回答无法判定，暂不能判定通过。',
+            'It scores {score}, at or above {threshold}, but {items} cannot be judged until the questions behind them are answered, so it does not pass yet.',
+        ),
+        "below_and_fail": ('{items}不达标（一票否决）。', '{items} at fail (any item at fail rules out a pass).'),
+        "rec_repair": (
+            '先消除失信情形并申请信用修复，再着手认证。',
+            'First clear the discredit grounds and apply for credit repair; certification comes after.',
+        ),
+        "rec_apply_now": (
+            '企业已符合{tier}标准，建议现在准备材料并提出申请。',
+            'The enterprise meets the {tier} standard: prepare the file and apply now.',
+        ),
+        "rec_apply_dated": (
+            '企业已符合{tier}标准，建议于{apply_on}提出申请，预计{decision_by}前获得认证决定。',
+            'The enterprise meets the {tier} standard: apply on {apply_on}, with a decision expected by {decision_by}.',
+        ),
+        "rec_keep": (
+            '保持{tier}等级：每年开展内审，6月30日前报送上一年度审计事项，迎接海关复核。',
+            "Keep the {tier} status: run the yearly internal audit, report the audited year by 30 June, and be ready for customs' review.",
+        ),
+        "rec_none": ('目前没有可行的晋级路径，请先解决阻碍项。', 'No tier above is within reach yet: deal with the blockers first.'),
+        "rec_go": (
+            '建议以{tier}为目标，立即启动{items}整改，完成后提出申请。',
+            'Aim for {tier}: start now on the {items} to close, then apply.',
+        ),
+        "rec_go_dated": (
+            '建议以{tier}为目标，立即启动整改，于{apply_on}提出申请，预计{decision_by}前获得认证决定。',
+            'Aim for {tier}: start now, apply on {apply_on}, and expect a decision by {decision_by}.',
+        ),
+        "rec_then_adv": ('之后再争取{tier}', ' Then go on to {tier}'),
+        "rec_then_adv_date": ('（目标申请日期{apply_on}）', ' (target application date {apply_on})'),
+        "n_item": ('{n}项', '{n} item'),
+        "n_items": ('{n}项', '{n} items'),
+        "n_day": ('{n}个工作日', '{n} working day'),
+        "n_days": ('{n}个工作日', '{n} working days'),
+        # document control and sign-off
+        "doc_control": ('文件控制', 'Document control'),
+        "report_no": ('报告编号', 'Report number'),
+        "revision": ('版本', 'Version'),
+        "issued": ('出具日期', 'Date of issue'),
+        "tool": ('评估工具', 'Assessment tool'),
+        "catalogue": ('标准数据版本', 'Standards catalogue'),
+        "classification": ('密级', 'Classification'),
+        "client": ('委托企业', 'Client'),
+        "signoff": ('签署', 'Sign-off'),
+        "role": ('职责', 'Role'),
+        "name": ('姓名', 'Name'),
+        "signature": ('签字', 'Signature'),
+        "date": ('日期', 'Date'),
+        "role_prepared": ('编制', 'Prepared'),
+        "role_reviewed": ('审核', 'Reviewed'),
+        "role_approved": ('批准（企业管理层）', 'Approved (enterprise management)'),
+        "role_legal_rep": ('法定代表人', 'Legal representative'),
+        "signoff_note": (
+            '法定代表人签字表示企业确认自评所依据的事实，并同意按本计划推进整改。',
+            'By signing, the legal representative confirms the facts this self-assessment rests on and agrees to carry out the plan.',
+        ),
+        # chapters
+        "summary": ('一、结论摘要', '1. Executive summary'),
+        "where_stands": ('当前状况', 'Where the enterprise stands'),
+        "what_blocks": ('晋级障碍', 'What stands in the way'),
+        "how_long": ('所需工作量', 'How much work'),
+        "chart_title": ('二、各类别扣分', '2. Points lost by category'),
+        "chart_svg_title": ('各类别扣分：高级认证企业标准与认证企业标准', 'Points lost by category: Advanced and Certified standards'),
+        "chart_note": (
+            '深色为高级认证企业标准，浅色为认证企业标准；数值为扣分。',
+            'Dark bars: Advanced standard; light bars: Certified standard. Values are points lost.',
+        ),
+        "standards_title": ('三、两项标准对照', '3. The two standards side by side'),
+        "standard": ('标准', 'Standard'),
+        "score": ('得分', 'Score'),
+        "threshold": ('通过线', 'Pass mark'),
+        "item_points": ('项目扣分', 'Item points'),
+        "bonus": ('加分', 'Bonus'),
+        "fail_items": ('不达标项', 'Failed items'),
+        "partial_items": ('基本达标项', 'Partly met'),
+        "result": ('结论', 'Verdict'),
+        "blockers_title": ('阻碍项', 'Blockers'),
+        "blockers_none": ('没有不达标或未回答的项目。', 'No item is at fail or unanswered.'),
+        "gaps_title": ('全部差距项（按优先级）', 'Every gap'),
+        "gaps_none": ('没有差距项。', 'No gaps.'),
+        "on_path": ('晋级必需', 'On the path'),
+        "rating_adv": ('高级认证', 'Advanced'),
+        "rating_cer": ('认证企业', 'Certified'),
+        "why": ('判断依据', 'What the answers say'),
+        "note": ('备注', 'Note'),
+        "note_own_words": ('企业备注（原文）', "Enterprise's note, as written"),
+        "remediation": ('整改步骤', 'What to do'),
+        "evidence": ('需准备的证据', 'Evidence to prepare'),
+        "owner": ('责任部门', 'Owner'),
+        "effort": ('工作量', 'Effort'),
+        "days": ('个工作日', 'working days'),
+        "not_rectifiable": ('历史事项：回溯期届满后自然消除', 'A past event: it clears when its look-back period ends'),
+        "skipped": ('未询问（前一题的回答使其不适用）', 'not asked (an earlier answer makes it irrelevant)'),
+        "unanswered_state": ('未回答', 'unanswered'),
+        "unknown_state": ('无法计算', 'cannot be computed'),
+        "roadmap_title": ('四、日期计划', '4. The dated plan'),
+        "roadmap_intro": (
+            '从评估日起按日历日期排列的整改、等待与申请步骤。各部门同时推进，同一部门的任务依次完成。',
+            "Work, waits and the application, in calendar dates from the assessment day. Owners work at the same time; one owner's tasks follow one another.",
+        ),
+        "roadmap_none": ('当前无需晋级路径。', 'No path is needed.'),
+        "phase_p30": ('30天内', 'First 30 days'),
+        "phase_p90": ('90天内', 'Within 90 days'),
+        "phase_p180": ('180天内', 'Within 180 days'),
+        "phase_later": ('180天以上', 'Beyond 180 days'),
+        "phase": ('阶段', 'Phase'),
+        "infeasible": ('即使完成全部整改项也无法达到该等级。', 'This tier cannot be reached even after closing every gap.'),
+        "triggers_title": ('失信情形', 'Grounds for a discredited rating'),
+        "repair": ('信用修复', 'Credit repair'),
+        "evidence_title": ('五、证据清单', '5. Evidence checklist'),
+        "evidence_intro": (
+            '海关认证审核时通常会查阅的文件和记录。缺失的排在最前；只有在发生某类事件后才会有的文件（如处罚决定书），未发生时列为不适用。',
+            'Documents and records a customs audit of this enterprise will ask for, missing ones first. A document that only exists after an event (a penalty decision, say) is not applicable when the event did not happen.',
+        ),
+        "doc": ('文件或记录', 'Document or record'),
+        "exists": ('状态', 'Status'),
+        "yes": ('已具备', 'Held'),
+        "no": ('未具备', 'Missing'),
+        "unknown": ('待确认', 'To check'),
+        "appendix_title": ('附录一：问答记录', 'Appendix 1: the answers'),
+        "question": ('问题', 'Question'),
+        "answer": ('回答', 'Answer'),
+        "unanswered": ('未回答', 'Unanswered'),
+        "computed": ('计算所得指标', 'Computed indicators'),
+        "annex_title": ('附录二：技术说明（方法、假设与资料来源）', 'Appendix 2: technical annex (method, assumptions and sources)'),
+        "method_title": ('评估方法', 'Method'),
+        "method_text": (
+            '本计划根据企业对事实性问题的回答，逐项对照海关高级认证企业标准和认证企业标准评定达标情况，先检查失信情形，再按通过规则判断两项标准是否通过；晋级路径为达到目标等级工作量最少的整改项组合。',
+            "The plan rates every item of the Advanced and the Certified standard from the enterprise's answers to factual questions, checks the grounds for a discredited rating first, then applies the pass rule to each standard. The path to a tier is the set of gaps with the least work that reaches it.",
+        ),
+        "assumptions_title": ('本评估采用的假设', 'Assumptions this assessment relies on'),
+        "assumptions_intro": (
+            '以下事项在官方文本中尚未公开或尚未核实，本工具的处理如下；方括号内数字对应下文资料来源。',
+            'Where the official text is not public or not verified, these are the choices the tool made; numbers in brackets refer to the sources below.',
+        ),
+        "own_choice": ('（本工具的处理方式，无外部来源）', "(the tool's own choice; no outside source)"),
+        "sources_title": ('资料来源', 'Sources'),
+        "sources_intro": (
+            '正文中方括号内的数字对应以下资料。第三方资料未与海关总署正式文本逐字核对。',
+            "Numbers in brackets in the text refer to these. Third-party material has not been checked word for word against GACC's official text.",
+        ),
+        "third_party": ('第三方资料', 'third party'),
+        "item_index_title": ('项目编号对照', 'Item index'),
+        "item_index_intro": (
+            '工具内部编号与两项标准中官方序号的对照。',
+            "The tool's internal ids and the official numbers of each item in the two standards.",
+        ),
+        "internal_id": ('内部编号', 'Internal id'),
+        "source": ('来源', 'Source'),
+        "timing": ('申请时间', 'When to apply'),
+        "may_apply_from": ('最早可申请日期', 'May apply from'),
+        "tolerance_title": ('容错整改', 'Error tolerance'),
+        "tolerance_ok": (
+            '可申请容错整改，整改期间保留现有等级。',
+            'Eligible: apply for a rectification period and keep the current grade meanwhile.',
+        ),
+        "tolerance_no": ('不符合容错条件，预计将被降级。', 'Not eligible for error tolerance: a downgrade is likely.'),
+        "disclaimer": ('本报告为企业自评结果，不代表海关的认证决定。', 'This is a self-assessment, not a customs decision.'),
+        "sum_tier": (
+            '根据现有回答，企业预计评定为{tier}。',
+            'On the answers given, the enterprise would most likely be rated {tier}.',
+        ),
+        "sum_adv": (
+            '高级认证企业标准得分{score}分（通过线{threshold}分），{verdict}。',
+            "It scores {score} against the Advanced standard's pass mark of {threshold} and {verdict}.",
+        ),
+        "sum_cer": (
+            '认证企业标准得分{score}分（通过线{threshold}分），{verdict}。',
+            "It scores {score} against the Certified standard's pass mark of {threshold} and {verdict}.",
+        ),
+        "sum_blocks_1": (
+            '达到{tier}需要整改{items}，其中{f}项目前不达标或未回答。',
+            'Reaching {tier} means closing {items}; {f} of them is now at fail or unanswered.',
+        ),
+        "sum_blocks": (
+            '达到{tier}需要整改{items}，其中{f}项目前不达标或未回答。',
+            'Reaching {tier} means closing {items}; {f} of them are now at fail or unanswered.',
+        ),
+        "sum_days": (
+            '按经验估算，工作量合计约{days}个工作日（各部门可并行推进）。',
+            'That is about {days} working days of effort in all; departments can work in parallel.',
+        ),
+        "sum_top": (
+            '已是最高等级，重点是持续符合标准并做好年度内审。',
+            'This is the top tier: the task is to keep meeting the standard and run the yearly internal audit.',
+        ),
+        "sum_wait_1": (
+            '其中{n}项为历史事项，回溯期届满后自然消除。',
+            '{n} of them is a past event that clears when its look-back period ends.',
+        ),
+        "sum_waits": (
+            '其中{n}项为历史事项，回溯期届满后自然消除。',
+            '{n} of them are past events that clear when their look-back period ends.',
+        ),
+        "verdict_pass": ('通过', 'passes'),
+        "verdict_fail": ('未通过', 'does not pass'),
+        # the dated plan (roadmap chapter)
+        "targets_title": ('目标与日期', 'Targets and dates'),
+        "col_target": ('目标', 'Target'),
+        "col_apply": ('目标申请日', 'Apply by'),
+        "col_decision": ('预计决定', 'Decision expected'),
+        "col_latest": ('最迟（延长后）', 'At the latest (extended)'),
+        "col_set_by": ('日期取决于', 'Date set by'),
+        "col_person_days": ('人日', 'Person-days'),
+        "gantt_title": ('甘特图', 'Gantt chart'),
+        "gantt_legend": (
+            '深色实心条：整改工作；浅色条：制度运行留痕；紫色：核实；虚线框：等待期满（虚线延伸部分为可能的范围）；黄色：下一年度审计报告；红色虚线：信用修复；◆提交申请 ▲实地验证 ●认证决定；灰线延伸至延长后的最迟决定日。',
+            'Dark solid bars: work; light bars: records of a new procedure; purple: checks; dashed outline: waiting for a window to pass (the open part is the possible range); yellow: the next audited statements; red dashed: credit repair; ◆ application ▲ on-site verification ● decision, with a grey line to the latest decision date if extended.',
+        ),
+        "gantt_customs": ('{tier}·海关', '{tier}: customs'),
+        "gantt_apply_on": ('提交申请', 'Application'),
+        "gantt_onsite_by": ('实地验证', 'On-site check'),
+        "gantt_decision_by": ('认证决定', 'Decision'),
+        "gantt_assessed": ('评估日', 'Assessed'),
+        "tasks_title": ('任务清单', 'Task list'),
+        "keep_title": ('保持等级的年度义务', 'Yearly obligations to keep the tier'),
+        "col_due": ('截止日期', 'Due'),
+        "repair_title": ('信用修复之路', 'The way back'),
+        "statement_targets": ('财务指标目标（下一年度报表）', 'Financial targets for the next statements'),
+        "col_indicator": ('指标', 'Indicator'),
+        "col_now": ('目前', 'Now'),
+        "col_required": ('要求', 'Required'),
+        "col_change": ('需变动', 'Change needed'),
+        "suggested": ('建议优先', 'Suggested'),
+        "ev_held": ('已具备', 'Held'),
+        "ev_missing": ('缺失', 'Missing'),
+        "ev_to_check": ('待核实', 'To check'),
+        "ev_na": ('不适用', 'Not applicable'),
+        "ev_items": ('对应项目', 'Items'),
+        # answers and facts as the report shows them (appendix, "what the answers say")
+        "value_yes": ('是', 'Yes'),
+        "value_no": ('否', 'No'),
+        "band_never": ('从未发生', 'Never'),
+        "band_over_24m": ('24个月以前', 'More than 24 months ago'),
+        "band_m12_24": ('12至24个月前', '12 to 24 months ago'),
+        "band_within_12m": ('最近12个月内', 'Within the last 12 months'),
+        "money": ('{n} 元', '{n} CNY'),
+        "fact_production": ('生产型企业', 'Production enterprise'),
+        "fact_current_tier": ('当前信用等级', 'Current tier'),
+        "n_cal_days": ('{n}天', '{n} calendar days'),
+        "change_down": ('减少{amount}', 'down by {amount}'),
+        "change_up": ('增加{amount}', 'up by {amount}'),
     },
 }
 
