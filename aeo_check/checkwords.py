@@ -40,7 +40,7 @@ def allowed_zh(text: str) -> str:
         kind = _zh("allowed_integer" if m.group(1) == "a whole number" else "allowed_number")
         if m.group(2):
             kind += _zh("allowed_percent")
-        return kind + m.group(3).replace(",", "，")
+        return kind + m.group(3).replace(",", t("punct.comma", "zh"))
     return text
 
 
@@ -70,7 +70,8 @@ _RULES: list[_Rule] = [
     (re.compile(r"at most (\d+) decimal places"), lambda m: _zh("decimals", n=m.group(1))),
     (re.compile(r"not a finite number"), lambda m: _zh("not_finite")),
     (re.compile(r"expected (.+?)(?:: (.+))?"),
-     lambda m: _zh("expected", allowed=allowed_zh(m.group(1))) + ("：" + localise(m.group(2), "zh") if m.group(2) else "")),
+     lambda m: _zh("expected", allowed=allowed_zh(m.group(1)))
+     + (t("punct.colon", "zh").strip() + localise(m.group(2), "zh") if m.group(2) else "")),
 ]
 
 

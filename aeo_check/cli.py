@@ -17,7 +17,7 @@ import typer
 
 from . import __version__
 from .exitcodes import GuardedGroup
-from .i18n import both, default_lang, t
+from .i18n import both, en_zh, t, ui_lang
 
 if TYPE_CHECKING:  # pragma: no cover
     from rich.console import Console
@@ -136,7 +136,7 @@ def catalogue() -> "Catalogue":
     try:
         return get_catalogue()
     except DataFileError as exc:
-        err.print("the catalogue is broken / 标准目录数据有误:", markup=False)
+        err.print(en_zh("cli.catalogue_broken") + ":", markup=False)
         _problems_exit(exc.problems)
         raise  # unreachable
 
@@ -144,7 +144,7 @@ def catalogue() -> "Catalogue":
 def _lang(lang: Optional[Lang], fallback: str | None = None) -> str:
     if lang is not None:
         return lang.value
-    return fallback or default_lang()
+    return fallback or ui_lang()
 
 
 # --------------------------------------------------------------------------- standards
@@ -240,7 +240,7 @@ class TemplateFmt(str, Enum):
 def _io_error(exc: OSError, path: Path) -> None:
     from .safetext import inert
 
-    err.print(f"{inert(path)}: {exc.strerror or exc} / 无法写入", markup=False, soft_wrap=True)
+    err.print(f"{inert(path)}: {exc.strerror or exc} / {t('cli.cannot_write', 'zh')}", markup=False, soft_wrap=True)
     raise typer.Exit(3)
 
 
@@ -271,7 +271,7 @@ def template(
     language = _lang(lang, filled.language if filled else None)
     if format is TemplateFmt.xlsx:
         if output is None:
-            err.print("an Excel questionnaire needs -o FILE.xlsx / Excel 问卷需要用 -o 指定输出文件", markup=False)
+            err.print(en_zh("cli.xlsx_needs_output"), markup=False)
             raise typer.Exit(2)
         from .outfile import write_output
         from .workbook import workbook_bytes
@@ -459,15 +459,14 @@ def score(
         raise typer.Exit(0) from None
     if done.status == batch.BELOW and fmt == "table":
         if done.below:
-            err.print(f"tier below {fail_below.value} / 信用等级低于 {fail_below.value}", markup=False)
+            err.print(en_zh("cli.tier_below", tier=fail_below.value), markup=False)
         if done.maybe_below:
-            err.print(f"tier may be below {fail_below.value}: discredit triggers are unanswered"
-                      f" / 失信情形尚未回答，信用等级可能低于 {fail_below.value}", markup=False)
+            err.print(en_zh("cli.tier_maybe_below", tier=fail_below.value), markup=False)
     status = done.status
     if fail_on_new_blockers is not None:  # a second pass: compare each result with its earlier one
         gained = _new_blockers(cat, [Path(f) for f in files], fail_on_new_blockers)
         for g in gained:
-            err.print(f"new blocker / 新增阻碍项: {g}", markup=False)
+            err.print(f"{en_zh('cli.new_blocker')}: {g}", markup=False)
         if gained and status == 0:
             status = 1
     if status:
@@ -633,7 +632,7 @@ def report(
 
     # the path as typed: Path() turns "" into "." and drops a trailing slash
     if output_text is not None and not output_text.strip():
-        err.print("-o: the path is empty / 输出路径为空", markup=False)
+        err.print(en_zh("cli.empty_output"), markup=False)
         raise typer.Exit(3)
     output = Path(output_text) if output_text is not None else None
     to_folder = output_text is not None and output_text.endswith(("/", "\\"))
@@ -641,19 +640,18 @@ def report(
         from .safetext import inert
 
         shown = inert(output_text)
-        err.print(f"{shown}: is a folder; to write the plan into it use -o {shown.rstrip('/')}/ "
-                  f"/ 是文件夹；要写入该文件夹请用 -o {shown.rstrip('/')}/", markup=False, soft_wrap=True)
+        err.print(f"{shown}: " + en_zh("cli.is_a_folder", folder=shown.rstrip("/")), markup=False, soft_wrap=True)
         raise typer.Exit(3)
     batch = len(files) > 1 or to_folder
     if batch:
         if output is None:
-            err.print("several files need -o FOLDER/ / 多个文件需要用 -o 指定输出文件夹", markup=False)
+            err.print(en_zh("cli.several_need_folder"), markup=False)
             raise typer.Exit(2)
         if compare is not None:
-            err.print("--compare takes one file / --compare 只能用于单个文件", markup=False)
+            err.print(en_zh("cli.compare_one_file"), markup=False)
             raise typer.Exit(2)
         if output.exists() and not output.is_dir():
-            err.print(f"{output} is not a folder / 不是文件夹", markup=False)
+            err.print(f"{output} " + en_zh("cli.not_a_folder"), markup=False)
             raise typer.Exit(2)
         from .report_batch import Job, default_workers, outputs_for, run_batch
 
@@ -690,7 +688,7 @@ def report(
         _problems_exit(exc.problems)
         return
     if html and pdf_variant is not None:
-        err.print("--pdf-variant applies to PDF output, not --html / --pdf-variant 只用于PDF输出", markup=False)
+        err.print(en_zh("cli.variant_not_html"), markup=False)
         raise typer.Exit(2)
     from .views.board import DocInfo
     from .views.report import write_report
@@ -751,10 +749,10 @@ def portfolio(
     cat = catalogue()
     files = answer_files(paths)
     if not files:
-        err.print("no answer files found / 未找到答卷文件", markup=False)
+        err.print(en_zh("cli.no_answer_files"), markup=False)
         raise typer.Exit(2)
     if format is PortfolioFmt.xlsx and output is None:
-        err.print("--format xlsx needs -o FILE.xlsx / 需要用 -o 指定输出文件", markup=False)
+        err.print(en_zh("cli.portfolio_xlsx_output"), markup=False)
         raise typer.Exit(2)
     rows = []
     invalid = 0
@@ -802,7 +800,7 @@ def portfolio(
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
     if invalid:
-        err.print(f"{invalid} of {len(files)} file(s) invalid / {invalid}个文件无效", markup=False)
+        err.print(en_zh("cli.n_invalid_of", invalid=invalid, n=len(files)), markup=False)
         raise typer.Exit(2)
 
 

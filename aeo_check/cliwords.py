@@ -76,7 +76,8 @@ def localise(cmd: Any) -> None:
     cmd.help = help_text(cmd.help)
     cmd.short_help = help_text(cmd.short_help)
     if cmd.help and not cmd.short_help:  # the first sentence (the library cuts Chinese at a space)
-        cmd.short_help = cmd.help.split("。")[0].split("：")[0] + ("。" if "。" in cmd.help else "")
+        stop, colon = t("punct.full_stop", "zh"), t("punct.colon", "zh")
+        cmd.short_help = cmd.help.split(stop)[0].split(colon)[0] + (stop if stop in cmd.help else "")
     if getattr(cmd, "options_metavar", None):
         cmd.options_metavar = w("options_metavar")
     if hasattr(cmd, "subcommand_metavar"):

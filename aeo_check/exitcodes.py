@@ -95,7 +95,9 @@ class GuardedGroup(TyperGroup):
         except (typer.Exit, typer.Abort, ClickException):
             raise
         except (KeyboardInterrupt, EOFError):
-            say("interrupted / 已中断")
+            from .i18n import en_zh
+
+            say(en_zh("cli.interrupted"))
             raise typer.Exit(INTERRUPTED) from None
         except BrokenPipeError:
             silence_stdout()

@@ -117,6 +117,10 @@ WORDS: dict[str, dict[str, tuple[str, str]]] = {
         "no": ('序号', 'No.'),
         "title": ('名称', 'Title'),
         "options": ('可选结果', 'Options'),
+        "item_questions": ('问题', 'Questions'),
+        "item_evidence": ('审核证据', 'Evidence'),
+        "item_audit_methods": ('审核方法', 'Audit methods'),
+        "item_remediation": ('整改建议', 'Remediation'),
         "and_more": ('另有{n}项', 'and {n} more'),
         "self_assessment": ('本报告为企业自评结果，不代表海关的认证决定。', 'This is a self-assessment, not a customs decision.'),
         "invalid": ('无效', 'invalid'),
@@ -145,7 +149,29 @@ WORDS: dict[str, dict[str, tuple[str, str]]] = {
         "choice_sep": ('、', '; '),
     },
     "cli": {
-        "catalogue_broken": ('标准目录数据有误：', 'the catalogue is broken:'),
+        # messages printed in both languages, English first (aeo_check.i18n.en_zh)
+        "catalogue_broken": ('标准目录数据有误', 'the catalogue is broken'),
+        "cannot_write": ('无法写入', 'cannot write'),
+        "xlsx_needs_output": ('Excel 问卷需要用 -o 指定输出文件', 'an Excel questionnaire needs -o FILE.xlsx'),
+        "tier_maybe_below": (
+            '失信情形尚未回答，信用等级可能低于 {tier}',
+            'tier may be below {tier}: discredit triggers are unanswered',
+        ),
+        "new_blocker": ('新增阻碍项', 'new blocker'),
+        "empty_output": ('输出路径为空', '-o: the path is empty'),
+        "is_a_folder": ('是文件夹；要写入该文件夹请用 -o {folder}/', 'is a folder; to write the plan into it use -o {folder}/'),
+        "several_need_folder": ('多个文件需要用 -o 指定输出文件夹', 'several files need -o FOLDER/'),
+        "compare_one_file": ('--compare 只能用于单个文件', '--compare takes one file'),
+        "not_a_folder": ('不是文件夹', 'is not a folder'),
+        "variant_not_html": ('--pdf-variant 只用于PDF输出', '--pdf-variant applies to PDF output, not --html'),
+        "no_answer_files": ('未找到答卷文件', 'no answer files found'),
+        "portfolio_xlsx_output": ('需要用 -o 指定输出文件', '--format xlsx needs -o FILE.xlsx'),
+        "n_invalid_of": ('{n}个文件中{invalid}个无效', '{invalid} of {n} file(s) invalid'),
+        "interrupted": ('已中断', 'interrupted'),
+        "reports": ('报告', 'reports'),
+        "failed": ('失败', 'failed'),
+        "written_failed": ('已生成 {ok} 份，失败 {failed} 份', '{ok} written, {failed} failed'),
+        # messages in the interface language
         "unknown_item": ('没有编号为 {id} 的条目', 'unknown item id {id}'),
         "did_you_mean": ('（是否要找：{ids}？）', ' (did you mean {ids}?)'),
         "unknown_number": ('{standard}中没有第({n})项', 'the {standard} has no item ({n})'),
@@ -334,10 +360,14 @@ WORDS: dict[str, dict[str, tuple[str, str]]] = {
         "required": ('请填写', 'Please enter a value'),
         "number": ('请输入数字', 'Enter a number'),
         "integer": ('请输入整数', 'Enter a whole number'),
-        "no_exponent": ('请直接写出数字，如 3亿、2800万 或 28000000', 'Write the number out, e.g. 28000000, 2800万 or 28 million'),
+        # {wan} and {yi}: amounts typed with 万 and 亿 (aeo_check.amounts.TYPED_EXAMPLES)
+        "no_exponent": (
+            '请直接写出数字，如 {yi}、{wan} 或 28000000',
+            'Write the number out, e.g. 28000000, {wan} (28 million) or {yi} (300 million)',
+        ),
         "money_format": (
-            '请输入金额，如 3亿、2800万、150000',
-            'Enter an amount, e.g. 150000, 2800万 (28 million) or 3亿 (300 million)',
+            '请输入金额，如 {yi}、{wan}、150000',
+            'Enter an amount, e.g. 150000, {wan} (28 million) or {yi} (300 million)',
         ),
         "date": ('请输入日期，格式 YYYY-MM-DD', 'Enter a date as YYYY-MM-DD'),
         "last_event_never": ('从未发生', 'Never'),
@@ -353,7 +383,12 @@ WORDS: dict[str, dict[str, tuple[str, str]]] = {
         "max": ('不能大于 {v}', 'Must not be more than {v}'),
         "echo": ('已记录：{value}', 'Recorded: {value}'),
         "answer_never": ('从未发生', 'never'),
-        "answer_month": ('{y}年{m}月', '{ym}'),
+    },
+    "amount": {
+        # an amount echoed back in full, then in the language's larger steps (亿/万, billion/million)
+        "full": ('{n} 元', 'CNY {n}'),
+        "in_large": ('（{n}亿元）', ' ({n} billion)'),
+        "in_small": ('（{n}万元）', ' ({n} million)'),
     },
     "check": {
         "uscc_length": ('应为18位，实际{n}位', 'must be 18 characters, got {n}'),
@@ -412,6 +447,21 @@ WORDS: dict[str, dict[str, tuple[str, str]]] = {
         "not_for_type": ('该问题不适用于 {type} 类企业', 'this question is not asked of a {type} enterprise'),
         "invalid_date": ('应为日期 YYYY-MM-DD', 'expected a date YYYY-MM-DD'),
         "invalid_bool": ('应为 true 或 false', 'expected true or false'),
+    },
+    "doctor": {
+        # each check: English / Chinese on one line
+        "catalogue_ok": (
+            '标准目录 {version}：{items}个条目，{questions}个问题',
+            'catalogue {version}: {items} items, {questions} questions',
+        ),
+        "catalogue_bad": ('标准目录有误：{n}个问题', 'catalogue: {n} problem(s)'),
+        "pdf_ok": ('PDF 引擎可用：WeasyPrint {weasyprint}，Pango {pango}', 'WeasyPrint {weasyprint} with Pango {pango}'),
+        "no_libraries": ('缺少 PDF 所需系统库', 'WeasyPrint cannot load its libraries'),
+        "subsetting": ('字体子集化', 'HarfBuzz subsetting (libharfbuzz-subset0): fast, small PDFs'),
+        "chinese_font": ('中文字体', 'Chinese font'),
+        "none_found": ('未找到', 'none'),
+        "no_fonts": ('系统中没有任何字体', 'No fonts at all'),
+        "no_tofu": ('中文渲染无缺字', 'Chinese renders without missing glyphs'),
     },
     "template": {
         "head": (
@@ -938,6 +988,26 @@ WORDS: dict[str, dict[str, tuple[str, str]]] = {
         "answered": ('{question}答“{answer}”', '{question} is {answer}'),
         "and": ('且', ' and '),
         "or": ('或', ' or '),
+    },
+    "reason": {
+        # the scorer's one-line reason for the likely tier, in the result JSON (reason.zh / reason.en)
+        "advanced": ('高级认证', 'advanced'),
+        "certified": ('认证企业', 'certified'),
+        "passes": ('{name}：{score}分，通过', '{name} passes at {score}'),
+        "clause": ('{name}：{bits}', '{name}: {bits}'),
+        "fail_item": ('第{nums}项{more}不达标', 'item {nums}{more} fail'),
+        "fail_items": ('第{nums}项{more}不达标', 'items {nums}{more} fail'),
+        "fail_more": ('等{n}项', ' (+{n} more)'),
+        "unanswered_1": ('{n}项未回答', '{n} item unanswered'),
+        "unanswered": ('{n}项未回答', '{n} items unanswered'),
+        "below": ('{score}分，低于{threshold}分', 'score {score} below {threshold}'),
+        "partial_over": ('基本达标{n}项，超过{max}项', '{n} partial items, over {max}'),
+        "discredit": ('存在失信情形：{titles}', 'discredit trigger: {titles}'),
+        "provisional_triggers": (
+            '（暂定：有未回答的问题，包括失信情形：{titles}）',
+            ' (provisional: questions unanswered, including discredit triggers: {titles})',
+        ),
+        "provisional": ('（暂定：有未回答的问题）', ' (provisional: questions unanswered)'),
     },
 }
 
