@@ -348,7 +348,7 @@ def inconsistent(cat: Catalogue, answers: dict[str, Any],
 
 def inconsistency_message(rule: ConsistencyRule, answers: dict[str, Any]) -> str:
     shown = ", ".join(f"{n} = {_shown(answers[n])}" for n in sorted(rule.check.names) if n in answers)
-    return f"{rule.message.en} / {rule.message.zh} ({shown})"
+    return f"{rule.message.en} ({shown})"  # in Chinese by aeo_check.checkwords.localise
 
 
 def _shown(v: Any) -> str:

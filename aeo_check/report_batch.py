@@ -65,7 +65,10 @@ def run_job(job: Job) -> Done:
         write_report(cat, res, job.output, lang=job.lang or a_lang or default_lang(), html=job.html, brand=brand)
         return Done(job, 0, ())
     except DataFileError as exc:
-        return Done(job, 2, tuple(str(p) for p in exc.problems))
+        from .checkwords import problem_text
+        from .i18n import ui_lang
+
+        return Done(job, 2, tuple(problem_text(p, ui_lang()) for p in exc.problems))
     except OSError as exc:
         return Done(job, 3, (f"{job.output}: cannot write: {exc.strerror or exc}",))
     except Exception as exc:  # noqa: BLE001 - one client's internal error must not stop the others

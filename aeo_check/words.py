@@ -180,6 +180,181 @@ WORDS: dict[str, dict[str, tuple[str, str]]] = {
         "rendering_pdf": ('正在生成 PDF 整改计划……', 'Rendering the PDF plan…'),
         "rendering_html": ('正在生成 HTML 整改计划……', 'Rendering the HTML plan…'),
     },
+    "help": {
+        # --help of every command, option and argument, keyed by the command's path (the program
+        # itself is "aeo-check") and the option's long name or the argument's name
+        "aeo-check": (
+            '海关企业信用认证（AEO，2026年第34号公告）自评工具：预计信用等级、两项标准得分、阻碍项和整改计划。',
+            'Self-assessment against China Customs (GACC) enterprise credit certification standards (AEO, Announcement 2026 No. 34).',
+        ),
+        "aeo-check --version": ('显示版本号并退出。', 'Print the version and exit.'),
+        "aeo-check --debug": ('内部错误时显示调用栈。', 'Show the traceback of an internal error.'),
+        "aeo-check --lang": (
+            '界面语言：zh 或 en（默认按系统语言环境）；放在命令之前，对帮助、提示和错误信息都有效。',
+            'Interface language, zh or en (default: from the locale); given before the command, it sets the language of help, messages and errors.',
+        ),
+        "template": (
+            '生成空白答卷（或 Excel 问卷），列出该企业需回答的全部问题。',
+            'Write a blank answer file (or Excel questionnaire) with every question asked of that enterprise.',
+        ),
+        "template --type": ('企业类型。', 'Enterprise type.'),
+        "template --specific": ('适用的单项标准（可重复）。', 'Specific standards that apply (repeatable).'),
+        "template --lang": ('问题的语言，也是据此生成报告的语言。', 'Language of the questions and of reports made from it.'),
+        "template --output": ('写入此文件（默认输出到屏幕）。', 'Write to this file instead of stdout.'),
+        "template --format": (
+            'yaml（带说明的答卷）或 xlsx（交给客户填写的 Excel 问卷，需要 -o）。',
+            'yaml (a commented answer file) or xlsx (an Excel questionnaire a client fills in; needs -o).',
+        ),
+        "template --from": (
+            '沿用此答卷（YAML、JSON 或 xlsx）中的企业信息、答案和备注。',
+            'Carry the enterprise, answers and notes of this answer file (YAML, JSON or xlsx).',
+        ),
+        "template --force": ('覆盖已有的答卷。', 'Replace an existing answer file.'),
+        "import": (
+            '把填好的 Excel 问卷转为带说明的 YAML 答卷（问题会指出工作表和单元格），或从 PDF/A-3 整改计划中取出答卷；两者都按答卷规则检查。',
+            'Turn a filled Excel questionnaire into a commented YAML answer file (problems name sheet and cell), or read the answer file back out of a PDF/A-3 plan; either is checked like any answer file.',
+        ),
+        "import file": (
+            '填好的 Excel 问卷、PDF/A-3 整改计划（--pdf-variant pdf/a-3b）或任一答卷。',
+            'A filled Excel questionnaire, a PDF/A-3 plan (--pdf-variant pdf/a-3b) or any answer file.',
+        ),
+        "import --output": ('要写入的 YAML 答卷（默认输出到屏幕）。', 'The YAML answer file to write (default: stdout).'),
+        "schema": (
+            '输出答卷或结果 JSON 的 JSON Schema（由标准目录生成）。',
+            'Print the JSON Schema of answer files or of the result JSON (generated from the catalogue).',
+        ),
+        "schema kind": (
+            'answers（答卷）或 result（score --format json 的结果）。',
+            'answers (answer files) or result (score --format json).',
+        ),
+        "validate": (
+            '检查答卷，逐条列出问题（文件、行号或工作表!单元格、字段）。有效退出码0，无效2，读写或内部错误3。',
+            'Check answer files; print every problem with file, line (or sheet!cell) and field. Exit 0 valid, 2 not, 3 on an I/O or internal error.',
+        ),
+        "validate files": ('答卷文件（YAML、JSON 或 xlsx）。', 'Answer files (YAML, JSON or xlsx).'),
+        "validate --format": (
+            'text（文字），或 github（输出 GitHub Actions 注释）。',
+            'text, or github (annotations on stdout for GitHub Actions).',
+        ),
+        "score": (
+            '为答卷评分：预计信用等级、两项标准得分、阻碍项和晋级路径，每个文件评完即输出。退出码：0；低于 --fail-below 或出现新阻碍项（--fail-on-new-blockers）时为1；输入无效为2（其余文件照常评分）。',
+            "Score answer files: likely tier, both standards' scores, blockers, the path up.\n\nEach file is written as soon as it is scored. Exit 0; 1 when a file falls below --fail-below or gains a blocker (--fail-on-new-blockers); 2 on invalid input (every file is still scored).",
+        ),
+        "score files": ('答卷文件（YAML、JSON 或 xlsx）。', 'Answer files (YAML, JSON or xlsx).'),
+        "score --format": (
+            'table（一个文件显示完整面板，多个文件每个一行）、json（数组，每行一个结果）、jsonl（每行一个 JSON 文档）或 junit（每个文件一个测试用例，阻碍项记为失败）。',
+            'table (one file: the full panel; more: one line each), json (an array, one result per line), jsonl (one JSON document per line) or junit (one test case per file, blockers as failures).',
+        ),
+        "score --fail-below": ('任一文件的预计信用等级低于此等级时退出码为1。', "Exit 1 when any file's likely tier is below this tier."),
+        "score --fail-on-new-blockers": (
+            '出现旧结果（score --format json 的输出或答卷）中没有的阻碍项时退出码为1；按统一社会信用代码对应。',
+            'Exit 1 when a blocker appears that the old results (score --format json, or an answer file) did not have; matched by USCC.',
+        ),
+        "score --lang": ('zh 或 en（默认按各答卷的语言）。', "zh or en (default: each file's language)."),
+        "score --detail": ('每个文件都显示完整面板，而不是一行。', 'The full panel for every file, not one line each.'),
+        "score --jobs": (
+            '用多少个进程评分（默认：9个文件以上时每个处理器核心一个，否则1个）。输出的顺序和内容不变。',
+            'Score in this many processes (default: one per core from 9 files on, else 1). Output order and bytes do not change.',
+        ),
+        "plan": (
+            '带日期的整改计划任务清单：步骤、类型、责任部门、开始、结束、项目、前置步骤。',
+            'The dated plan as a task list: step, kind, owner, start, end, items, depends on.',
+        ),
+        "plan file": ('答卷文件（YAML 或 JSON）。', 'An answer file (YAML or JSON).'),
+        "plan --format": (
+            'table、json 或 csv（可用 Excel 或项目管理工具打开）。',
+            'table, json or csv (opens in Excel or a project tool).',
+        ),
+        "plan --lang": ('zh 或 en（默认按答卷的语言）。', "zh or en (default: the answer file's language)."),
+        "report": (
+            '生成双语整改计划 PDF（或 HTML）；多个文件并行生成。"-o -" 把一个文件的计划输出到屏幕。',
+            'Render the improvement plan as a bilingual PDF (or HTML); several files render in parallel. "-o -" writes one file\'s plan to stdout.',
+        ),
+        "report files": ('答卷，或 score --format json 输出的结果文件。', 'Answer files or result JSONs from score --format json.'),
+        "report --output": (
+            '要写入的 PDF（使用 --html 时为 HTML）；多个文件时为以 / 结尾的文件夹（每个文件一份计划）。',
+            'The PDF (or HTML with --html) to write; a folder ending in / (one plan per file) for several files.',
+        ),
+        "report --lang": ('zh 或 en（默认按答卷的语言）。', "zh or en (default: the answer file's language)."),
+        "report --html": ('改为生成一个自包含的 HTML 文件。', 'Write one self-contained HTML file instead of a PDF.'),
+        "report --brand": (
+            '咨询机构名称、标志、配色、签字人和日费率的 YAML 文件。',
+            "YAML with the consultant's name, logo, colours, sign-off names and day rates.",
+        ),
+        "report --pdf-variant": (
+            'pdf/ua-1：带标签的无障碍 PDF；pdf/a-3b：内嵌答卷的归档 PDF（可用 `aeo-check import` 取回）。',
+            'pdf/ua-1: tagged, accessible PDF; pdf/a-3b: archival PDF that carries the answer file inside (read it back with `aeo-check import`).',
+        ),
+        "report --report-no": (
+            '文件控制用的报告编号（默认 AEO-<海关编码>-<评估日期>）。',
+            'Report number for document control (default AEO-<customs code>-<assessment date>).',
+        ),
+        "report --revision": ('本报告的版本。', 'Version of this report.'),
+        "report --compare": (
+            '以前的一次评估（答卷或结果 JSON）：增加进展页。',
+            'An earlier assessment (answer file or result JSON): adds a progress page.',
+        ),
+        "report --jobs": ('多个文件时使用的进程数（默认每个处理器核心一个）。', 'Worker processes for several files (default: one per core).'),
+        "report --force": ('用报告覆盖已有的答卷。', 'Replace an existing answer file with the report.'),
+        "portfolio": (
+            '每个客户一行：信用等级、得分、阻碍项、下一等级及其日期，以及最需要关注的客户。读取全部文件；无效文件在错误输出中列出，此时退出码为2。',
+            'One row per client: tiers, scores, blockers, next tier and its date; who needs attention first.\n\nEvery file is read; invalid ones are named on stderr and the exit code is then 2.',
+        ),
+        "portfolio paths": ('答卷文件，或存放答卷的文件夹。', 'Answer files, or folders of them.'),
+        "portfolio --format": ('table、csv、xlsx（需要 -o）或 json。', 'table, csv, xlsx (needs -o) or json.'),
+        "portfolio --output": ('写入此文件（默认输出到屏幕）。', 'Write to this file instead of stdout.'),
+        "portfolio --lang": ('界面语言：zh 或 en（默认按系统语言环境）。', 'zh or en (default: from the locale).'),
+        "diff": (
+            '两次评估之间的进展：信用等级和得分、已关闭和新出现的差距项、变化的答案和日期。',
+            'Progress between two assessments: tier and scores, gaps closed and opened, answers and dates that changed.',
+        ),
+        "diff old": ('较早的评估：答卷或结果 JSON。', 'The earlier assessment: answer file or result JSON.'),
+        "diff new": ('较新的评估：答卷或结果 JSON。', 'The later assessment: answer file or result JSON.'),
+        "diff --format": ('输出格式：table（表格）或 json。', 'table or json.'),
+        "diff --lang": ('zh 或 en（默认按较新答卷的语言）。', "zh or en (default: the new file's language)."),
+        "assess": (
+            '交互式自评：逐题作答，得出预计信用等级和整改计划。每个答案都会立即保存，按 Ctrl-C 不会丢失任何答案。',
+            'Interactive assessment: walk through the questionnaire, get the likely tier and a plan.\n\nEvery answer is saved the moment it is given; Ctrl-C loses nothing.',
+        ),
+        "assess --output": (
+            '保存答案的文件（默认 ./aeo-answers-<日期>.yaml）。',
+            'Answer file to save to (default ./aeo-answers-<date>.yaml).',
+        ),
+        "assess --resume": ('继续此文件中保存的评估。', 'Continue the assessment saved in this file.'),
+        "assess --review": (
+            '重新回答某一部分（与 --resume 一起使用）：internal_control、financial、compliance、trade_security、specific、bonus、profile。',
+            'Re-ask one section (with --resume): internal_control, financial, compliance, trade_security, specific, bonus, profile.',
+        ),
+        "assess --lang": ('界面语言：zh 或 en（默认按系统语言环境）。', 'zh or en (default: from the locale).'),
+        "doctor": (
+            '检查 PDF 生成所需的条件：程序库、中文字体、标准目录。',
+            'Check that PDF rendering will work: libraries, a Chinese font, the catalogue.',
+        ),
+        "standards": ('浏览认证标准条目。', "Browse the standards' items."),
+        "standards list": ('列出某一标准的全部条目及其官方序号。', 'List the items of a standard with their official numbers.'),
+        "standards list --tier": ('哪一项标准：advanced（高级认证）或 certified（认证企业）。', 'Which standard: advanced or certified.'),
+        "standards list --specific": ('改为列出某一单项标准的条目。', "List a specific standard's items instead."),
+        "standards list --lang": ('界面语言：zh 或 en（默认按系统语言环境）。', 'zh or en (default: from the locale).'),
+        "standards list --format": ('输出格式：table（表格）或 json。', 'table or json.'),
+        "standards show": (
+            '完整显示一个条目：内容、各标准的门槛、判定规则、问题、证据和整改建议。',
+            'Show one item whole: texts, thresholds per standard, rule, questions, evidence, remediation.',
+        ),
+        "standards show item_id": (
+            '条目编号（如 cmp-single-fine），或标准加官方序号（如 "advanced 48"、"(48)"）。',
+            'Item id (e.g. cmp-single-fine), or a standard and official number (e.g. "advanced 48", "(48)").',
+        ),
+        "standards show --lang": ('zh 或 en。', 'zh or en.'),
+        "standards show --format": ('输出格式：table（表格）或 json。', 'table or json.'),
+    },
+    "metavar": {
+        "file": ('文件', 'FILE'),
+        "files": ('文件...', 'FILE...'),
+        "old": ('旧文件', 'OLD'),
+        "new": ('新文件', 'NEW'),
+        "paths": ('文件|文件夹...', 'FILE|DIR...'),
+        "id": ('条目', 'ID'),
+    },
     "typer": {
         "usage": ('用法：', 'Usage: '),
         "options_metavar": ('[选项]', '[OPTIONS]'),
@@ -447,6 +622,88 @@ WORDS: dict[str, dict[str, tuple[str, str]]] = {
         "not_for_type": ('该问题不适用于 {type} 类企业', 'this question is not asked of a {type} enterprise'),
         "invalid_date": ('应为日期 YYYY-MM-DD', 'expected a date YYYY-MM-DD'),
         "invalid_bool": ('应为 true 或 false', 'expected true or false'),
+        "either": ('{first} 或 {last}', '{first} or {last}'),
+        "not_blank": ('不能为空', 'must not be blank'),
+        "between": ('应在 {low} 至 {high} 之间', 'must be between {low} and {high}'),
+        "before_catalogue": (
+            '{date} 早于本标准目录（{version}）的施行日期 {day}：当时适用的是此前的认证标准，本工具无法按该日期评估',
+            '{date} is before {day}, when the standards of this catalogue ({version}) came into force; '
+            'the standards in force then were different, so this aeo-check cannot assess that date',
+        ),
+        "past_event_after": (
+            '{value} 晚于评估日期（{date}）：此处应填过去发生的事件的日期',
+            '{value} is after assessed_on ({date}): this answer is the date of a past event',
+        ),
+        "not_allowed_for": ('{value} 不是“{choice}”允许的值：应为{allowed}', "{value} is not allowed for '{choice}': expected {allowed}"),
+        "expected_mapping_ids": ('应为以问题编号为键的映射', 'expected a mapping of question ids'),
+        # the messages of the data-model library (pydantic) for a value of the wrong kind
+        "input_string": ('应为文字', 'Input should be a valid string'),
+        "input_mapping": ('应为映射（名称: 值）', 'Input should be a valid dictionary'),
+        "input_list": ('应为列表', 'Input should be a valid list'),
+        "at_least_chars": ('至少{n}个字', 'String should have at least {n} characters'),
+        "at_most_chars": ('最多{n}个字', 'String should have at most {n} characters'),
+        # not an answer file at all
+        "result_not_answers": (
+            '这是评分结果（score --format json），不是答卷；report 可以读取它，validate 和 score 只读取答卷',
+            'this is a result (score --format json), not an answer file; report accepts it, validate and score read answer files',
+        ),
+        "not_answer_file": (
+            '不是 aeo-check 答卷：答卷是以 `format: {format}` 开头的映射（aeo-check template 可以生成）',
+            'not an aeo-check answer file: an answer file is a mapping that starts with `format: {format}` (aeo-check template writes one)',
+        ),
+        # reading the file (YAML and JSON)
+        "more_problems": ('…… 另有{n}个问题（只列出前{limit}个）', '… and {n} more problems (only the first {limit} are listed)'),
+        "alias": (
+            '别名重复了第{line}行锚定的值；不允许使用别名（*name）：请直接写出该值',
+            'an alias repeats the value anchored at line {line}; aliases (*name) are not allowed: write the value out',
+        ),
+        "too_deep": ('嵌套超过{n}层', 'nested more than {n} levels deep'),
+        "key_plain": ('键必须是简单的名称，不能是列表或映射', 'a key must be a plain name, not a list or mapping'),
+        "merge_key": ('不允许使用合并键（<<）：请直接写出各字段', 'merge keys (<<) are not allowed: write the fields out'),
+        "duplicate_key": ('重复的键：第{first}行已出现，第{again}行再次出现', 'duplicate key: first at line {first}, again at line {again}'),
+        "syntax_error": ('语法错误：{detail}', 'syntax error: {detail}'),
+        "file_not_found": ('找不到文件', 'file not found'),
+        "cannot_read": ('无法读取：{why}', 'cannot read: {why}'),
+        "is_directory": ('是文件夹，不是文件', 'is a directory, not a file'),
+        "not_regular": ('是{kind}，不是普通文件；只读取普通文件', 'is {kind}, not a regular file; only regular files are read'),
+        "kind_fifo": ('命名管道', 'a named pipe'),
+        "kind_char": ('字符设备', 'a character device'),
+        "kind_block": ('块设备', 'a block device'),
+        "kind_socket": ('套接字', 'a socket'),
+        "link_outside": (
+            '是指向所在文件夹之外文件的符号链接；只跟随同一文件夹内的链接（请给出文件本身的路径）',
+            "is a symbolic link to a file outside its folder; links are followed only within their own folder "
+            "(give the file's own path)",
+        ),
+        "too_big": ('有 {size} 字节，上限为 {limit} 字节', 'is {size} bytes; the limit is {limit} bytes'),
+        "larger_than": ('超过上限 {limit} 字节', 'is larger than the limit of {limit} bytes'),
+        "not_utf8": ('不是 UTF-8 文本', 'not UTF-8 text'),
+        "pdf_unreadable": ('无法读取此 PDF（{error}）', 'cannot read this PDF ({error})'),
+        "pdf_no_answers": (
+            '此 PDF 不含答卷：请用 `aeo-check report FILE --pdf-variant pdf/a-3b` 生成内嵌答卷的整改计划',
+            'this PDF carries no answer file: make the plan with `aeo-check report FILE --pdf-variant pdf/a-3b` to embed one',
+        ),
+        # reading a filled Excel questionnaire
+        "xlsx_unreadable": (
+            '{error}：请在 Excel、WPS 或 LibreOffice 中另存为 Excel 工作簿（.xlsx）',
+            '{error}: save it from Excel, WPS or LibreOffice as an Excel workbook (.xlsx)',
+        ),
+        "not_questionnaire": (
+            "不是 aeo-check 问卷（没有隐藏的“{sheet}”工作表）；生成问卷：aeo-check template --format xlsx -o FILE.xlsx",
+            "not an aeo-check questionnaire (it has no hidden '{sheet}' sheet); make one with: "
+            "aeo-check template --format xlsx -o FILE.xlsx",
+        ),
+        "sheet_missing": (
+            '缺少工作表“{title}”（{what}）：是否被删除了？请恢复该工作表，或把答案复制到新问卷中（aeo-check template --format xlsx）',
+            "sheet '{title}' ({what}) is missing: was it deleted? Restore it, or copy the answers into a new "
+            "questionnaire (aeo-check template --format xlsx)",
+        ),
+        "sheet_enterprise": ('企业信息', 'the enterprise details'),
+        "sheet_section": ('{section}部分的问题', 'the {section} questions'),
+        "formula": (
+            '含有公式（{formula}）；请直接填写答案：aeo-check 读取的是值，不是公式',
+            'holds a formula ({formula}); type the answer itself: aeo-check reads values, not formulas',
+        ),
     },
     "doctor": {
         # each check: English / Chinese on one line
@@ -1016,144 +1273,3 @@ WORDS: dict[str, dict[str, tuple[str, str]]] = {
 #: language drop-down shows both)
 LANGUAGE_NAMES: dict[str, str] = {"zh": "中文", "en": "English"}
 
-
-#: --help texts under Chinese, keyed by the English text the commands are declared with (whitespace
-#: collapsed); also the metavars. A help text missing here shows in English.
-CLI_HELP: dict[str, str] = {
-    "Self-assessment against China Customs (GACC) enterprise credit certification standards (AEO, Announcement 2026 No. 34).":
-        "海关企业信用认证（AEO，2026年第34号公告）自评工具：预计信用等级、两项标准得分、阻碍项和整改计划。",
-    "Print the version and exit.":
-        "显示版本号并退出。",
-    "Show the traceback of an internal error.":
-        "内部错误时显示调用栈。",
-    "Write a blank answer file (or Excel questionnaire) with every question asked of that enterprise.":
-        "生成空白答卷（或 Excel 问卷），列出该企业需回答的全部问题。",
-    "Enterprise type.":
-        "企业类型。",
-    "Specific standards that apply (repeatable).":
-        "适用的单项标准（可重复）。",
-    "Language of the questions and of reports made from it.":
-        "问题的语言，也是据此生成报告的语言。",
-    "Write to this file instead of stdout.":
-        "写入此文件（默认输出到屏幕）。",
-    "yaml (a commented answer file) or xlsx (an Excel questionnaire a client fills in; needs -o).":
-        "yaml（带说明的答卷）或 xlsx（交给客户填写的 Excel 问卷，需要 -o）。",
-    "Carry the enterprise, answers and notes of this answer file (YAML, JSON or xlsx).":
-        "沿用此答卷（YAML、JSON 或 xlsx）中的企业信息、答案和备注。",
-    "Replace an existing answer file.":
-        "覆盖已有的答卷。",
-    "Turn a filled Excel questionnaire into a commented YAML answer file (problems name sheet and cell), or read the answer file back out of a PDF/A-3 plan; either is checked like any answer file.":
-        "把填好的 Excel 问卷转为带说明的 YAML 答卷（问题会指出工作表和单元格），或从 PDF/A-3 整改计划中取出答卷；两者都按答卷规则检查。",
-    "A filled Excel questionnaire, a PDF/A-3 plan (--pdf-variant pdf/a-3b) or any answer file.":
-        "填好的 Excel 问卷、PDF/A-3 整改计划（--pdf-variant pdf/a-3b）或任一答卷。",
-    "The YAML answer file to write (default: stdout).":
-        "要写入的 YAML 答卷（默认输出到屏幕）。",
-    "Print the JSON Schema of answer files or of the result JSON (generated from the catalogue).":
-        "输出答卷或结果 JSON 的 JSON Schema（由标准目录生成）。",
-    "answers (answer files) or result (score --format json).":
-        "answers（答卷）或 result（score --format json 的结果）。",
-    "Check answer files; print every problem with file, line (or sheet!cell) and field. Exit 0 valid, 2 not, 3 on an I/O or internal error.":
-        "检查答卷，逐条列出问题（文件、行号或工作表!单元格、字段）。有效退出码0，无效2，读写或内部错误3。",
-    "Answer files (YAML, JSON or xlsx).":
-        "答卷文件（YAML、JSON 或 xlsx）。",
-    "text, or github (annotations on stdout for GitHub Actions).":
-        "text（文字），或 github（输出 GitHub Actions 注释）。",
-    "Score answer files: likely tier, both standards' scores, blockers, the path up. Each file is written as soon as it is scored. Exit 0; 1 when a file falls below --fail-below or gains a blocker (--fail-on-new-blockers); 2 on invalid input (every file is still scored).":
-        "为答卷评分：预计信用等级、两项标准得分、阻碍项和晋级路径，每个文件评完即输出。退出码：0；低于 --fail-below 或出现新阻碍项（--fail-on-new-blockers）时为1；输入无效为2（其余文件照常评分）。",
-    "table (one file: the full panel; more: one line each), json (an array, one result per line), jsonl (one JSON document per line) or junit (one test case per file, blockers as failures).":
-        "table（一个文件显示完整面板，多个文件每个一行）、json（数组，每行一个结果）、jsonl（每行一个 JSON 文档）或 junit（每个文件一个测试用例，阻碍项记为失败）。",
-    "Exit 1 when any file's likely tier is below this tier.":
-        "任一文件的预计信用等级低于此等级时退出码为1。",
-    "Exit 1 when a blocker appears that the old results (score --format json, or an answer file) did not have; matched by USCC.":
-        "出现旧结果（score --format json 的输出或答卷）中没有的阻碍项时退出码为1；按统一社会信用代码对应。",
-    "zh or en (default: each file's language).":
-        "zh 或 en（默认按各答卷的语言）。",
-    "The full panel for every file, not one line each.":
-        "每个文件都显示完整面板，而不是一行。",
-    "Score in this many processes (default: one per core from 9 files on, else 1). Output order and bytes do not change.":
-        "用多少个进程评分（默认：9个文件以上时每个处理器核心一个，否则1个）。输出的顺序和内容不变。",
-    "The dated plan as a task list: step, kind, owner, start, end, items, depends on.":
-        "带日期的整改计划任务清单：步骤、类型、责任部门、开始、结束、项目、前置步骤。",
-    "An answer file (YAML or JSON).":
-        "答卷文件（YAML 或 JSON）。",
-    "table, json or csv (opens in Excel or a project tool).":
-        "table、json 或 csv（可用 Excel 或项目管理工具打开）。",
-    "zh or en (default: the answer file's language).":
-        "zh 或 en（默认按答卷的语言）。",
-    "Render the improvement plan as a bilingual PDF (or HTML); several files render in parallel. \"-o -\" writes one file's plan to stdout.":
-        "生成双语整改计划 PDF（或 HTML）；多个文件并行生成。\"-o -\" 把一个文件的计划输出到屏幕。",
-    "Answer files or result JSONs from score --format json.":
-        "答卷，或 score --format json 输出的结果文件。",
-    "The PDF (or HTML with --html) to write; a folder ending in / (one plan per file) for several files.":
-        "要写入的 PDF（使用 --html 时为 HTML）；多个文件时为以 / 结尾的文件夹（每个文件一份计划）。",
-    "Write one self-contained HTML file instead of a PDF.":
-        "改为生成一个自包含的 HTML 文件。",
-    "YAML with the consultant's name, logo, colours, sign-off names and day rates.":
-        "咨询机构名称、标志、配色、签字人和日费率的 YAML 文件。",
-    "pdf/ua-1: tagged, accessible PDF; pdf/a-3b: archival PDF that carries the answer file inside (read it back with `aeo-check import`).":
-        "pdf/ua-1：带标签的无障碍 PDF；pdf/a-3b：内嵌答卷的归档 PDF（可用 `aeo-check import` 取回）。",
-    "Report number for document control (default AEO-<customs code>-<assessment date>).":
-        "文件控制用的报告编号（默认 AEO-<海关编码>-<评估日期>）。",
-    "Version of this report.":
-        "本报告的版本。",
-    "An earlier assessment (answer file or result JSON): adds a progress page.":
-        "以前的一次评估（答卷或结果 JSON）：增加进展页。",
-    "Worker processes for several files (default: one per core).":
-        "多个文件时使用的进程数（默认每个处理器核心一个）。",
-    "Replace an existing answer file with the report.":
-        "用报告覆盖已有的答卷。",
-    "One row per client: tiers, scores, blockers, next tier and its date; who needs attention first. Every file is read; invalid ones are named on stderr and the exit code is then 2.":
-        "每个客户一行：信用等级、得分、阻碍项、下一等级及其日期，以及最需要关注的客户。读取全部文件；无效文件在错误输出中列出，此时退出码为2。",
-    "Answer files, or folders of them.":
-        "答卷文件，或存放答卷的文件夹。",
-    "table, csv, xlsx (needs -o) or json.":
-        "table、csv、xlsx（需要 -o）或 json。",
-    "zh or en (default: from the locale).":
-        "界面语言：zh 或 en（默认按系统语言环境）。",
-    "Progress between two assessments: tier and scores, gaps closed and opened, answers and dates that changed.":
-        "两次评估之间的进展：信用等级和得分、已关闭和新出现的差距项、变化的答案和日期。",
-    "The earlier assessment: answer file or result JSON.":
-        "较早的评估：答卷或结果 JSON。",
-    "The later assessment: answer file or result JSON.":
-        "较新的评估：答卷或结果 JSON。",
-    "table or json.":
-        "输出格式：table（表格）或 json。",
-    "zh or en (default: the new file's language).":
-        "zh 或 en（默认按较新答卷的语言）。",
-    "Interactive assessment: walk through the questionnaire, get the likely tier and a plan. Every answer is saved the moment it is given; Ctrl-C loses nothing.":
-        "交互式自评：逐题作答，得出预计信用等级和整改计划。每个答案都会立即保存，按 Ctrl-C 不会丢失任何答案。",
-    "Answer file to save to (default ./aeo-answers-<date>.yaml).":
-        "保存答案的文件（默认 ./aeo-answers-<日期>.yaml）。",
-    "Continue the assessment saved in this file.":
-        "继续此文件中保存的评估。",
-    "Re-ask one section (with --resume): internal_control, financial, compliance, trade_security, specific, bonus, profile.":
-        "重新回答某一部分（与 --resume 一起使用）：internal_control、financial、compliance、trade_security、specific、bonus、profile。",
-    "Check that PDF rendering will work: libraries, a Chinese font, the catalogue.":
-        "检查 PDF 生成所需的条件：程序库、中文字体、标准目录。",
-    "Browse the standards' items.":
-        "浏览认证标准条目。",
-    "List the items of a standard with their official numbers.":
-        "列出某一标准的全部条目及其官方序号。",
-    "Which standard: advanced or certified.":
-        "哪一项标准：advanced（高级认证）或 certified（认证企业）。",
-    "List a specific standard's items instead.":
-        "改为列出某一单项标准的条目。",
-    "Show one item whole: texts, thresholds per standard, rule, questions, evidence, remediation.":
-        "完整显示一个条目：内容、各标准的门槛、判定规则、问题、证据和整改建议。",
-    "Item id (e.g. cmp-single-fine), or a standard and official number (e.g. \"advanced 48\", \"(48)\").":
-        "条目编号（如 cmp-single-fine），或标准加官方序号（如 \"advanced 48\"、\"(48)\"）。",
-    "zh or en.":
-        "zh 或 en。",
-    "FILE":
-        "文件",
-    "FILE...":
-        "文件...",
-    "OLD":
-        "旧文件",
-    "NEW":
-        "新文件",
-    "FILE|DIR...":
-        "文件|文件夹...",
-    "ID":
-        "条目",
-}
