@@ -192,7 +192,7 @@ def _consistency_zh(message: str) -> str | None:
     for rule in get_catalogue().consistency:
         head = rule.message.en + " ("
         if message.startswith(head) and message.endswith(")"):
-            return f"{rule.message.zh}（{message[len(head):-1]}）"
+            return _zh("consistency", rule=rule.message.zh, answers=message[len(head):-1])
     return None
 
 

@@ -623,6 +623,8 @@ WORDS: dict[str, dict[str, tuple[str, str]]] = {
         "invalid_date": ('应为日期 YYYY-MM-DD', 'expected a date YYYY-MM-DD'),
         "invalid_bool": ('应为 true 或 false', 'expected true or false'),
         "either": ('{first} 或 {last}', '{first} or {last}'),
+        # a broken consistency rule: its text (questionnaires/rules/consistency.yaml), then the answers
+        "consistency": ('{rule}（{answers}）', '{rule} ({answers})'),
         "not_blank": ('不能为空', 'must not be blank'),
         "between": ('应在 {low} 至 {high} 之间', 'must be between {low} and {high}'),
         "before_catalogue": (
