@@ -30,7 +30,7 @@ def _zh(key: str, **kw: str) -> str:
 
 def _either_zh(text: str) -> str:
     """``'a', 'b' or 'c'`` and ``是/否 or Yes/No`` (what a library or the workbook reader allows)."""
-    m = re.fullmatch(r"(.+) or (\S+)", text)
+    m = re.fullmatch(r"('[^']*'(?:, '[^']*')*) or ('[^']*')", text) or re.fullmatch(r"(\S+/\S+) or (\S+/\S+)", text)
     return _zh("either", first=m.group(1), last=m.group(2)) if m else text
 
 
@@ -49,7 +49,7 @@ def allowed_zh(text: str) -> str:
     m = re.fullmatch(r"(one of|a list of): (.*)", text)
     if m:
         return _zh("allowed_one_of" if m.group(1) == "one of" else "allowed_list_of", values=m.group(2))
-    m = re.fullmatch(r"(a whole number|a number)( \(percent, 85 means 85 %\))?(.*)", text)
+    m = re.fullmatch(r"(a whole number|a number)( \(percent, 85 means 85 %\))?([^:]*)", text)
     if m:
         kind = _zh("allowed_integer" if m.group(1) == "a whole number" else "allowed_number")
         if m.group(2):
@@ -71,20 +71,22 @@ def _kind_zh(kind: str) -> str:
     return kind
 
 
+def _label_zh(vocabulary: str, key: str) -> str:
+    """The catalogue's Chinese name of a section, an enterprise type … (the key itself if unknown)."""
+    try:
+        from .catalogue.loader import get_catalogue
+
+        return get_catalogue().label(vocabulary, key).get("zh")
+    except Exception:  # noqa: BLE001 - the name is a nicety; the key says the same
+        return key
+
+
 def _what_zh(what: str) -> str:
     """Which part of the workbook a missing sheet held."""
     if what == entry("check.sheet_enterprise")[1]:
         return _zh("sheet_enterprise")
     m = re.fullmatch(r"the (\w+) questions", what)
-    if not m:
-        return what
-    try:
-        from .catalogue.loader import get_catalogue
-
-        section = get_catalogue().label("sections", m.group(1)).get("zh")
-    except Exception:  # noqa: BLE001 - the catalogue's name for it is a nicety
-        section = m.group(1)
-    return _zh("sheet_section", section=section)
+    return _zh("sheet_section", section=_label_zh("sections", m.group(1))) if m else what
 
 
 def _pattern(english: str) -> re.Pattern[str]:
@@ -138,7 +140,7 @@ _RULES: list[_Rule] = [
     _from("after_assessment"),
     _from("past_event_after"),
     _from("before_catalogue"),
-    _from("not_for_type"),
+    _from("not_for_type", type=lambda key: _label_zh("enterprise_types", key)),
     (re.compile(r"unknown question id(?P<hint>.*)"), lambda m: _zh("unknown_question", hint=_hint_zh(m["hint"]))),
     (re.compile(r"note for an unknown question id(?P<hint>.*)"),
      lambda m: _zh("unknown_note", hint=_hint_zh(m["hint"]))),
@@ -174,15 +176,26 @@ _RULES: list[_Rule] = [
     _from("pdf_unreadable"),
     _from("pdf_no_answers"),
     # a filled Excel questionnaire
-    _from("xlsx_unreadable"),
+    _from("xlsx_not_workbook"),
+    _from("xlsx_no_workbook_xml"),
+    _from("xlsx_too_big"),
+    _from("xlsx_damaged"),
+    _from("xlsx_unreadable", error=_nested),
     _from("not_questionnaire"),
     _from("sheet_missing", what=_what_zh),
     _from("formula"),
     # last: "expected …", alone or with the reason a number was refused
-    (re.compile(r"expected (.+?)(?:: (.+))?"),
-     lambda m: _zh("expected", allowed=allowed_zh(m.group(1)))
-     + (t("punct.colon", "zh") + _nested(m.group(2)) if m.group(2) else "")),
+    (re.compile(r"expected (.+)"), lambda m: _expected_zh(m.group(1))),
 ]
+
+
+def _expected_zh(text: str) -> str:
+    """``expected <what is allowed>`` or ``expected <what is allowed>: <why this is not>``."""
+    whole = allowed_zh(text)
+    if whole != text or ": " not in text:
+        return _zh("expected", allowed=whole)
+    allowed, why = text.split(": ", 1)
+    return _zh("expected", allowed=allowed_zh(allowed)) + t("punct.colon", "zh") + _nested(why)
 
 
 def _consistency_zh(message: str) -> str | None:

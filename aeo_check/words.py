@@ -619,7 +619,7 @@ WORDS: dict[str, dict[str, tuple[str, str]]] = {
         "unknown_question": ('未知的问题编号{hint}', 'unknown question id{hint}'),
         "unknown_note": ('备注对应的问题编号不存在{hint}', 'note for an unknown question id{hint}'),
         "did_you_mean": ('（是否为 {id}？）', ' (did you mean {id}?)'),
-        "not_for_type": ('该问题不适用于 {type} 类企业', 'this question is not asked of a {type} enterprise'),
+        "not_for_type": ('该问题不适用于“{type}”类企业', 'this question is not asked of a {type} enterprise'),
         "invalid_date": ('应为日期 YYYY-MM-DD', 'expected a date YYYY-MM-DD'),
         "invalid_bool": ('应为 true 或 false', 'expected true or false'),
         "either": ('{first} 或 {last}', '{first} or {last}'),
@@ -690,6 +690,10 @@ WORDS: dict[str, dict[str, tuple[str, str]]] = {
             '{error}：请在 Excel、WPS 或 LibreOffice 中另存为 Excel 工作簿（.xlsx）',
             '{error}: save it from Excel, WPS or LibreOffice as an Excel workbook (.xlsx)',
         ),
+        "xlsx_not_workbook": ('不是 .xlsx 工作簿', 'not an .xlsx workbook'),
+        "xlsx_no_workbook_xml": ('不是 .xlsx 工作簿（缺少 xl/workbook.xml）', 'not an .xlsx workbook (no xl/workbook.xml)'),
+        "xlsx_too_big": ('解压后超过 {mb} MB', 'unpacks to more than {mb} MB'),
+        "xlsx_damaged": ('.xlsx 工作簿已损坏（{error}）', 'damaged .xlsx workbook ({error})'),
         "not_questionnaire": (
             "不是 aeo-check 问卷（没有隐藏的“{sheet}”工作表）；生成问卷：aeo-check template --format xlsx -o FILE.xlsx",
             "not an aeo-check questionnaire (it has no hidden '{sheet}' sheet); make one with: "
