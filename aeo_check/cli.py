@@ -837,6 +837,11 @@ def assess(
         raise typer.Exit(2)
     from .interactive.session import run_assess
 
+    if lang is None:  # aeo-check --lang zh assess: the program's --lang
+        from typer._click.globals import get_current_context
+
+        given = get_current_context().find_root().params.get("lang")
+        lang = Lang(given) if given is not None else None
     code = run_assess(catalogue(), output=output, resume=resume, review=review, lang=lang.value if lang else None)
     raise typer.Exit(code)
 
