@@ -10,6 +10,9 @@ import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
 
+from .i18n import t
+
+# Input syntax, not interface words: the units and currency marks people type in amounts.
 # longest first, so 千万 is not read as 万
 _UNITS: tuple[tuple[str, int], ...] = (
     ("千万元", 10**7), ("千万", 10**7), ("百万元", 10**6), ("百万", 10**6),
@@ -19,7 +22,9 @@ _UNITS: tuple[tuple[str, int], ...] = (
 )
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
 _EXPONENT = re.compile(r"\d\s*[eE]\s*[+-]?\s*\d|^[+-]?[eE]|inf|nan", re.I)
-_PREFIXES = ("人民币", "rmb", "cny", "¥", "￥")
+_PREFIXES = ("人民币", "rmb", "cny", "¥", "￥")  # input syntax: currency marks typed before an amount
+#: amounts written with 万 and 亿, as the prompts show them (input syntax for their examples)
+TYPED_EXAMPLES = {"wan": "2800万", "yi": "3亿"}
 
 
 class AmountError(ValueError):
@@ -33,7 +38,7 @@ class AmountError(ValueError):
 def normalise(text: str) -> str:
     """Full-width digits and punctuation made plain, separators and spaces removed."""
     s = unicodedata.normalize("NFKC", text).strip().lower()
-    for sep in (",", "，", "_", " ", "\u3000", "'"):
+    for sep in (",", "，", "_", " ", "\u3000", "'"):  # input syntax: separators typed between digits
         s = s.replace(sep, "")
     return s
 
@@ -66,7 +71,7 @@ def parse_amount(text: str) -> int | float:
     for unit, m in _UNITS:
         if s.endswith(unit) and len(s) > len(unit):
             s, mult = s[: -len(unit)], m
-            if unit not in ("元",) and s.endswith("元"):
+            if unit not in ("元",) and s.endswith("元"):  # input syntax: 万元 is one unit, 万 then 元 is not
                 raise AmountError("format")
             break
     if not _NUMBER.match(s):
@@ -91,18 +96,11 @@ def format_amount(value: float, lang: str) -> str:
     v = Decimal(str(value))
     full = f"{v:,.2f}".removesuffix(".00")
     mag = abs(v)
-    if lang == "zh":
-        if mag >= 10**8:
-            extra = f"（{_short(v / 10**8)}亿元）"
-        elif mag >= 10**4:
-            extra = f"（{_short(v / 10**4)}万元）"
-        else:
-            extra = ""
-        return f"{full} 元{extra}"
-    if mag >= 10**9:
-        extra = f" ({_short(v / 10**9)} billion)"
-    elif mag >= 10**6:
-        extra = f" ({_short(v / 10**6)} million)"
+    large, small = (10**8, 10**4) if lang == "zh" else (10**9, 10**6)  # each language's own steps: 亿/万, billion/million
+    if mag >= large:
+        extra = t("amount.in_large", lang, n=_short(v / large))
+    elif mag >= small:
+        extra = t("amount.in_small", lang, n=_short(v / small))
     else:
         extra = ""
-    return f"CNY {full}{extra}"
+    return t("amount.full", lang, n=full) + extra

@@ -348,7 +348,7 @@ def inconsistent(cat: Catalogue, answers: dict[str, Any],
 
 def inconsistency_message(rule: ConsistencyRule, answers: dict[str, Any]) -> str:
     shown = ", ".join(f"{n} = {_shown(answers[n])}" for n in sorted(rule.check.names) if n in answers)
-    return f"{rule.message.en} / {rule.message.zh} ({shown})"
+    return f"{rule.message.en} ({shown})"  # in Chinese by aeo_check.checkwords.localise
 
 
 def _shown(v: Any) -> str:
@@ -388,8 +388,7 @@ def parse_answers(doc: SourceDoc, cat: Catalogue) -> Assessment:
         problems.append(doc.problem(("assessed_on",),
             f"{env.assessed_on.isoformat()} is before {day}, when the standards of this catalogue "
             f"({cat.version}) came into force; the standards in force then were different, so this "
-            f"aeo-check cannot assess that date / 评估日期早于本标准（{cat.version}）的施行日期{day}，"
-            "当时适用的是此前的认证标准，本工具无法按该日期评估"))
+            f"aeo-check cannot assess that date"))
     version = data.get("standard")
     if isinstance(version, str) and version != cat.version:
         problems.append(doc.problem(("standard",), f"answers were given for catalogue {quoted(version)}; "

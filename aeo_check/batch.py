@@ -79,6 +79,10 @@ def score_file(cat: "Catalogue", path: str, opts: Options) -> Outcome:
     try:
         a = load_answers(Path(path), cat, path)  # read, check
     except DataFileError as exc:
+        if opts.format == "table":  # for a person: in the interface language (CI formats stay English)
+            from .checkwords import problem_text
+
+            return Outcome("", "".join(f"{problem_text(p, opts.ui_lang)}\n" for p in exc.problems), INVALID)
         return Outcome("", "".join(f"{p}\n" for p in exc.problems), INVALID)
     except (KeyboardInterrupt, SystemExit, GeneratorExit):
         raise
@@ -320,12 +324,13 @@ def check_file(path: Path, cat: "Catalogue", score: bool = True, plan: bool = Fa
     return out
 
 
-def tell(outcome: FileOutcome, ctx: Any = None) -> None:
-    """Print a file's problems or error to stderr (nothing for a good file)."""
+def tell(outcome: FileOutcome, ctx: Any = None, lang: str = "en") -> None:
+    """Print a file's problems (in ``lang``) or error to stderr (nothing for a good file)."""
+    from .checkwords import problem_text
     from .exitcodes import debug_enabled, say
 
     for p in outcome.problems:
-        say(str(p))
+        say(problem_text(p, lang))
     if outcome.error:
         if outcome.trace and debug_enabled(ctx):
             for line in outcome.trace.rstrip().splitlines():

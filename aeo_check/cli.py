@@ -17,24 +17,37 @@ import typer
 
 from . import __version__
 from .exitcodes import GuardedGroup
-from .i18n import both, default_lang, t
+from .i18n import both, en_zh, t, ui_lang
 
 if TYPE_CHECKING:  # pragma: no cover
     from rich.console import Console
 
     from .catalogue.loader import Catalogue
 
+#: the interface language, from --lang anywhere on the command line or the locale (--help is in it)
+UI = ui_lang()
+
+
+def _h(key: str) -> str:
+    """The --help text of a command, option or argument (the help group of aeo_check.words)."""
+    return t(f"help.{key}", UI)
+
+
+def _m(key: str) -> str:
+    """The placeholder of an argument in usage lines (the metavar group of aeo_check.words)."""
+    return t(f"metavar.{key}", UI)
+
+
 app = typer.Typer(
     name="aeo-check",
-    help="Self-assessment against China Customs (GACC) enterprise credit certification standards "
-         "(AEO, Announcement 2026 No. 34).",
+    help=_h("aeo-check"),
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     cls=GuardedGroup,
 )
-standards_app = typer.Typer(help="Browse the standards' items.", no_args_is_help=True)
+standards_app = typer.Typer(help=_h("standards"), no_args_is_help=True)
 app.add_typer(standards_app, name="standards")
 
 class _LazyConsole:
@@ -117,15 +130,20 @@ def _version(value: bool) -> None:
 @app.callback()
 def _main(
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help="Print the version and exit.")] = False,
-    debug: Annotated[bool, typer.Option("--debug", help="Show the traceback of an internal error.")] = False,
+                                          help=_h("aeo-check --version"))] = False,
+    debug: Annotated[bool, typer.Option("--debug", help=_h("aeo-check --debug"))] = False,
+    lang: Annotated[Optional[Lang], typer.Option("--lang", help=_h("aeo-check --lang"))] = None,
 ) -> None:
     """Exit codes: 0 ok, 1 below --fail-below, 2 invalid input or usage, 3 I/O or internal error, 130 interrupted."""
 
 
 def _problems_exit(problems) -> None:
+    from .checkwords import problem_text
+    from .exitcodes import interface_lang
+
+    lang = interface_lang()
     for p in problems:
-        err.print(str(p), markup=False, soft_wrap=True)
+        err.print(problem_text(p, lang), markup=False, soft_wrap=True)
     raise typer.Exit(2)
 
 
@@ -136,7 +154,7 @@ def catalogue() -> "Catalogue":
     try:
         return get_catalogue()
     except DataFileError as exc:
-        err.print("the catalogue is broken / 标准目录数据有误:", markup=False)
+        err.print(en_zh("cli.catalogue_broken") + ":", markup=False)
         _problems_exit(exc.problems)
         raise  # unreachable
 
@@ -144,7 +162,11 @@ def catalogue() -> "Catalogue":
 def _lang(lang: Optional[Lang], fallback: str | None = None) -> str:
     if lang is not None:
         return lang.value
-    return fallback or default_lang()
+    if fallback:
+        return fallback
+    from .exitcodes import interface_lang
+
+    return interface_lang()
 
 
 # --------------------------------------------------------------------------- standards
@@ -172,14 +194,13 @@ def _standard_rows(cat: "Catalogue", tier: str, specific: str | None) -> list[di
     return rows
 
 
-@standards_app.command("list")
+@standards_app.command("list", help=_h("standards list"))
 def standards_list(
-    tier: Annotated[StdTier, typer.Option(help="Which standard: advanced or certified.")] = StdTier.advanced,
-    specific: Annotated[Optional[Specific], typer.Option(help="List a specific standard's items instead.")] = None,
-    lang: Annotated[Optional[Lang], typer.Option(help="zh or en (default: from the locale).")] = None,
-    format: Annotated[Fmt, typer.Option("--format", help="table or json.")] = Fmt.table,
+    tier: Annotated[StdTier, typer.Option(help=_h("standards list --tier"))] = StdTier.advanced,
+    specific: Annotated[Optional[Specific], typer.Option(help=_h("standards list --specific"))] = None,
+    lang: Annotated[Optional[Lang], typer.Option(help=_h("standards list --lang"))] = None,
+    format: Annotated[Fmt, typer.Option("--format", help=_h("standards list --format"))] = Fmt.table,
 ) -> None:
-    """List the items of a standard with their official numbers."""
     cat = catalogue()
     rows = _standard_rows(cat, tier.value, specific.value if specific else None)
     if format is Fmt.json:
@@ -192,14 +213,12 @@ def standards_list(
     render_standards(out, cat, rows, _lang(lang))
 
 
-@standards_app.command("show")
+@standards_app.command("show", help=_h("standards show"))
 def standards_show(
-    item_id: Annotated[list[str], typer.Argument(metavar="ID", help="Item id (e.g. cmp-single-fine), or a standard "
-                                                 "and official number (e.g. \"advanced 48\", \"(48)\").")],
-    lang: Annotated[Optional[Lang], typer.Option(help="zh or en.")] = None,
-    format: Annotated[Fmt, typer.Option("--format", help="table or json.")] = Fmt.table,
+    item_id: Annotated[list[str], typer.Argument(metavar=_m("id"), help=_h("standards show item_id"))],
+    lang: Annotated[Optional[Lang], typer.Option(help=_h("standards show --lang"))] = None,
+    format: Annotated[Fmt, typer.Option("--format", help=_h("standards show --format"))] = Fmt.table,
 ) -> None:
-    """Show one item whole: texts, thresholds per standard, rule, questions, evidence, remediation."""
     cat = catalogue()
     ui = _lang(lang)
     wanted = " ".join(item_id).strip()
@@ -240,23 +259,20 @@ class TemplateFmt(str, Enum):
 def _io_error(exc: OSError, path: Path) -> None:
     from .safetext import inert
 
-    err.print(f"{inert(path)}: {exc.strerror or exc} / 无法写入", markup=False, soft_wrap=True)
+    err.print(f"{inert(path)}: {exc.strerror or exc} / {t('cli.cannot_write', 'zh')}", markup=False, soft_wrap=True)
     raise typer.Exit(3)
 
 
-@app.command()
+@app.command(help=_h("template"))
 def template(
-    type: Annotated[EType, typer.Option("--type", help="Enterprise type.")] = EType.importer_exporter,
-    specific: Annotated[Optional[list[Specific]], typer.Option(help="Specific standards that apply (repeatable).")] = None,
-    lang: Annotated[Optional[Lang], typer.Option(help="Language of the questions and of reports made from it.")] = None,
-    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write to this file instead of stdout.")] = None,
-    format: Annotated[TemplateFmt, typer.Option("--format", help="yaml (a commented answer file) or xlsx "
-                                                "(an Excel questionnaire a client fills in; needs -o).")] = TemplateFmt.yaml,
-    from_file: Annotated[Optional[Path], typer.Option("--from", metavar="FILE", help="Carry the enterprise, answers "
-                                                      "and notes of this answer file (YAML, JSON or xlsx).")] = None,
-    force: Annotated[bool, typer.Option("--force", help="Replace an existing answer file.")] = False,
+    type: Annotated[EType, typer.Option("--type", help=_h("template --type"))] = EType.importer_exporter,
+    specific: Annotated[Optional[list[Specific]], typer.Option(help=_h("template --specific"))] = None,
+    lang: Annotated[Optional[Lang], typer.Option(help=_h("template --lang"))] = None,
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help=_h("template --output"))] = None,
+    format: Annotated[TemplateFmt, typer.Option("--format", help=_h("template --format"))] = TemplateFmt.yaml,
+    from_file: Annotated[Optional[Path], typer.Option("--from", metavar=_m("file"), help=_h("template --from"))] = None,
+    force: Annotated[bool, typer.Option("--force", help=_h("template --force"))] = False,
 ) -> None:
-    """Write a blank answer file (or Excel questionnaire) with every question asked of that enterprise."""
     cat = catalogue()
     filled = None
     etype, specs = type.value, [s.value for s in specific or []]
@@ -271,7 +287,7 @@ def template(
     language = _lang(lang, filled.language if filled else None)
     if format is TemplateFmt.xlsx:
         if output is None:
-            err.print("an Excel questionnaire needs -o FILE.xlsx / Excel 问卷需要用 -o 指定输出文件", markup=False)
+            err.print(en_zh("cli.xlsx_needs_output"), markup=False)
             raise typer.Exit(2)
         from .outfile import write_output
         from .workbook import workbook_bytes
@@ -295,15 +311,11 @@ def template(
         err.print(target.display, markup=False)
 
 
-@app.command("import")
+@app.command("import", help=_h("import"))
 def import_(
-    file: Annotated[Path, typer.Argument(metavar="FILE", help="A filled Excel questionnaire, a PDF/A-3 plan "
-                                         "(--pdf-variant pdf/a-3b) or any answer file.")],
-    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="The YAML answer file to write "
-                                                   "(default: stdout).")] = None,
+    file: Annotated[Path, typer.Argument(metavar=_m("file"), help=_h("import file"))],
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help=_h("import --output"))] = None,
 ) -> None:
-    """Turn a filled Excel questionnaire into a commented YAML answer file (problems name sheet and
-    cell), or read the answer file back out of a PDF/A-3 plan; either is checked like any answer file."""
     from .sourcefile import DataFileError
 
     cat = catalogue()
@@ -347,11 +359,10 @@ class SchemaKind(str, Enum):
     result = "result"
 
 
-@app.command()
+@app.command(help=_h("schema"))
 def schema(
-    kind: Annotated[SchemaKind, typer.Argument(help="answers (answer files) or result (score --format json).")],
+    kind: Annotated[SchemaKind, typer.Argument(help=_h("schema kind"))],
 ) -> None:
-    """Print the JSON Schema of answer files or of the result JSON (generated from the catalogue)."""
     from .schema import make, schema_text
 
     sys.stdout.write(schema_text(make(kind.value, catalogue())))
@@ -370,19 +381,17 @@ class ValidateFmt(str, Enum):
     github = "github"
 
 
-@app.command()
+@app.command(help=_h("validate"))
 def validate(
-    files: Annotated[list[Path], typer.Argument(metavar="FILE...", help="Answer files (YAML, JSON or xlsx).")],
-    format: Annotated[ValidateFmt, typer.Option("--format", help="text, or github (annotations on stdout for "
-                                                "GitHub Actions).")] = ValidateFmt.text,
+    files: Annotated[list[Path], typer.Argument(metavar=_m("files"), help=_h("validate files"))],
+    format: Annotated[ValidateFmt, typer.Option("--format", help=_h("validate --format"))] = ValidateFmt.text,
 ) -> None:
-    """Check answer files; print every problem with file, line (or sheet!cell) and field.
-    Exit 0 valid, 2 not, 3 on an I/O or internal error."""
     from .batch import check_file, tell
-    from .exitcodes import worst
+    from .exitcodes import interface_lang, worst
     from .safetext import inert
 
     cat = catalogue()
+    ui = interface_lang()
     code = 0
     for f in files:
         outcome = check_file(f, cat, plan=True)
@@ -393,36 +402,27 @@ def validate(
             for p in outcome.problems:
                 print(github_annotation(p))
         else:
-            tell(outcome)
+            tell(outcome, lang=ui if format is ValidateFmt.text else "en")
         if outcome.code == 0 and format is ValidateFmt.text:
-            out.print(f"{inert(f)}: ok", markup=False)
+            out.print(t("cli.ok", ui, file=inert(f)), markup=False)
     raise typer.Exit(code)
 
 
-@app.command()
+@app.command(help=_h("score"))
 def score(
     # plain strings: ten thousand Path objects would cost megabytes before the first file is read
-    files: Annotated[list[str], typer.Argument(metavar="FILE...", help="Answer files (YAML, JSON or xlsx).")],
+    files: Annotated[list[str], typer.Argument(metavar=_m("files"), help=_h("score files"))],
     format: Annotated[ScoreFmt, typer.Option(
-        "--format", help="table (one file: the full panel; more: one line each), json (an array, one "
-                         "result per line), jsonl (one JSON document per line) or junit (one test case "
-                         "per file, blockers as failures).")] = ScoreFmt.table,
+        "--format", help=_h("score --format"))] = ScoreFmt.table,
     fail_below: Annotated[Optional[GuardTier], typer.Option(
-        "--fail-below", help="Exit 1 when any file's likely tier is below this tier.")] = None,
+        "--fail-below", help=_h("score --fail-below"))] = None,
     fail_on_new_blockers: Annotated[Optional[Path], typer.Option(
-        "--fail-on-new-blockers", metavar="OLD", help="Exit 1 when a blocker appears that the old results "
-        "(score --format json, or an answer file) did not have; matched by USCC.")] = None,
-    lang: Annotated[Optional[Lang], typer.Option(help="zh or en (default: each file's language).")] = None,
-    detail: Annotated[bool, typer.Option("--detail", help="The full panel for every file, not one line each.")] = False,
+        "--fail-on-new-blockers", metavar=_m("old"), help=_h("score --fail-on-new-blockers"))] = None,
+    lang: Annotated[Optional[Lang], typer.Option(help=_h("score --lang"))] = None,
+    detail: Annotated[bool, typer.Option("--detail", help=_h("score --detail"))] = False,
     jobs: Annotated[Optional[int], typer.Option(
-        "-j", "--jobs", min=1, help="Score in this many processes (default: one per core from "
-                                    "9 files on, else 1). Output order and bytes do not change.")] = None,
+        "-j", "--jobs", min=1, help=_h("score --jobs"))] = None,
 ) -> None:
-    """Score answer files: likely tier, both standards' scores, blockers, the path up.
-
-    Each file is written as soon as it is scored. Exit 0; 1 when a file falls below --fail-below
-    or gains a blocker (--fail-on-new-blockers); 2 on invalid input (every file is still scored).
-    """
     from . import batch
 
     cat = catalogue()
@@ -472,13 +472,12 @@ def score(
         raise typer.Exit(0) from None
     if done.status == batch.BELOW and fmt == "table":
         if done.below:
-            err.print(f"tier below {fail_below.value} / 信用等级低于 {fail_below.value}", markup=False)
+            err.print(en_zh("cli.tier_below", tier=fail_below.value), markup=False)
         if done.maybe_below:
-            err.print(f"tier may be below {fail_below.value}: discredit triggers are unanswered"
-                      f" / 失信情形尚未回答，信用等级可能低于 {fail_below.value}", markup=False)
+            err.print(en_zh("cli.tier_maybe_below", tier=fail_below.value), markup=False)
     status = done.status
     for g in gained:
-        err.print(f"new blocker / 新增阻碍项: {g}", markup=False)
+        err.print(f"{en_zh('cli.new_blocker')}: {g}", markup=False)
     if gained and status == 0:
         status = 1
     if status:
@@ -552,13 +551,12 @@ class PlanFmt(str, Enum):
     csv = "csv"
 
 
-@app.command()
+@app.command(help=_h("plan"))
 def plan(
-    file: Annotated[Path, typer.Argument(metavar="FILE", help="An answer file (YAML or JSON).")],
-    format: Annotated[PlanFmt, typer.Option("--format", help="table, json or csv (opens in Excel or a project tool).")] = PlanFmt.table,
-    lang: Annotated[Optional[Lang], typer.Option(help="zh or en (default: the answer file's language).")] = None,
+    file: Annotated[Path, typer.Argument(metavar=_m("file"), help=_h("plan file"))],
+    format: Annotated[PlanFmt, typer.Option("--format", help=_h("plan --format"))] = PlanFmt.table,
+    lang: Annotated[Optional[Lang], typer.Option(help=_h("plan --lang"))] = None,
 ) -> None:
-    """The dated plan as a task list: step, kind, owner, start, end, items, depends on."""
     from .planning import make_plan
     from .scoring import score as run_score
     from .sourcefile import DataFileError
@@ -604,36 +602,27 @@ def _one_result(cat: "Catalogue", path: Path, uscc: str | None = None) -> dict:
     return found
 
 
-@app.command()
+@app.command(help=_h("report"))
 def report(
-    files: Annotated[list[Path], typer.Argument(metavar="FILE...", help="Answer files or result JSONs from "
-                                                "score --format json.")],
+    files: Annotated[list[Path], typer.Argument(metavar=_m("files"), help=_h("report files"))],
     output_text: Annotated[Optional[str], typer.Option(
-        "-o", "--output", help="The PDF (or HTML with --html) to write; a folder ending in / (one plan per "
-                               "file) for several files.")] = None,
-    lang: Annotated[Optional[Lang], typer.Option(help="zh or en (default: the answer file's language).")] = None,
-    html: Annotated[bool, typer.Option("--html", help="Write one self-contained HTML file instead of a PDF.")] = False,
-    brand: Annotated[Optional[Path], typer.Option(help="YAML with the consultant's name, logo, colours, "
-                                                  "sign-off names and day rates.")] = None,
+        "-o", "--output", help=_h("report --output"))] = None,
+    lang: Annotated[Optional[Lang], typer.Option(help=_h("report --lang"))] = None,
+    html: Annotated[bool, typer.Option("--html", help=_h("report --html"))] = False,
+    brand: Annotated[Optional[Path], typer.Option(help=_h("report --brand"))] = None,
     pdf_variant: Annotated[Optional[PdfVariant], typer.Option(
-        "--pdf-variant", help="pdf/ua-1: tagged, accessible PDF; pdf/a-3b: archival PDF that carries the "
-                              "answer file inside (read it back with `aeo-check import`).")] = None,
-    report_no: Annotated[Optional[str], typer.Option("--report-no", help="Report number for document control "
-                                                     "(default AEO-<customs code>-<assessment date>).")] = None,
-    revision: Annotated[str, typer.Option("--revision", help="Version of this report.")] = "1.0",
-    compare: Annotated[Optional[Path], typer.Option("--compare", metavar="OLD", help="An earlier assessment (answer "
-                                                    "file or result JSON): adds a progress page.")] = None,
-    jobs: Annotated[Optional[int], typer.Option("-j", "--jobs", min=1, help="Worker processes for several files "
-                                                "(default: one per core).")] = None,
-    force: Annotated[bool, typer.Option("--force", help="Replace an existing answer file with the report.")] = False,
+        "--pdf-variant", help=_h("report --pdf-variant"))] = None,
+    report_no: Annotated[Optional[str], typer.Option("--report-no", help=_h("report --report-no"))] = None,
+    revision: Annotated[str, typer.Option("--revision", help=_h("report --revision"))] = "1.0",
+    compare: Annotated[Optional[Path], typer.Option("--compare", metavar=_m("old"), help=_h("report --compare"))] = None,
+    jobs: Annotated[Optional[int], typer.Option("-j", "--jobs", min=1, help=_h("report --jobs"))] = None,
+    force: Annotated[bool, typer.Option("--force", help=_h("report --force"))] = False,
 ) -> None:
-    """Render the improvement plan as a bilingual PDF (or HTML); several files render in parallel.
-    "-o -" writes one file's plan to stdout."""
     from .sourcefile import DataFileError
 
     # the path as typed: Path() turns "" into "." and drops a trailing slash
     if output_text is not None and not output_text.strip():
-        err.print("-o: the path is empty / 输出路径为空", markup=False)
+        err.print(en_zh("cli.empty_output"), markup=False)
         raise typer.Exit(3)
     output = Path(output_text) if output_text is not None else None
     to_folder = output_text is not None and output_text.endswith(("/", "\\"))
@@ -641,19 +630,18 @@ def report(
         from .safetext import inert
 
         shown = inert(output_text)
-        err.print(f"{shown}: is a folder; to write the plan into it use -o {shown.rstrip('/')}/ "
-                  f"/ 是文件夹；要写入该文件夹请用 -o {shown.rstrip('/')}/", markup=False, soft_wrap=True)
+        err.print(f"{shown}: " + en_zh("cli.is_a_folder", folder=shown.rstrip("/")), markup=False, soft_wrap=True)
         raise typer.Exit(3)
     batch = len(files) > 1 or to_folder
     if batch:
         if output is None:
-            err.print("several files need -o FOLDER/ / 多个文件需要用 -o 指定输出文件夹", markup=False)
+            err.print(en_zh("cli.several_need_folder"), markup=False)
             raise typer.Exit(2)
         if compare is not None:
-            err.print("--compare takes one file / --compare 只能用于单个文件", markup=False)
+            err.print(en_zh("cli.compare_one_file"), markup=False)
             raise typer.Exit(2)
         if output.exists() and not output.is_dir():
-            err.print(f"{output} is not a folder / 不是文件夹", markup=False)
+            err.print(f"{output} " + en_zh("cli.not_a_folder"), markup=False)
             raise typer.Exit(2)
         from .report_batch import Job, default_workers, outputs_for, run_batch
 
@@ -690,7 +678,7 @@ def report(
         _problems_exit(exc.problems)
         return
     if html and pdf_variant is not None:
-        err.print("--pdf-variant applies to PDF output, not --html / --pdf-variant 只用于PDF输出", markup=False)
+        err.print(en_zh("cli.variant_not_html"), markup=False)
         raise typer.Exit(2)
     from .views.board import DocInfo
     from .views.report import write_report
@@ -732,18 +720,14 @@ class PortfolioFmt(str, Enum):
     json = "json"
 
 
-@app.command()
+@app.command(help=_h("portfolio"))
 def portfolio(
-    paths: Annotated[list[Path], typer.Argument(metavar="FILE|DIR...", help="Answer files, or folders of them.")],
-    format: Annotated[PortfolioFmt, typer.Option("--format", help="table, csv, xlsx (needs -o) or json.")] =
+    paths: Annotated[list[Path], typer.Argument(metavar=_m("paths"), help=_h("portfolio paths"))],
+    format: Annotated[PortfolioFmt, typer.Option("--format", help=_h("portfolio --format"))] =
     PortfolioFmt.table,
-    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write to this file instead of stdout.")] = None,
-    lang: Annotated[Optional[Lang], typer.Option(help="zh or en (default: from the locale).")] = None,
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help=_h("portfolio --output"))] = None,
+    lang: Annotated[Optional[Lang], typer.Option(help=_h("portfolio --lang"))] = None,
 ) -> None:
-    """One row per client: tiers, scores, blockers, next tier and its date; who needs attention first.
-
-    Every file is read; invalid ones are named on stderr and the exit code is then 2.
-    """
     from .portfolio import answer_files, attention_key, row
     from .scoring import score as run_score
     from .sourcefile import DataFileError
@@ -751,24 +735,27 @@ def portfolio(
     cat = catalogue()
     files = answer_files(paths)
     if not files:
-        err.print("no answer files found / 未找到答卷文件", markup=False)
+        err.print(en_zh("cli.no_answer_files"), markup=False)
         raise typer.Exit(2)
     if format is PortfolioFmt.xlsx and output is None:
-        err.print("--format xlsx needs -o FILE.xlsx / 需要用 -o 指定输出文件", markup=False)
+        err.print(en_zh("cli.portfolio_xlsx_output"), markup=False)
         raise typer.Exit(2)
     rows = []
     invalid = 0
+    language = _lang(lang)
     for f in files:
         try:
             a = _load(f, cat)
         except DataFileError as exc:
+            from .checkwords import problem_text
+
             invalid += 1
-            for p in exc.problems:
-                err.print(str(p), markup=False, soft_wrap=True)
+            for p in exc.problems:  # JSON is for programs: its problems stay English
+                err.print(problem_text(p, "en" if format is PortfolioFmt.json else language), markup=False,
+                          soft_wrap=True)
             continue
         rows.append(row(cat, run_score(cat, a), str(f)))
     rows.sort(key=attention_key)
-    language = _lang(lang)
     data: bytes
     if format is PortfolioFmt.json:
         from .views.jsonout import dumps
@@ -802,20 +789,19 @@ def portfolio(
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
     if invalid:
-        err.print(f"{invalid} of {len(files)} file(s) invalid / {invalid}个文件无效", markup=False)
+        err.print(en_zh("cli.n_invalid_of", invalid=invalid, n=len(files)), markup=False)
         raise typer.Exit(2)
 
 
 # --------------------------------------------------------------------------- diff
 
-@app.command()
+@app.command(help=_h("diff"))
 def diff(
-    old: Annotated[Path, typer.Argument(metavar="OLD", help="The earlier assessment: answer file or result JSON.")],
-    new: Annotated[Path, typer.Argument(metavar="NEW", help="The later assessment: answer file or result JSON.")],
-    format: Annotated[Fmt, typer.Option("--format", help="table or json.")] = Fmt.table,
-    lang: Annotated[Optional[Lang], typer.Option(help="zh or en (default: the new file's language).")] = None,
+    old: Annotated[Path, typer.Argument(metavar=_m("old"), help=_h("diff old"))],
+    new: Annotated[Path, typer.Argument(metavar=_m("new"), help=_h("diff new"))],
+    format: Annotated[Fmt, typer.Option("--format", help=_h("diff --format"))] = Fmt.table,
+    lang: Annotated[Optional[Lang], typer.Option(help=_h("diff --lang"))] = None,
 ) -> None:
-    """Progress between two assessments: tier and scores, gaps closed and opened, answers and dates that changed."""
     from .progress import compare as compare_results
     from .sourcefile import DataFileError
 
@@ -839,33 +825,31 @@ def diff(
 
 # --------------------------------------------------------------------------- assess
 
-@app.command()
+@app.command(help=_h("assess"))
 def assess(
-    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Answer file to save to "
-                                                   "(default ./aeo-answers-<date>.yaml).")] = None,
-    resume: Annotated[Optional[Path], typer.Option(help="Continue the assessment saved in this file.")] = None,
-    review: Annotated[Optional[str], typer.Option(help="Re-ask one section (with --resume): internal_control, "
-                                                  "financial, compliance, trade_security, specific, bonus, profile.")] = None,
-    lang: Annotated[Optional[Lang], typer.Option(help="zh or en (default: from the locale).")] = None,
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help=_h("assess --output"))] = None,
+    resume: Annotated[Optional[Path], typer.Option(help=_h("assess --resume"))] = None,
+    review: Annotated[Optional[str], typer.Option(help=_h("assess --review"))] = None,
+    lang: Annotated[Optional[Lang], typer.Option(help=_h("assess --lang"))] = None,
 ) -> None:
-    """Interactive assessment: walk through the questionnaire, get the likely tier and a plan.
-
-    Every answer is saved the moment it is given; Ctrl-C loses nothing.
-    """
     if not (sys.stdin is not None and sys.stdin.isatty() and sys.stdout is not None and sys.stdout.isatty()):
         err.print(both("needs_terminal"), markup=False, soft_wrap=True)
         raise typer.Exit(2)
     from .interactive.session import run_assess
 
+    if lang is None:  # aeo-check --lang zh assess: the program's --lang
+        from typer._click.globals import get_current_context
+
+        given = get_current_context().find_root().params.get("lang")
+        lang = Lang(given) if given is not None else None
     code = run_assess(catalogue(), output=output, resume=resume, review=review, lang=lang.value if lang else None)
     raise typer.Exit(code)
 
 
 # --------------------------------------------------------------------------- doctor
 
-@app.command()
+@app.command(help=_h("doctor"))
 def doctor() -> None:
-    """Check that PDF rendering will work: libraries, a Chinese font, the catalogue."""
     from .views.doctor import run_doctor
 
     raise typer.Exit(run_doctor(out))

@@ -1,11 +1,11 @@
 """The command line's own words in the interface language: help, usage line, errors.
 
 The language is chosen once per process: ``--lang`` on the command line, else the locale
-(gettext's order, :func:`aeo_check.i18n.default_lang`). The commands are declared with English
-help; under Chinese, :func:`run_app` gives every command, option and argument its Chinese help
-(the ``cli_help`` group of :mod:`aeo_check.words`, keyed by the English text) and replaces the
-command-line library's fixed English ("Usage:", "Options", "Show this message and exit.",
-"Missing argument …"). Only typer, already loaded, is touched here.
+(gettext's order, :func:`aeo_check.i18n.default_lang`). The commands take their help and
+metavars in that language from the ``help`` and ``metavar`` groups of :mod:`aeo_check.words`
+(see ``aeo_check.cli``); under Chinese, :func:`run_app` also replaces the command-line library's
+fixed English ("Usage:", "Options", "Show this message and exit.", "Missing argument …"). Only
+typer, already loaded, is touched here.
 """
 
 from __future__ import annotations
@@ -17,10 +17,9 @@ from typing import Any
 import typer.core
 from typer import _click
 
-from .i18n import argv_lang, default_lang, t
-from .words import CLI_HELP
+from .i18n import t, ui_lang
 
-LANG = argv_lang() or default_lang()
+LANG = ui_lang()
 
 
 def w(key: str, **kw: Any) -> str:
@@ -37,13 +36,6 @@ def _translate(msg: str) -> str:
         return msg.replace("default: ", w("default", default=""), 1)
     key = _GETTEXT.get(msg)
     return w(key) if key else msg
-
-
-def help_text(english: str | None) -> str | None:
-    """A help text in the interface language (the English one when no translation is known)."""
-    if english is None or LANG != "zh":
-        return english
-    return CLI_HELP.get(" ".join(english.split()), english)
 
 
 def _worded(cls: type) -> type:
@@ -73,18 +65,13 @@ def localise(cmd: Any) -> None:
     if cls not in _CLASSES:
         _CLASSES[cls] = _worded(cls)
     cmd.__class__ = _CLASSES[cls]
-    cmd.help = help_text(cmd.help)
-    cmd.short_help = help_text(cmd.short_help)
     if cmd.help and not cmd.short_help:  # the first sentence (the library cuts Chinese at a space)
-        cmd.short_help = cmd.help.split("。")[0].split("：")[0] + ("。" if "。" in cmd.help else "")
+        stop, colon = t("punct.full_stop", "zh"), t("punct.colon", "zh")
+        cmd.short_help = cmd.help.split(stop)[0].split(colon)[0] + (stop if stop in cmd.help else "")
     if getattr(cmd, "options_metavar", None):
         cmd.options_metavar = w("options_metavar")
     if hasattr(cmd, "subcommand_metavar"):
         cmd.subcommand_metavar = w("command_metavar")
-    for param in cmd.params:
-        param.help = help_text(getattr(param, "help", None))
-        if getattr(param, "metavar", None) in CLI_HELP:
-            param.metavar = CLI_HELP[param.metavar]
     for sub in getattr(cmd, "commands", {}).values():
         localise(sub)
 

@@ -73,6 +73,24 @@ def pipe_console(**options: Any) -> Any:
     return PipeConsole(**options)
 
 
+def interface_lang(ctx: Any = None) -> str:
+    """The language a person is addressed in: ``--lang`` given to the program (or, failing that,
+    to the command), else the locale (:func:`aeo_check.i18n.ui_lang`)."""
+    from .i18n import ui_lang
+
+    if ctx is None:
+        from typer._click.globals import get_current_context
+
+        ctx = get_current_context(silent=True)
+    found = None
+    while ctx is not None:  # the program's own --lang, at the root, wins
+        value = ctx.params.get("lang")
+        if value is not None:
+            found = getattr(value, "value", value)
+        ctx = ctx.parent
+    return found if found in ("zh", "en") else ui_lang()
+
+
 def debug_enabled(ctx: Any = None) -> bool:
     """Whether ``--debug`` was given (to the command being run, when ``ctx`` is None)."""
     if ctx is None:
@@ -95,7 +113,9 @@ class GuardedGroup(TyperGroup):
         except (typer.Exit, typer.Abort, ClickException):
             raise
         except (KeyboardInterrupt, EOFError):
-            say("interrupted / 已中断")
+            from .i18n import en_zh
+
+            say(en_zh("cli.interrupted"))
             raise typer.Exit(INTERRUPTED) from None
         except BrokenPipeError:
             silence_stdout()
@@ -117,8 +137,11 @@ def report(exc: BaseException) -> int:
         say(f"aeo-check: {exc.message}")
         return exc.code
     if isinstance(exc, DataFileError):
+        from .checkwords import problem_text
+
+        lang = interface_lang()
         for p in exc.problems:
-            say(str(p))
+            say(problem_text(p, lang))
         return INVALID
     if isinstance(exc, MemoryError):
         say("aeo-check: out of memory")

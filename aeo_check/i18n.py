@@ -1,8 +1,8 @@
 """Interface words in Simplified Chinese and English, and the interface language.
 
-All of the tool's own words live in one place, :mod:`aeo_check.words` (catalogue texts live in
-``questionnaires/``, the report's wording in ``report_templates/words.yaml``). A key is
-``group.name``; a bare name is looked up in the ``general`` group.
+All of the tool's own words live in one place, :mod:`aeo_check.words`, the report's headings
+and phrases included (catalogue texts live in ``questionnaires/``). A key is ``group.name``; a
+bare name is looked up in the ``general`` group.
 """
 
 from __future__ import annotations
@@ -31,6 +31,18 @@ def t(key: str, lang: str, **kw: object) -> str:
 def both(key: str, **kw: object) -> str:
     """Both languages on one line, Chinese first."""
     return f"{t(key, 'zh', **kw)} / {t(key, 'en', **kw)}"
+
+
+def en_zh(key: str, **kw: object) -> str:
+    """Both languages on one line, English first (the command line's own messages)."""
+    return f"{t(key, 'en', **kw)} / {t(key, 'zh', **kw)}"
+
+
+def join_list(parts: list[str], lang: str) -> str:
+    """``a, b and c`` / ``a、b、c``: a list in a sentence, as each language writes it."""
+    if len(parts) <= 1:
+        return "".join(parts)
+    return t("punct.list_sep", lang).join(parts[:-1]) + t("punct.list_last", lang) + parts[-1]
 
 
 def group(name: str, lang: str) -> dict[str, str]:
@@ -72,6 +84,11 @@ def default_lang(environ: Any = None) -> str:
     except ValueError:  # pragma: no cover
         loc = ""
     return "zh" if loc.lower().startswith("zh") else "en"
+
+
+def ui_lang() -> str:
+    """The interface language of this process: ``--lang`` anywhere on the command line, else the locale."""
+    return argv_lang() or default_lang()
 
 
 def argv_lang(argv: list[str] | None = None) -> str | None:

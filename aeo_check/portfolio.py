@@ -12,6 +12,7 @@ import io
 from pathlib import Path
 from typing import Any
 
+from .i18n import group, t
 from .scoring.result import Result, tier_rank
 
 NEXT_TIER = {"seriously_discredited": "regular", "discredited": "regular", "regular": "certified",
@@ -19,19 +20,6 @@ NEXT_TIER = {"seriously_discredited": "regular", "discredited": "regular", "regu
 ANSWER_SUFFIXES = (".yaml", ".yml", ".json", ".xlsx", ".xlsm")
 BLOCKING = ("fail", "unanswered")
 
-W = {
-    "zh": {"file": "文件", "name": "企业", "current": "当前等级", "likely": "预计等级", "advanced": "高级认证得分",
-           "certified": "认证企业得分", "blockers": "阻碍项", "provisional": "暂定", "next": "下一等级",
-           "target": "目标申请日期", "assessed_on": "评估日期", "attention": "关注", "yes": "是", "no": "",
-           "downgrade": "有降级风险", "discredited": "失信", "n_blockers": "{n}个阻碍项", "open": "有未答问题",
-           "ok": "", "title": "客户组合"},
-    "en": {"file": "File", "name": "Enterprise", "current": "Current tier", "likely": "Likely tier",
-           "advanced": "Advanced score", "certified": "Certified score", "blockers": "Blockers",
-           "provisional": "Provisional", "next": "Next tier", "target": "Target application date",
-           "assessed_on": "Assessed on", "attention": "Attention", "yes": "yes", "no": "",
-           "downgrade": "downgrade risk", "discredited": "discredited", "n_blockers": "{n} blocker(s)",
-           "open": "questions open", "ok": "", "title": "Client portfolio"},
-}
 COLUMNS = ("name", "current_tier", "likely_tier", "advanced_score", "certified_score", "blockers", "provisional",
            "next_tier", "target_date", "assessed_on", "attention", "file")
 
@@ -86,7 +74,7 @@ def attention_key(r: dict[str, Any]) -> tuple:
 
 
 def attention(r: dict[str, Any], lang: str) -> str:
-    w = W[lang]
+    w = group("portfolio", lang)
     parts = []
     if r["downgrade_risk"]:
         parts.append(w["downgrade"])
@@ -96,7 +84,7 @@ def attention(r: dict[str, Any], lang: str) -> str:
         parts.append(w["n_blockers"].format(n=r["blockers"]))
     if r["provisional"]:
         parts.append(w["open"])
-    return ("；" if lang == "zh" else "; ").join(parts)
+    return t("punct.semi", lang).join(parts)
 
 
 def answer_files(paths: list[Path]) -> list[Path]:
@@ -120,14 +108,14 @@ def _labels(cat: Any, r: dict[str, Any], lang: str) -> dict[str, Any]:
     return {
         "name": r["name"], "current_tier": tier(r["current_tier"]), "likely_tier": tier(r["likely_tier"]),
         "advanced_score": r["advanced_score"], "certified_score": r["certified_score"], "blockers": r["blockers"],
-        "provisional": W[lang]["yes"] if r["provisional"] else W[lang]["no"], "next_tier": tier(r["next_tier"]),
+        "provisional": t("portfolio.yes", lang) if r["provisional"] else "", "next_tier": tier(r["next_tier"]),
         "target_date": r["target_date"] or "—", "assessed_on": r["assessed_on"], "attention": attention(r, lang),
         "file": r["file"],
     }
 
 
 def headers(lang: str) -> list[str]:
-    w = W[lang]
+    w = group("portfolio", lang)
     return [w[k] for k in ("name", "current", "likely", "advanced", "certified", "blockers", "provisional", "next",
                            "target", "assessed_on", "attention", "file")]
 
@@ -155,7 +143,7 @@ def xlsx_bytes(cat: Any, rows: list[dict[str, Any]], lang: str) -> bytes:
 
     wb = Workbook()
     ws = wb.active
-    ws.title = W[lang]["title"]
+    ws.title = t("portfolio.title", lang)
     ws.append(headers(lang))
     for c in ws[1]:
         c.font = Font(bold=True, color="FFFFFF")
@@ -185,9 +173,9 @@ def render_table(console: Any, cat: Any, rows: list[dict[str, Any]], lang: str) 
     from rich.table import Table
     from rich.text import Text
 
-    t = Table(title=W[lang]["title"], header_style="bold", title_justify="left")
+    table = Table(title=t("portfolio.title", lang), header_style="bold", title_justify="left")
     for h in headers(lang)[:-1]:
-        t.add_column(h, overflow="fold")
+        table.add_column(h, overflow="fold")
     for r in rows:
         lab = _labels(cat, r, lang)
         cells = [Text(str(lab[k])) for k in COLUMNS[:-1]]
@@ -195,5 +183,5 @@ def render_table(console: Any, cat: Any, rows: list[dict[str, Any]], lang: str) 
             cells[-1].stylize("bold red")
         elif r["blockers"]:
             cells[-1].stylize("yellow")
-        t.add_row(*cells)
-    console.print(t)
+        table.add_row(*cells)
+    console.print(table)

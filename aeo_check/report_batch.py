@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .i18n import en_zh
+
 
 @dataclass(frozen=True, slots=True)
 class Job:
@@ -63,7 +65,10 @@ def run_job(job: Job) -> Done:
         write_report(cat, res, job.output, lang=job.lang or a_lang or default_lang(), html=job.html, brand=brand)
         return Done(job, 0, ())
     except DataFileError as exc:
-        return Done(job, 2, tuple(str(p) for p in exc.problems))
+        from .checkwords import problem_text
+        from .i18n import ui_lang
+
+        return Done(job, 2, tuple(problem_text(p, ui_lang()) for p in exc.problems))
     except OSError as exc:
         return Done(job, 3, (f"{job.output}: cannot write: {exc.strerror or exc}",))
     except Exception as exc:  # noqa: BLE001 - one client's internal error must not stop the others
@@ -93,7 +98,7 @@ def run_batch(jobs: list[Job], workers: int, err: Any) -> int:
         if done.code:
             for m in done.messages:
                 progress.console.print(m, markup=False, soft_wrap=True)
-            progress.console.print(f"✗ {done.job.source}: failed / 失败", markup=False, style="red")
+            progress.console.print(f"✗ {done.job.source}: {en_zh('cli.failed')}", markup=False, style="red")
         elif not interactive:
             err.print(f"[{n}/{len(jobs)}] {done.job.output}", markup=False)
 
@@ -111,7 +116,7 @@ def run_batch(jobs: list[Job], workers: int, err: Any) -> int:
         futures = [pool.submit(run_job, job) for job in jobs]
     try:
         with progress:
-            task = progress.add_task("reports / 报告", total=len(jobs))
+            task = progress.add_task(en_zh("cli.reports"), total=len(jobs))
             if pool is None:
                 for job in jobs:
                     report(run_job(job), len(results) + 1)
@@ -136,6 +141,6 @@ def run_batch(jobs: list[Job], workers: int, err: Any) -> int:
         pool.shutdown(wait=True)
     failed = [d for d in results if d.code]
     ok = len(results) - len(failed)
-    err.print(f"{ok} written, {len(failed)} failed / 已生成 {ok} 份，失败 {len(failed)} 份"
+    err.print(en_zh("cli.written_failed", ok=ok, failed=len(failed))
               + (": " + ", ".join(str(d.job.source) for d in failed) if failed else ""), markup=False, soft_wrap=True)
     return max((d.code for d in results), default=0)

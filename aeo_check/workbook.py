@@ -29,7 +29,9 @@ from typing import Any
 from .answers import DONT_KNOW, FORMAT, LEGACY_BANDS, Assessment, allowed
 from .catalogue.loader import Catalogue
 from .catalogue.models import SECTIONS, SPECIFIC_TYPES, Question
+from .i18n import group, t
 from .sourcefile import DataFileError, Problem, SourceDoc
+from .words import LANGUAGE_NAMES
 
 META_SHEET = "aeo-check"
 LISTS_SHEET = "lists"
@@ -45,68 +47,8 @@ E_ID, E_LABEL, E_VALUE, E_HELP = "ABDE"
 #: the only columns the reader needs, on every sheet (the hidden meta sheet uses them too)
 READ_COLUMNS = frozenset("ADG")
 
-W: dict[str, dict[str, str]] = {
-    "zh": {
-        "enterprise_sheet": "企业信息",
-        "title": "AEO认证自评问卷",
-        "intro": "请在黄色单元格中填写答案；有下拉箭头的单元格从列表中选择。暂时不清楚的请选“不清楚”，"
-                 "不适用或尚未填写的可留空（评分结果将标记为暂定）。灰色行表示根据前面的答案无需回答。",
-        "after": "填好后交回顾问，或运行：aeo-check validate 文件名.xlsx",
-        "field": "项目", "value": "填写", "help": "说明",
-        "no": "序号", "question": "问题", "answer": "答案", "allowed": "可填内容", "qhelp": "说明与查找途径",
-        "note": "备注（可选）",
-        "yes": "是", "no_": "否", "dont_know": "不清楚",
-        "format": "文件格式", "standard": "标准版本", "language": "报告语言",
-        "name": "企业名称", "uscc": "统一社会信用代码", "customs_code": "海关编码",
-        "type": "企业类型", "specific": "适用单项标准：{x}", "production": "是否为生产型企业",
-        "current_tier": "海关目前给予的信用等级", "assessed_on": "评估日期",
-        "h_fixed": "由工具填写，请勿修改", "h_language": "由本问卷生成的报告使用的语言",
-        "h_uscc": "18位，校验位会被检查", "h_customs_code": "10位数字或大写字母",
-        "h_production": "决定资产负债率的标准", "h_assessed_on": "回溯期限从此日期向前计算（格式 2026-11-20）",
-        "h_specific": "本问卷已按所选单项标准生成；改动后请重新生成问卷",
-        "h_type": "本问卷已按此企业类型生成；改动后请重新生成问卷",
-        "unit": "单位", "choose_below": "在下方各行选“是”或“否”（全部不清楚时在此选“不清楚”）",
-        "only_if": "仅当以下条件成立时回答：{x}",
-        "source": "查找途径：{x}",
-        "percent_hint": "填百分数的数值，85 表示 85%",
-        "last_event_hint": "填“从未发生”，或最近一次发生的年月（2025-03）或日期（2025-03-15）",
-        "pick": "请从下拉列表中选择",
-        "bad_value": "此处不能填写该内容",
-        "never": "从未发生",
-        "zh": "中文", "en": "English",
-    },
-    "en": {
-        "enterprise_sheet": "Enterprise",
-        "title": "AEO certification self-assessment questionnaire",
-        "intro": "Write each answer in its yellow cell; cells with a drop-down arrow take a value from the list. "
-                 "Choose \"Don't know\" when nobody knows yet; leave a cell empty when it does not apply or is not "
-                 "answered yet (the result is then provisional). Grey rows need no answer, given earlier answers.",
-        "after": "When done, return the file to your consultant, or run: aeo-check validate FILE.xlsx",
-        "field": "Field", "value": "Value", "help": "Notes",
-        "no": "No.", "question": "Question", "answer": "Answer", "allowed": "Allowed", "qhelp": "Help and where to find out",
-        "note": "Note (optional)",
-        "yes": "Yes", "no_": "No", "dont_know": "Don't know",
-        "format": "File format", "standard": "Standard version", "language": "Report language",
-        "name": "Enterprise name", "uscc": "Unified social credit code", "customs_code": "Customs code",
-        "type": "Enterprise type", "specific": "Specific standard applies: {x}", "production": "Production enterprise",
-        "current_tier": "Tier customs gives today", "assessed_on": "Assessment date",
-        "h_fixed": "written by the tool; do not change", "h_language": "language of reports made from this file",
-        "h_uscc": "18 characters; the check digit is verified", "h_customs_code": "10 digits or capital letters",
-        "h_production": "decides the debt-ratio threshold",
-        "h_assessed_on": "look-back windows count back from this date (written 2026-11-20)",
-        "h_specific": "the questionnaire was made for these specific standards; make a new one after a change",
-        "h_type": "the questionnaire was made for this enterprise type; make a new one after a change",
-        "unit": "unit", "choose_below": "Choose Yes or No on each row below (or Don't know here)",
-        "only_if": "Answer only if: {x}",
-        "source": "Where to find out: {x}",
-        "percent_hint": "a percentage as a number: 85 means 85 %",
-        "last_event_hint": "Never, or the month (2025-03) or day (2025-03-15) it last happened",
-        "pick": "Choose a value from the list",
-        "bad_value": "This value is not allowed here",
-        "never": "Never",
-        "zh": "中文", "en": "English",
-    },
-}
+#: the words of the workbook in one language (the workbook group of aeo_check.words)
+W: dict[str, dict[str, str]] = {lang: group("workbook", lang) for lang in ("zh", "en")}
 
 YELLOW = "FFF2CC"
 GREY_TEXT = "7F7F7F"
@@ -179,7 +121,8 @@ def vocab_of(cat: Catalogue) -> Vocab:
             for s in (entry.id, entry.title.zh, entry.title.en):
                 m.setdefault(_key(s), entry.id)
         v.vocab[vocab] = m
-    v.vocab["language"] = {"zh": "zh", "en": "en", _key("中文"): "zh", "english": "en", _key("英文"): "en",
+    v.vocab["language"] = {"zh": "zh", "en": "en", _key(LANGUAGE_NAMES["zh"]): "zh", _key(LANGUAGE_NAMES["en"]): "en",
+                           _key("英文"): "en",  # input vocabulary: "English" as Chinese writes it
                            "chinese": "zh"}
     v.rank = {qid: i for i, qid in enumerate(cat.questions)}
     cat.cache["workbook_vocab"] = v
@@ -266,7 +209,7 @@ def workbook_bytes(cat: Catalogue, etype: str, specific: list[str], lang: str, t
 
     def pick(ws: Any, cell: str, values: tuple[str, ...], prompt: str | None = None) -> None:
         dv = DataValidation(type="list", formula1=list_ref(values), allow_blank=True, showErrorMessage=True,
-                            errorTitle=w["bad_value"][:32], error=(w["pick"] + ": " + "、".join(values))[:255])
+                            errorTitle=w["bad_value"][:32], error=(w["pick"] + ": " + t("punct.list_sep", lang).join(values))[:255])
         if prompt:
             dv.promptTitle, dv.prompt, dv.showInputMessage = w["allowed"][:32], prompt[:255], True
         ws.add_data_validation(dv)
@@ -316,7 +259,7 @@ def workbook_bytes(cat: Catalogue, etype: str, specific: list[str], lang: str, t
         # id, label, value, help, kind
         ("format", w["format"], FORMAT, w["h_fixed"], "fixed"),
         ("standard", w["standard"], cat.version, w["h_fixed"], "fixed"),
-        ("language", w["language"], w[filled.language if filled else lang], w["h_language"], "language"),
+        ("language", w["language"], LANGUAGE_NAMES[filled.language if filled else lang], w["h_language"], "language"),
         ("enterprise.name", w["name"], e.name if e else None, "", "text"),
         ("enterprise.uscc", w["uscc"], e.uscc if e else None, w["h_uscc"], "text"),
         ("enterprise.customs_code", w["customs_code"], e.customs_code if e else None, w["h_customs_code"], "text"),
@@ -354,7 +297,7 @@ def workbook_bytes(cat: Catalogue, etype: str, specific: list[str], lang: str, t
         if kind in ("text",):
             cell.number_format = "@"
         elif kind == "language":
-            pick(es, ref, (w["zh"], w["en"]))
+            pick(es, ref, (LANGUAGE_NAMES["zh"], LANGUAGE_NAMES["en"]))
         elif kind == "type":
             pick(es, ref, tuple(labels["enterprise_types"].values()))
         elif kind == "tier":
@@ -560,13 +503,13 @@ def _num(x: float) -> str:
 
 
 def _allowed_zh(q: Question) -> str:
-    kind = {"integer": "整数", "percent": "数值（百分数，85 表示 85%）"}.get(q.type, "数值")
+    kind = t(f"workbook.kind_{q.type if q.type in ('integer', 'percent') else 'number'}", "zh")
     parts = []
     if q.min is not None:
         parts.append(f"≥ {_num(q.min)}")
     if q.max is not None:
         parts.append(f"≤ {_num(q.max)}")
-    return kind + (" " + "，".join(parts) if parts else "")
+    return kind + (" " + t("punct.comma", "zh").join(parts) if parts else "")
 
 
 def condition_words(cat: Catalogue, source: str, lang: str) -> str:
@@ -577,15 +520,14 @@ def condition_words(cat: Catalogue, source: str, lang: str) -> str:
     ops = {ast.Gt: ">", ast.GtE: "≥", ast.Lt: "<", ast.LtE: "≤", ast.Eq: "=", ast.NotEq: "≠"}
 
     def quote(qid: str) -> str:
-        text = cat.questions[qid].text.get(lang)
-        return f"“{text}”" if lang == "zh" else f'"{text}"'
+        return w["quoted"].format(text=cat.questions[qid].text.get(lang))
 
     def tr(node: ast.AST) -> str | None:
         if isinstance(node, ast.Name) and node.id in cat.questions and cat.questions[node.id].type == "yes_no":
-            return quote(node.id) + (f"答“{w['yes']}”" if lang == "zh" else f" is {w['yes']}")
+            return w["answered"].format(question=quote(node.id), answer=w["yes"])
         if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not) and isinstance(node.operand, ast.Name) \
                 and node.operand.id in cat.questions:
-            return quote(node.operand.id) + (f"答“{w['no_']}”" if lang == "zh" else f" is {w['no_']}")
+            return w["answered"].format(question=quote(node.operand.id), answer=w["no_"])
         if isinstance(node, ast.Compare) and len(node.ops) == 1 and isinstance(node.left, ast.Name) \
                 and node.left.id in cat.questions and isinstance(node.comparators[0], ast.Constant) \
                 and type(node.ops[0]) in ops:
@@ -593,8 +535,7 @@ def condition_words(cat: Catalogue, source: str, lang: str) -> str:
         if isinstance(node, ast.BoolOp):
             parts = [tr(v) for v in node.values]
             if all(parts):
-                joiner = ("且" if lang == "zh" else " and ") if isinstance(node.op, ast.And) else \
-                    ("或" if lang == "zh" else " or ")
+                joiner = w["and"] if isinstance(node.op, ast.And) else w["or"]
                 return joiner.join(parts)  # type: ignore[arg-type]
         return None
 
@@ -658,6 +599,12 @@ def skip_formula(cat: Catalogue, q: Question, cells: dict[str, tuple[str, str]],
 
 # =========================================================================== reading
 
+def _yes_no_both() -> str:
+    """What a yes/no cell takes, in both languages (the workbook may have been made in either)."""
+    return f"{W['zh']['yes']}/{W['zh']['no_']} or {W['en']['yes']}/{W['en']['no_']}"
+
+
+# input syntax: dates typed into a cell the Chinese way (2025年3月, 2025年3月15日) are read too
 _MONTH_LOOSE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?$")
 _DAY_LOOSE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
 
@@ -843,7 +790,7 @@ def _read(sheets: list[Any], cat: Catalogue, name: str) -> SourceDoc:
                         specific.append(ident.split("=", 1)[1])
                     elif got not in (None, False):
                         problems.append(Problem(name, where, "enterprise.specific",
-                                                f"{v!r} is not allowed: expected 是/否 or Yes/No"))
+                                                f"{v!r} is not allowed: expected {_yes_no_both()}"))
                     continue
                 got = _enterprise_reading(vocab, ident, v)
                 if ident.startswith("enterprise."):
@@ -867,7 +814,7 @@ def _read(sheets: list[Any], cat: Catalogue, name: str) -> SourceDoc:
                     slot["choices"][choice] = got
                 elif got is not None:
                     problems.append(Problem(name, where, f"answers.{qid}",
-                                            f"{v!r} is not allowed for '{choice}': expected 是/否 or Yes/No"))
+                                            f"{v!r} is not allowed for '{choice}': expected {_yes_no_both()}"))
                 continue
             lines[("answers", qid)] = where
             note_where = f"{quoted}!{C_NOTE}{rno}"

@@ -239,14 +239,18 @@ def test_answered_triggers_leave_nothing_unknown(cat):
 def test_a_sum_larger_than_its_total_is_refused_with_file_line_and_field(tmp_path):
     path = edited(tmp_path, "advanced-manufacturer.yaml", declarants_top_junior="10", declarants_top_intermediate="4",
                   declarants_top_advanced="1")
-    res = cli("validate", str(path))
+    res = cli("--lang", "en", "validate", str(path))
     assert res.exit_code == 2
     line = line_of(path, "  declarants_top_advanced:")
     assert (f"{path}:{line}: answers.declarants_top_advanced: The declarants counted by their highest level passed "
-            "(junior, intermediate, advanced) add up to more than the enterprise's declarants. / "
-            "按最高通过级别（初级、中级、高级）统计的报关人员人数之和，不能超过所属报关人员总数。 "
+            "(junior, intermediate, advanced) add up to more than the enterprise's declarants. "
             "(declarant_count = 12, declarants_top_advanced = 1, declarants_top_intermediate = 4, "
             "declarants_top_junior = 10)") in res.output
+    res = cli("--lang", "zh", "validate", str(path))  # the rule's own Chinese (rules/consistency.yaml)
+    assert (f"{path}:{line}: answers.declarants_top_advanced: "
+            "按最高通过级别（初级、中级、高级）统计的报关人员人数之和，不能超过所属报关人员总数。"
+            "（declarant_count = 12, declarants_top_advanced = 1, declarants_top_intermediate = 4, "
+            "declarants_top_junior = 10）") in res.output
     assert cli("score", str(path)).exit_code == 2
 
 
@@ -315,12 +319,17 @@ def test_the_questionnaire_re_asks_an_answer_that_contradicts_earlier_ones(tmp_p
 
 def test_an_assessment_before_2026_04_01_is_refused(tmp_path):
     path = edited(tmp_path, "customs-broker.yaml", assessed_on="2026-03-31")
+    where = f"{path}:{line_of(path, 'assessed_on:')}: assessed_on: "
     for command in ("validate", "score"):
-        res = cli(command, str(path))
+        res = cli("--lang", "en", command, str(path))
         assert res.exit_code == 2
-        assert (f"{path}:{line_of(path, 'assessed_on:')}: assessed_on: 2026-03-31 is before 2026-04-01, when the "
-                "standards of this catalogue (gacc-2026-34) came into force") in res.output
-        assert "当时适用的是此前的认证标准" in res.output
+        assert (where + "2026-03-31 is before 2026-04-01, when the standards of this catalogue (gacc-2026-34) came "
+                "into force; the standards in force then were different, so this aeo-check cannot assess that date"
+                ) in res.output
+        res = cli("--lang", "zh", command, str(path))
+        assert res.exit_code == 2
+        assert (where + "2026-03-31 早于本标准目录（gacc-2026-34）的施行日期 2026-04-01：当时适用的是此前的认证标准，"
+                "本工具无法按该日期评估") in res.output
     path = edited(tmp_path, "customs-broker.yaml", assessed_on="2026-04-01")
     assert cli("validate", str(path)).exit_code == 0
 

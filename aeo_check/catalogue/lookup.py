@@ -12,6 +12,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from .loader import Catalogue
     from .models import Item
 
+# Input syntax, not interface words: the names people type for a standard (高级 48, 认证 30) and, in
+# _FORM, 第…项 and full-width parentheses around the number.
 _STANDARD_WORDS = {"advanced": "advanced", "adv": "advanced", "高级": "advanced", "高级认证": "advanced",
                    "高级认证企业标准": "advanced", "certified": "certified", "cert": "certified",
                    "认证": "certified", "认证企业": "certified", "认证企业标准": "certified"}

@@ -18,12 +18,12 @@ from prompt_toolkit.application import get_app
 from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
 from questionary import Choice, Separator, Style
 
-from ..amounts import AmountError, format_amount, parse_amount, parse_number
+from ..amounts import TYPED_EXAMPLES, AmountError, format_amount, parse_amount, parse_number
 from ..answers import check_value, last_event_day
 from ..catalogue.loader import Catalogue
 from ..catalogue.models import Question
 from ..checkwords import localise
-from ..i18n import group
+from ..i18n import group, t
 from ..limits import MAX_NOTE_CHARS
 from ..numbers import parse_date
 
@@ -95,7 +95,7 @@ def parse_text_answer(cat: Catalogue, q: Question, raw: str, lang: str,
         value, why = check_value(cat, q, d)
         return (value, None) if why is None else (None, localise(why, lang))
     if q.type == "last_event":
-        if s.lower() in ("never", "0") or s in ("从未", "从未发生", "无", "没有"):
+        if s.lower() in ("never", "0") or s in ("从未", "从未发生", "无", "没有"):  # input syntax: "never" as typed in Chinese
             return "never", None
         value, why = check_value(cat, q, s)
         if why is not None or value in ("over_24m", "m12_24", "within_12m"):
@@ -109,14 +109,16 @@ def parse_text_answer(cat: Catalogue, q: Question, raw: str, lang: str,
             if q.type == "money":
                 value: Any = parse_amount(s)
             else:
-                d = parse_number(s.rstrip("%％").strip() if q.type == "percent" else s)
+                d = parse_number(s.rstrip("%％").strip() if q.type == "percent" else s)  # input: either percent sign
                 if q.type == "integer" and d != d.to_integral_value():
                     return None, w["integer"]
                 value = int(d) if d == d.to_integral_value() else float(d)
         except AmountError as exc:
             if exc.kind == "exponent":
-                return None, w["no_exponent"]
-            return None, {"money": w["money_format"], "integer": w["integer"]}.get(q.type, w["number"])
+                return None, w["no_exponent"].format(**TYPED_EXAMPLES)
+            if q.type == "money":
+                return None, w["money_format"].format(**TYPED_EXAMPLES)
+            return None, w["integer"] if q.type == "integer" else w["number"]
         if q.min is not None and value < q.min:
             return None, w["min"].format(v=_n(q.min))
         if q.max is not None and value > q.max:
@@ -137,14 +139,14 @@ def show_answer(cat: Catalogue, q: Question, value: Any, lang: str) -> str:
         return next((c.label.get(lang) for c in cat.choices_of(q) if c.value == value), str(value))
     if q.type == "multi":
         labels = [c.label.get(lang) for c in cat.choices_of(q) if c.value in (value or [])]
-        return ("、" if lang == "zh" else "; ").join(labels) if labels else w["none_ticked"]
+        return t("punct.choice_sep", lang).join(labels) if labels else w["none_ticked"]
     if q.type == "money":
         return format_amount(value, lang)
     if q.type == "last_event":
         if value == "never":
             return w["answer_never"]
         if isinstance(value, str) and len(value) == 7:
-            return w["answer_month"].format(y=value[:4], m=int(value[5:]), ym=value)
+            return t("year_month", lang, y=value[:4], m=int(value[5:]))
         return value.isoformat() if isinstance(value, dt.date) else str(value)
     if q.type == "percent":
         return f"{_fmt(value)}%"
@@ -330,7 +332,7 @@ class Asker:
         result = _with_nav(prompt, nav).unsafe_ask()
         if isinstance(result, list):
             labels = [label for v, label in choices if v in result]
-            self._echo(message, ("、" if self.lang == "zh" else "; ").join(labels) if labels else w["none_ticked"])
+            self._echo(message, t("punct.choice_sep", self.lang).join(labels) if labels else w["none_ticked"])
         return result
 
     def confirm(self, message: str, default: bool | None = None, nav: bool = True) -> Any:

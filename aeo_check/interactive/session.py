@@ -23,7 +23,7 @@ from ..answers import (DONT_KNOW, FORMAT, WORKBOOK_SUFFIXES, Enterprise, check_v
                        inconsistent, read_answers, uscc_problem)
 from ..catalogue.loader import Catalogue
 from ..catalogue.models import ENTERPRISE_TYPES, SECTIONS, SPECIFIC_TYPES, TIERS, Question
-from ..checkwords import localise
+from ..checkwords import localise, problem_text
 from ..i18n import default_lang, group, t
 from ..limits import MAX_NAME_CHARS, MAX_NOTE_CHARS
 from ..outfile import OutputError, remove_stale_temps
@@ -553,7 +553,7 @@ def run_assess(cat: Catalogue, output: Path | None, resume: Path | None, review:
         except DataFileError as exc:
             err.print(t("session.invalid_resume", ui, path=inert(resume)), markup=False, soft_wrap=True)
             for p in exc.problems:
-                err.print(str(p), markup=False)
+                err.print(problem_text(p, ui), markup=False)
             return 2
         if lang:
             draft.language = lang

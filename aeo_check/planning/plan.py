@@ -23,6 +23,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from .. import i18n
 from ..catalogue.expr import parse_last_event
 from ..catalogue.loader import Catalogue
 from ..scoring.result import Result, text, tier_rank
@@ -263,7 +264,8 @@ class _Builder:
         hi = max(hi, self.on)
         exact = lo == hi
         std_name = text(self.cat.standards[std].title)
-        title = {"zh": f"{title['zh']}（{std_name['zh']}）", "en": f"{title['en']} ({std_name['en']})"}
+        title = {lang: i18n.t("plan.wait_title", lang, title=title[lang], standard=std_name[lang])
+                 for lang in ("zh", "en")}
         return self.add(Step(f"wait:{item_id}:{std}", "wait", title, None, self.on, hi,
                              end_earliest=None if exact else lo, items=[item_id],
                              detail={"event": event, "months": months,
@@ -468,7 +470,7 @@ def make_plan(cat: Catalogue, R: Result) -> Plan:
             apply_on = max(ready, add_working_days(ca_free, A.prepare_days))
             if apply_on > ready:
                 decided = "apply"  # the dossier, not the gaps, sets the date
-            prep = b.add(Step(f"apply:{t}", "apply", _APPLY_TITLE[t], A.prepare_owner,
+            prep = b.add(Step(f"apply:{t}", "apply", _both(f"plan.apply_{t}"), A.prepare_owner,
                               sub_working_days(apply_on, A.prepare_days), apply_on, days=A.prepare_days,
                               depends_on=[s.id for s in steps]), t)
             person_days += prep.days or 0
@@ -524,10 +526,10 @@ def make_plan(cat: Catalogue, R: Result) -> Plan:
 
 _DECIDER_RANK = ("now", "check", "work", "apply", "records", "statements", "wait", "bar", "repair")
 
-_APPLY_TITLE = {
-    "certified": {"zh": "准备并提交认证企业申请", "en": "Prepare and submit the Certified Enterprise application"},
-    "advanced": {"zh": "准备并提交高级认证企业申请", "en": "Prepare and submit the Advanced Certified Enterprise application"},
-}
+
+def _both(key: str, **kw: Any) -> dict[str, str]:
+    """A step title in both languages, from the plan group of aeo_check.words."""
+    return {lang: i18n.t(key, lang, **kw) for lang in ("zh", "en")}
 
 
 def _repair(b: _Builder, R: Result) -> dict[str, Any]:
@@ -565,7 +567,7 @@ def _repair(b: _Builder, R: Result) -> dict[str, Any]:
                                   "repair": t.repair}), "regular")
         if route.needs_payment:
             # the amount must be paid before repair can be applied for: finance, at once
-            b.add(Step(f"work:pay:{t.id}", "work", {"zh": f"缴清欠款：{t.title['zh']}", "en": f"Pay in full: {t.title['en']}"},
+            b.add(Step(f"work:pay:{t.id}", "work", {lang: i18n.t("plan.pay", lang, title=t.title[lang]) for lang in ("zh", "en")},
                        "finance", b.on, None, days=P.payment_days, items=[]), "regular")
         out.append(step.to_dict())
         repair_on = when[1] if repair_on is None else max(repair_on, when[1])
@@ -578,7 +580,7 @@ def _repair(b: _Builder, R: Result) -> dict[str, Any]:
 def _fmt_date(d: dt.date | None, lang: str) -> str:
     if d is None:
         return "—"
-    return f"{d.year}年{d.month}月{d.day}日" if lang == "zh" else d.isoformat()
+    return i18n.t("date", lang, y=d.year, m=d.month, d=d.day)
 
 
 def _next_step(cat: Catalogue, b: _Builder, R: Result, situation: str, targets: dict[str, Target],
@@ -596,7 +598,7 @@ def _next_step(cat: Catalogue, b: _Builder, R: Result, situation: str, targets: 
             nxt = keep[0] if keep else None
             s = W["keep"].get(lang).format(tier=tier_name, date=_fmt_date(dt.date.fromisoformat(nxt["due"]), lang)
                                            if nxt and nxt["due"] else "—",
-                                           what=nxt["text"][lang].rstrip("。.") if nxt else "")
+                                           what=nxt["text"][lang].rstrip(i18n.t("punct.full_stop", lang)) if nxt else "")
         elif situation == "apply" and first is not None:
             key = "apply_later" if first.decided_by == "bar" else "apply"
             s = W[key].get(lang).format(tier=tier_name, date=_fmt_date(first.apply_on, lang),

@@ -16,6 +16,8 @@ from ..answers import Assessment
 from ..catalogue.expr import _GLOBALS, Expression, Skipped, Unanswered, parse_last_event
 from ..catalogue.loader import PROFILE_NAMES, Catalogue
 from ..catalogue.models import STANDARDS, Item, Question
+from ..i18n import join_list as _join
+from ..i18n import t as _w
 from .result import (
     CategoryScore,
     Fact,
@@ -530,38 +532,27 @@ def _nums(ids: Iterable[str], sr: StandardResult) -> list[str]:
     return out
 
 
-def _join(parts: list[str], lang: str) -> str:
-    if lang == "zh":
-        return "、".join(parts)
-    if len(parts) <= 1:
-        return "".join(parts)
-    return ", ".join(parts[:-1]) + " and " + parts[-1]
-
-
 def _std_clause(cat: Catalogue, sr: StandardResult, lang: str) -> str:
-    name = {"advanced": {"zh": "高级认证", "en": "advanced"}, "certified": {"zh": "认证企业", "en": "certified"}}[sr.id][lang]
+    name = _w(f"reason.{sr.id}", lang)
     if sr.passed:
-        return f"{name}：{sr.score}分，通过" if lang == "zh" else f"{name} passes at {sr.score}"
+        return _w("reason.passes", lang, name=name, score=sr.score)
     bits: list[str] = []
     if sr.fail_items:
         nums = _nums(sr.fail_items[:6], sr)
         more = len(sr.fail_items) - len(nums)
-        if lang == "zh":
-            bits.append(f"第{_join(nums, lang)}项{'等' + str(len(sr.fail_items)) + '项' if more else ''}不达标")
-        else:
-            label = "item" if len(sr.fail_items) == 1 else "items"
-            bits.append(f"{label} {_join(nums, lang)}{f' (+{more} more)' if more else ''} fail")
+        # Chinese counts all the failed items ("… among 8"), English the ones not listed ("+2 more")
+        tail = _w("reason.fail_more", lang, n=len(sr.fail_items) if lang == "zh" else more) if more else ""
+        bits.append(_w("reason.fail_item" if len(sr.fail_items) == 1 else "reason.fail_items", lang,
+                       nums=_join(nums, lang), more=tail))
     if sr.unanswered_items:
         n = len(sr.unanswered_items)
-        bits.append(f"{n}项未回答" if lang == "zh" else f"{n} item{'s' if n > 1 else ''} unanswered")
+        bits.append(_w("reason.unanswered_1" if n == 1 else "reason.unanswered", lang, n=n))
     if sr.score < sr.threshold:
-        bits.append(f"{sr.score}分，低于{sr.threshold}分" if lang == "zh" else f"score {sr.score} below {sr.threshold}")
+        bits.append(_w("reason.below", lang, score=sr.score, threshold=sr.threshold))
     rule = cat.standards[sr.id].pass_rule
     if rule.max_partial is not None and sr.partial_count > rule.max_partial:
-        bits.append(f"基本达标{sr.partial_count}项，超过{rule.max_partial}项" if lang == "zh"
-                    else f"{sr.partial_count} partial items, over {rule.max_partial}")
-    sep = "，" if lang == "zh" else ", "
-    return f"{name}：{sep.join(bits)}" if lang == "zh" else f"{name}: {sep.join(bits)}"
+        bits.append(_w("reason.partial_over", lang, n=sr.partial_count, max=rule.max_partial))
+    return _w("reason.clause", lang, name=name, bits=_w("punct.comma", lang).join(bits))
 
 
 def _reason(cat: Catalogue, tier: str, triggered: list[Trigger], standards: dict[str, StandardResult],
@@ -570,18 +561,17 @@ def _reason(cat: Catalogue, tier: str, triggered: list[Trigger], standards: dict
     for lang in ("zh", "en"):
         if triggered:
             titles = _join([t.title[lang] for t in triggered], lang)
-            s = (f"存在失信情形：{titles}" if lang == "zh" else f"discredit trigger: {titles}")
+            s = _w("reason.discredit", lang, titles=titles)
         else:
             parts = [_std_clause(cat, standards["advanced"], lang)]
             if not standards["advanced"].passed:
                 parts.append(_std_clause(cat, standards["certified"], lang))
-            s = ("；" if lang == "zh" else "; ").join(parts)
+            s = _w("punct.semi", lang).join(parts)
         if unknown:
             titles = _join([t.title[lang] for t in unknown], lang)
-            s += (f"（暂定：有未回答的问题，包括失信情形：{titles}）" if lang == "zh"
-                  else f" (provisional: questions unanswered, including discredit triggers: {titles})")
+            s += _w("reason.provisional_triggers", lang, titles=titles)
         elif provisional:
-            s += "（暂定：有未回答的问题）" if lang == "zh" else " (provisional: questions unanswered)"
+            s += _w("reason.provisional", lang)
         out[lang] = s
     return out
 

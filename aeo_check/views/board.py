@@ -23,11 +23,10 @@ from typing import Any, Callable
 from .. import __version__
 from ..catalogue.extras import Extras, codes_in, get_extras
 from ..catalogue.loader import Catalogue
+from ..i18n import join_list, t
 
 AEO_TIERS = ("advanced", "certified")
 TIER_ORDER = ("seriously_discredited", "discredited", "regular", "certified", "advanced")
-CLASSIFICATIONS = {"public": ("公开", "Public"), "internal": ("内部使用", "Internal"),
-                   "confidential": ("保密", "Confidential")}
 #: go straight for the Advanced tier (the one partner customs recognise) when its application
 #: date is at most this many days after the Certified one; otherwise take the Certified step first
 
@@ -85,7 +84,8 @@ def fmt_date(value: Any, lang: str) -> str:
     d = _d(value)
     if d is None:
         return "—"
-    return f"{d.year}年{d.month}月{d.day}日" if lang == "zh" else d.strftime("%-d %b %Y")
+    month = str(d.month) if lang == "zh" else d.strftime("%b")  # Chinese writes the month as a number
+    return t("date_long", lang, y=d.year, month=month, d=d.day)
 
 
 def fmt_days(n: float, W: dict[str, str]) -> str:
@@ -95,21 +95,19 @@ def fmt_days(n: float, W: dict[str, str]) -> str:
 
 def itemno(n: Any, lang: str) -> str:
     """An item's official number as a reader writes it: 第10项 / item 10."""
-    return f"第{n}项" if lang == "zh" else f"item {n}"
+    return t("report.itemno", lang, n=n)
 
 
 def itemnos(ns: list[Any], lang: str, W: dict[str, str]) -> str:
     ns = [str(n) for n in ns]
-    if lang == "zh":
-        return "第" + "、".join(ns) + "项"
     if len(ns) == 1:
-        return f"item {ns[0]}"
-    return "items " + ", ".join(ns[:-1]) + " and " + ns[-1]
+        return itemno(ns[0], lang)
+    return t("report.itemnos", lang, ns=join_list(ns, lang))
 
 
 def money(amount: float, currency: str, lang: str) -> str:
-    if lang == "zh" and currency == "CNY":
-        return f"{amount:,.0f} 元"
+    if currency == "CNY":
+        return t("report.cost_cny", lang, n=f"{amount:,.0f}")
     return f"{currency} {amount:,.0f}"
 
 
@@ -381,7 +379,7 @@ def doc_control(cat: Catalogue, R: dict[str, Any], lang: str, brand: Any, info: 
     return {"report_no": number, "revision": info.revision, "tool": f"aeo-check {__version__}",
             "catalogue": f"{cat.version} · {cat.meta.title.get(lang)}", "date": created[:10],
             "assessed_on": str(R["assessed_on"]),
-            "classification": CLASSIFICATIONS[cls][0 if lang == "zh" else 1],
+            "classification": t(f"report.class_{cls}", lang),
             "prepared_by": getattr(brand, "consultant", None) if brand else None,
             "reviewed_by": getattr(brand, "reviewer", None) if brand else None,
             "firm": brand.name if brand else None}
@@ -389,6 +387,7 @@ def doc_control(cat: Catalogue, R: dict[str, Any], lang: str, brand: Any, info: 
 
 # --------------------------------------------------------------------------- text helpers
 
+# Chinese punctuation that ends a clause, recognised in text (not words shown by themselves)
 _ZH_SPACE = re.compile(r"(?<=[。；！？，、：）”])\s+(?=\S)")
 
 
@@ -403,9 +402,9 @@ def join_sentences(parts: list[str], lang: str) -> str:
 def label_colon(label: str, lang: str) -> str:
     """'Label: ' in the reader's language; a question already ending in ?／？ takes no colon."""
     label = label.rstrip()
-    if label.endswith(("？", "?")):
+    if label.endswith(("？", "?")):  # a question mark of either language, recognised in the label
         return label + (" " if lang == "en" else "")
-    return label + ("：" if lang == "zh" else ": ")
+    return label + t("punct.colon", lang)
 
 
 def text_lang(text: str) -> str:

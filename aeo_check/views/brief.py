@@ -74,7 +74,7 @@ def summary(cat: Any, counts: dict[str, int], n_files: int, lang: str) -> str:
     invalid = n_files - sum(counts.values())
     if invalid:
         parts.append(t("n_invalid", lang, n=invalid))
-    text = t("n_files", lang, n=n_files) + ("：" if lang == "zh" else ": ") + ("，" if lang == "zh" else ", ").join(parts)
+    text = t("n_files", lang, n=n_files) + t("punct.colon", lang) + t("punct.comma", lang).join(parts)
     return text + "\n"
 
 

@@ -9,6 +9,8 @@ import subprocess
 
 from rich.console import Console
 
+from ..i18n import en_zh
+
 FONT_HINT = "apt-get install -y --no-install-recommends fonts-noto-cjk"
 LIB_HINT = "apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0"
 
@@ -51,6 +53,7 @@ def tofu_check() -> tuple[bool, list[str]]:
     logger = logging.getLogger("weasyprint")
     logger.addHandler(cap)
     try:
+        # a sample of Chinese text to render, not words shown to anyone
         weasyprint.HTML(string='<html lang="zh-CN"><body style="font-family: \'Noto Sans CJK SC\', '
                                '\'WenQuanYi Micro Hei\', sans-serif">高级认证企业 认证</body></html>').write_pdf()
     finally:
@@ -73,25 +76,26 @@ def run_doctor(console: Console) -> int:
 
     try:
         cat = get_catalogue()
-        line(True, f"catalogue {cat.version}: {len(cat.items)} items, {len(cat.questions)} questions / 标准目录可用")
+        line(True, en_zh("doctor.catalogue_ok", version=cat.version, items=len(cat.items), questions=len(cat.questions)))
     except DataFileError as exc:
-        line(False, f"catalogue: {len(exc.problems)} problem(s) / 标准目录有误", str(exc.problems[0]))
+        line(False, en_zh("doctor.catalogue_bad", n=len(exc.problems)), str(exc.problems[0]))
     try:
         import weasyprint
 
-        line(True, f"WeasyPrint {weasyprint.__version__} with Pango {weasyprint.text.ffi.pango.pango_version()} "
-                   "/ PDF 引擎可用")
+        line(True, en_zh("doctor.pdf_ok", weasyprint=weasyprint.__version__,
+                         pango=weasyprint.text.ffi.pango.pango_version()))
     except OSError as exc:
-        line(False, f"WeasyPrint cannot load its libraries / 缺少 PDF 所需系统库: {exc}", LIB_HINT)
+        line(False, f"{en_zh('doctor.no_libraries')}: {exc}", LIB_HINT)
         return 1
     line(ctypes.util.find_library("harfbuzz-subset") is not None,
-         "HarfBuzz subsetting (libharfbuzz-subset0): fast, small PDFs / 字体子集化",
+         en_zh("doctor.subsetting"),
          "apt-get install -y --no-install-recommends libharfbuzz-subset0")
     fonts = chinese_fonts()
-    line(bool(fonts), "Chinese font / 中文字体: " + (", ".join(fonts[:4]) if fonts else "none / 未找到"), FONT_HINT)
+    line(bool(fonts), en_zh("doctor.chinese_font") + ": " + (", ".join(fonts[:4]) if fonts else en_zh("doctor.none_found")),
+         FONT_HINT)
     if not any_fonts():
-        line(False, "No fonts at all / 系统中没有任何字体", FONT_HINT)
+        line(False, en_zh("doctor.no_fonts"), FONT_HINT)
         return 1
     good, bad = tofu_check()
-    line(good, "Chinese renders without missing glyphs / 中文渲染无缺字" + (f": {bad[0]}" if bad else ""), FONT_HINT)
+    line(good, en_zh("doctor.no_tofu") + (f": {bad[0]}" if bad else ""), FONT_HINT)
     return 0 if ok else 1

@@ -16,10 +16,8 @@ from ..i18n import t
 def fmt_date(iso: str | None, lang: str) -> str:
     if not iso:
         return "—"
-    if lang == "zh":
-        y, m, d = iso.split("-")
-        return f"{int(y)}年{int(m)}月{int(d)}日"
-    return iso
+    y, m, d = iso.split("-")
+    return t("date", lang, y=int(y), m=int(m), d=int(d))
 
 
 def step_when(step: dict[str, Any], lang: str, iso: bool = False) -> str:
@@ -82,17 +80,13 @@ def plan_rows(cat: Catalogue, plan: dict[str, Any], lang: str) -> list[dict[str,
 
 
 _COLUMNS = ("id", "step", "kind", "owner", "start", "end", "end_earliest", "days", "items", "depends_on", "tiers")
-_HEAD = {"id": ("编号", "ID"), "step": ("步骤", "Step"), "kind": ("类型", "Kind"), "owner": ("责任部门", "Owner"),
-         "start": ("开始", "Start"), "end": ("结束", "End"), "end_earliest": ("最早结束", "Earliest end"),
-         "days": ("人日", "Person-days"), "items": ("项目（高级认证企业标准编号）", "Items (Advanced standard numbers)"), "depends_on": ("前置步骤", "Depends on"),
-         "tiers": ("目标", "For")}
 
 
 def plan_csv(cat: Catalogue, plan: dict[str, Any], lang: str) -> str:
     """CSV with a header row; UTF-8 with BOM so spreadsheet programs read the Chinese right."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n")
-    w.writerow([_HEAD[c][0 if lang == "zh" else 1] for c in _COLUMNS])
+    w.writerow([t(f"plan.{c}", lang) for c in _COLUMNS])
     for r in plan_rows(cat, plan, lang):
         w.writerow([r[c] for c in _COLUMNS])
     return "\ufeff" + buf.getvalue()
@@ -100,7 +94,7 @@ def plan_csv(cat: Catalogue, plan: dict[str, Any], lang: str) -> str:
 
 def target_lines(cat: Catalogue, plan: dict[str, Any], lang: str) -> list[tuple[str, str]]:
     """(style, text) lines: the next step, then one or two lines per target."""
-    colon = "：" if lang == "zh" else ": "
+    colon = t("punct.colon", lang)
     out: list[tuple[str, str]] = [("bold", f"{t('next_step', lang)}{colon}{plan['next_step'][lang]}")]
     for tier, tg in plan["targets"].items():
         name = tier_name(cat, tier, lang)
@@ -111,8 +105,7 @@ def target_lines(cat: Catalogue, plan: dict[str, Any], lang: str) -> list[tuple[
             else:
                 out.append(("", t("target_repair", lang, date=fmt_date(tg["ready_on"], lang))))
             for r in (plan.get("repair") or {}).get("routes", []):
-                out.append(("grey50", f"  · {r['title'][lang]}{'：' if lang == 'zh' else ': '}"
-                                      f"{r['detail']['repair'][lang]}"))
+                out.append(("grey50", f"  · {r['title'][lang]}{colon}{r['detail']['repair'][lang]}"))
             continue
         if tg["route"] == "keep":
             out.append(("", t("target_keep", lang, tier=name)))

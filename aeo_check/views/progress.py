@@ -8,42 +8,10 @@ from __future__ import annotations
 from typing import Any
 
 from ..catalogue.loader import Catalogue
+from ..i18n import group
 
-W: dict[str, dict[str, str]] = {
-    "zh": {
-        "title": "评估进展", "from_to": "{old} → {new}（相隔{days}天）", "tier": "预计信用等级",
-        "up": "上升", "down": "下降", "same": "不变", "score": "得分", "threshold": "通过线", "change": "变化",
-        "standard": "标准", "advanced": "高级认证企业标准", "certified": "认证企业标准",
-        "closed": "已整改", "opened": "新出现", "changed": "结果变化", "unchanged": "仍未达标",
-        "gaps": "差距项", "item": "项目", "rating": "结果", "new_blockers": "新增阻碍项", "cleared_blockers": "已消除的阻碍项",
-        "new_triggers": "新出现的失信情形", "cleared_triggers": "已消除的失信情形",
-        "answers": "答案变化", "question": "问题", "before": "之前", "now": "现在", "none": "无",
-        "dates": "日期变化", "date": "日期", "later": "推迟{n}天", "earlier": "提前{n}天",
-        "may_apply_from": "最早可申请日期", "apply_on": "计划申请日", "decision_by": "预计认证决定日",
-        "effort": "晋级所需工作量", "days": "个工作日", "provisional": "暂定", "other_catalogue":
-        "两次评估使用了不同版本的标准目录（{old} / {new}），部分项目可能无法对应。",
-        "other_enterprise": "注意：两份结果的统一社会信用代码不同。", "dont_know": "不清楚",
-        "no_change": "两次评估之间没有变化。", "intro": "与{old}的评估相比：",
-    },
-    "en": {
-        "title": "Progress", "from_to": "{old} → {new} ({days} days apart)", "tier": "Likely tier",
-        "up": "up", "down": "down", "same": "unchanged", "score": "Score", "threshold": "Threshold",
-        "change": "Change", "standard": "Standard", "advanced": "Advanced standard", "certified": "Certified standard",
-        "closed": "Closed", "opened": "Opened", "changed": "Rating changed", "unchanged": "Still open",
-        "gaps": "Gaps", "item": "Item", "rating": "Rating", "new_blockers": "New blockers",
-        "cleared_blockers": "Blockers cleared", "new_triggers": "New discredit triggers",
-        "cleared_triggers": "Discredit triggers cleared", "answers": "Answers that changed", "question": "Question",
-        "before": "Before", "now": "Now", "none": "none", "dates": "Dates that moved", "date": "Date",
-        "later": "{n} days later", "earlier": "{n} days earlier", "may_apply_from": "May apply from",
-        "apply_on": "Planned application", "decision_by": "Expected certification decision",
-        "effort": "Work to the next tier", "days": "working days", "provisional": "provisional",
-        "other_catalogue": "The two assessments used different catalogue versions ({old} / {new}); some items "
-                           "may not match.",
-        "other_enterprise": "Note: the two results have different unified social credit codes.",
-        "dont_know": "Don't know", "no_change": "Nothing changed between the two assessments.",
-        "intro": "Compared with the assessment of {old}:",
-    },
-}
+#: the words of this view in one language (the progress group of aeo_check.words)
+W: dict[str, dict[str, str]] = {lang: group("progress", lang) for lang in ("zh", "en")}
 RATING_STYLE = {"pass": "green", "partial": "yellow", "fail": "red", "na": "grey50", "unanswered": "magenta"}
 
 

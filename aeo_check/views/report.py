@@ -27,6 +27,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from ..answers import load_answers
 from ..catalogue.loader import Catalogue, data_root
 from ..catalogue.models import Owner
+from ..i18n import t
 from ..scoring.result import RESULT_FORMAT
 from ..sourcefile import DataFileError, Problem, read_file
 
@@ -158,20 +159,18 @@ def _fmt_value(cat: Catalogue, qid: str, value: Any, lang: str) -> str:
     if q is None:
         return str(value)
     if q.type == "yes_no":
-        return ("是" if value else "否") if lang == "zh" else ("Yes" if value else "No")
+        return t("report.value_yes" if value else "report.value_no", lang)
     if q.type in ("choice", "multi"):
         labels = {c.value: c.label.get(lang) for c in cat.choices_of(q)}
         if isinstance(value, list):
-            return "、".join(labels.get(v, v) for v in value) if lang == "zh" else ", ".join(labels.get(v, v) for v in value)
+            return t("punct.list_sep", lang).join(labels.get(v, v) for v in value)
         return labels.get(value, str(value))
     if q.type == "last_event":
-        bands = {"never": ("从未发生", "Never"), "over_24m": ("24个月以前", "More than 24 months ago"),
-                 "m12_24": ("12至24个月前", "12 to 24 months ago"), "within_12m": ("最近12个月内", "Within the last 12 months")}
-        if isinstance(value, str) and value in bands:
-            return bands[value][0 if lang == "zh" else 1]
+        if isinstance(value, str) and value in ("never", "over_24m", "m12_24", "within_12m"):
+            return t(f"report.band_{value}", lang)
         return value.isoformat() if hasattr(value, "isoformat") else str(value)
     if q.type == "money":
-        return f"{value:,.0f}" + (" 元" if lang == "zh" else " CNY")
+        return t("report.money", lang, n=f"{value:,.0f}")
     if q.type == "percent":
         return f"{value:g}%"
     if isinstance(value, float):
@@ -196,28 +195,23 @@ def _fmt_derived(cat: Catalogue, did: str, value: Any) -> str:
 
 def _why(cat: Catalogue, facts: list[dict[str, Any]], notes: dict[str, str], lang: str) -> list[dict[str, str]]:
     out = []
-    state_words = {"unanswered": ("未回答", "unanswered"),
-                   "skipped": ("未询问（前一题的回答使其不适用）", "not asked (an earlier answer makes it irrelevant)"),
-                   "unknown": ("无法计算", "cannot be computed")}
+    state_words = {"unanswered": "report.unanswered_state", "skipped": "report.skipped", "unknown": "report.unknown_state"}
     for f in facts:
         fid = f["id"]
         if f["kind"] == "derived":
             label = cat.derived[fid].label.get(lang) if fid in cat.derived else fid
             value = _fmt_derived(cat, fid, f["value"]) if f["state"] == "computed" else None
         elif f["kind"] == "profile":
-            label = {"production": ("生产型企业", "Production enterprise"),
-                     "enterprise_type": ("企业类型", "Enterprise type"),
-                     "specific_types": ("单项标准", "Specific standards"),
-                     "current_tier": ("当前信用等级", "Current tier")}[fid][0 if lang == "zh" else 1]
+            label = t({"production": "report.fact_production", "enterprise_type": "report.ent_type",
+                       "specific_types": "report.specific", "current_tier": "report.fact_current_tier"}[fid], lang)
             v = f["value"]
-            value = (("是" if v else "否") if lang == "zh" else ("Yes" if v else "No")) if isinstance(v, bool) else str(v)
+            value = t("report.value_yes" if v else "report.value_no", lang) if isinstance(v, bool) else str(v)
         else:
             q = cat.questions.get(fid)
             label = q.text.get(lang) if q else fid
             value = _fmt_value(cat, fid, f["value"], lang) if f["state"] == "answered" else None
         if value is None:
-            w = state_words.get(f["state"], ("—", "—"))
-            value = w[0] if lang == "zh" else w[1]
+            value = t(state_words[f["state"]], lang) if f["state"] in state_words else "—"
         out.append({"label": label, "value": value, "note": notes.get(fid, "")})
     return out
 
@@ -429,8 +423,6 @@ def render_html(cat: Catalogue, R: dict[str, Any], lang: str, brand: Brand | Non
     )
     ctx = build_context(cat, R, lang, brand, inline_assets)
     ctx["progress"] = _progress(cat, progress, lang)
-    from ..i18n import t
-
     ctx["t"] = lambda key, **kw: t(key, lang, **kw)
     words = _words(cat, lang)
     ctx["W"] = words
@@ -450,7 +442,6 @@ def render_html(cat: Catalogue, R: dict[str, Any], lang: str, brand: Brand | Non
 def plan_context(cat: Catalogue, plan: dict[str, Any], lang: str, words: dict[str, str]) -> dict[str, Any]:
     """The dated plan's part of the report: targets, Gantt chart, task list, keep/repair, targets
     for the next statements."""
-    from ..i18n import t
     from .gantt import gantt
     from .plan import fmt_date, plan_rows, step_when, target_lines
 
@@ -479,9 +470,8 @@ def plan_context(cat: Catalogue, plan: dict[str, Any], lang: str, words: dict[st
             figure = ind["figure"][lang]
             change = ""
             if not ind["met"]:
-                amount = f"{abs(ind['change']):,.0f}" + (" 元" if lang == "zh" else " CNY")
-                change = (("减少" if ind["change"] < 0 else "增加") + amount) if lang == "zh" else \
-                    (("down by " if ind["change"] < 0 else "up by ") + amount)
+                amount = t("report.money", lang, n=f"{abs(ind['change']):,.0f}")
+                change = t("report.change_down" if ind["change"] < 0 else "report.change_up", lang, amount=amount)
             statement_rows.append({"label": label, "now": "—" if ind["value"] is None else f"{ind['value']:.2f}",
                                    "required": req, "met": ind["met"], "change": change, "figure": figure,
                                    "suggested": ind.get("suggested", False)})
@@ -519,13 +509,12 @@ def _board_parts(cat: Catalogue, R: dict[str, Any], lang: str, brand: Brand | No
     if path and path.get("standard"):
         n = len(path["items"])
         f = sum(1 for m in ctx["blockers"] if m["on_path"])
-        blocks_text = W["sum_blocks"].format(tier=ctx["next_tier_label"], n=n, f=f,
-                                             items=W["n_item" if n == 1 else "n_items"].format(n=n),
-                                             are=W["is"] if f == 1 else W["are"])
+        blocks_text = W["sum_blocks_1" if f == 1 else "sum_blocks"].format(
+            tier=ctx["next_tier_label"], f=f, items=W["n_item" if n == 1 else "n_items"].format(n=n))
     return {**parts, "summary_text": summary, "blocks_text": blocks_text,
             "itemno": lambda n: board.itemno(n, lang),
             "n_days": lambda d: board.fmt_days(d or 0, W),
-            "n_cal_days": lambda d: (f"{d}天" if lang == "zh" else f"{d} calendar days"),
+            "n_cal_days": lambda d: t("report.n_cal_days", lang, n=d),
             "label_colon": lambda label: board.label_colon(label, lang),
             "text_lang": board.text_lang}
 
@@ -539,11 +528,12 @@ def _progress(cat: Catalogue, diff: dict[str, Any] | None, lang: str) -> dict[st
 
 
 def _words(cat: Catalogue, lang: str) -> dict[str, str]:
-    import yaml
+    """The report's words in ``lang`` (the templates' ``W``): the ``report`` and ``punct`` groups of
+    :mod:`aeo_check.words`, and ``sp``, the space between a sentence and its citation mark, which
+    Chinese sets without."""
+    from ..i18n import group
 
-    path = templates_dir() / "words.yaml"
-    data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    return {k: v[lang] for k, v in data.items()}
+    return {**group("punct", lang), **group("report", lang), "sp": "" if lang == "zh" else " "}
 
 
 def _template_cache() -> Any:

@@ -30,7 +30,7 @@ def next_tier(res: Result) -> str | None:
 
 def screen_lines(cat: Catalogue, res: Result, plan: dict[str, Any], lang: str) -> list[Text]:
     w = group("session", lang)
-    colon = "：" if lang == "zh" else ": "
+    colon = t("punct.colon", lang)
     out = [Text(str(res.enterprise["name"]), style="bold")]
     verdict = Text(w["result_verdict"].format(tier=""), style="bold")
     verdict.append(f" {cat.label('tiers', res.tier).get(lang)} ", style=f"bold white on {_STYLE[res.tier]}")
@@ -72,7 +72,7 @@ def screen_lines(cat: Catalogue, res: Result, plan: dict[str, Any], lang: str) -
 def see_rest(lang: str, commands: dict[str, str]) -> list[str]:
     """How to see the rest: whole command lines, printed unwrapped so they can be copied."""
     w = group("session", lang)
-    return [w["see_rest"] + ("：" if lang == "zh" else ":"), "  " + w["see_score"].format(command=commands["score"]),
+    return [w["see_rest"] + t("punct.colon", lang).rstrip(), "  " + w["see_score"].format(command=commands["score"]),
             "  " + w["see_report"].format(command=commands["report"])]
 
 

@@ -172,7 +172,7 @@ def render_item(console: Console, cat: Catalogue, item: Item, lang: str) -> None
     out.append(Text(t("options", lang) + ": " + " / ".join(label(cat, "ratings", o, lang) for o in item.options)))
     for name, e in item.rule.expressions():
         out.append(Text(f"  {name}: {e.source}", style="cyan"))
-    heading = {"zh": ("问题", "审核证据", "审核方法", "整改建议"), "en": ("Questions", "Evidence", "Audit methods", "Remediation")}[lang]
+    heading = [t(f"item_{k}", lang) for k in ("questions", "evidence", "audit_methods", "remediation")]
     out.append(Text(heading[0], style="bold"))
     for qid in item.questions:
         q = cat.questions[qid]
