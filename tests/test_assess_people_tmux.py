@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 import sys
 import time
-import uuid
 from pathlib import Path
 
 import pytest
 import yaml
+from tmuxpane import TmuxPane
 
 EXE = str(Path(sys.executable).parent / "aeo-check")
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed (README's test command installs it)")
@@ -25,24 +24,12 @@ ROWS = 40
 ECHO = re.compile(r"^[✓·] ", re.M)
 
 
-class Shell:
+class Shell(TmuxPane):
     """A bash in tmux (PATH without the venv), read back with its scrollback."""
 
     def __init__(self, cwd: Path, lang_env: str) -> None:
-        self.socket = f"aeo12-{uuid.uuid4().hex[:8]}"
-        self._tmux("new-session", "-d", "-s", "t", "-x", "100", "-y", str(ROWS), "-c", str(cwd),
-                   f"env -i PATH=/usr/bin:/bin HOME={cwd} TERM=xterm-256color {lang_env} bash --norc --noprofile")
-        self._tmux("set-option", "-t", "t", "history-limit", "20000")
-
-    def _tmux(self, *args: str) -> str:
-        return subprocess.run(["tmux", "-u", "-L", self.socket, *args], capture_output=True, text=True,
-                              check=True, stdin=subprocess.DEVNULL).stdout
-
-    def keys(self, *keys: str) -> None:
-        self._tmux("send-keys", "-t", "t", *keys)
-
-    def type(self, text: str) -> None:
-        self._tmux("send-keys", "-t", "t", "-l", text)
+        super().__init__(f"env -i PATH=/usr/bin:/bin HOME={cwd} TERM=xterm-256color {lang_env} bash --norc --noprofile",
+                         cwd, 100, ROWS, history=20000)
 
     def run(self, command: str) -> None:
         self.type(command)
@@ -50,22 +37,13 @@ class Shell:
 
     def screen(self, joined: bool = True) -> str:
         """What the 40 rows show now (wrapped lines joined unless ``joined`` is false)."""
-        return self._tmux("capture-pane", "-p", *(["-J"] if joined else []), "-t", "t")
+        return self.capture(*(["-J"] if joined else []))
 
     def history(self) -> str:
-        return self._tmux("capture-pane", "-p", "-J", "-S", "-20000", "-t", "t")
+        return self.capture("-J", "-S", "-20000")
 
-    def wait_for(self, pattern: str, timeout: float = 20, where: str = "history") -> str:
-        end = time.monotonic() + timeout
-        while time.monotonic() < end:
-            text = self.history() if where == "history" else self.screen()
-            if re.search(pattern, text):
-                return text
-            time.sleep(0.05)
-        raise AssertionError(f"{pattern!r} did not appear; screen:\n{self.screen()}")
-
-    def close(self) -> None:
-        subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True, stdin=subprocess.DEVNULL)
+    def wait_for(self, pattern: str, timeout: float = 20, where: str = "history") -> str:  # type: ignore[override]
+        return super().wait_for(pattern, timeout, self.history if where == "history" else self.screen)
 
 
 def settled(sh: Shell, timeout: float = 20) -> tuple[str, str]:

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 import sys
-import time
-import uuid
 from pathlib import Path
 
 import pytest
 import yaml
+from tmuxpane import TmuxPane
 
 ROOT = Path(__file__).resolve().parent.parent
 EXE = str(Path(sys.executable).parent / "aeo-check")
@@ -19,36 +17,16 @@ EXE = str(Path(sys.executable).parent / "aeo-check")
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed (README's test command installs it)")
 
 
-class Terminal:
+class Terminal(TmuxPane):
+    """The command in a 120×50 terminal; the shell line after it says its exit code."""
+
     def __init__(self, command: str, cwd: Path) -> None:
-        self.socket = f"aeo-{uuid.uuid4().hex[:8]}"
-        self._tmux("new-session", "-d", "-s", "t", "-x", "120", "-y", "50", "-c", str(cwd),
-                   f"{command}; echo EXIT=$?; sleep 30")
+        super().__init__(f"{command}; echo EXIT=$?; sleep 30", cwd, 120, 50)
 
-    def _tmux(self, *args: str) -> str:
-        return subprocess.run(["tmux", "-u", "-L", self.socket, *args], capture_output=True, text=True,
-                              check=True, stdin=subprocess.DEVNULL).stdout
-
-    def send(self, *keys: str) -> None:
-        self._tmux("send-keys", "-t", "t", *keys)
-
-    def type(self, text: str) -> None:
-        self._tmux("send-keys", "-t", "t", "-l", text)
+    send = TmuxPane.keys
 
     def screen(self) -> str:
-        return self._tmux("capture-pane", "-p", "-J", "-S", "-200", "-t", "t")
-
-    def wait_for(self, pattern: str, timeout: float = 20) -> str:
-        end = time.monotonic() + timeout
-        while time.monotonic() < end:
-            text = self.screen()
-            if re.search(pattern, text):
-                return text
-            time.sleep(0.05)
-        raise AssertionError(f"{pattern!r} did not appear; screen:\n{self.screen()}")
-
-    def close(self) -> None:
-        subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True, stdin=subprocess.DEVNULL)
+        return self.capture("-J", "-S", "-200")
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from aeo_check.catalogue import get_catalogue, load_catalogue
+from aeo_check.catalogue import load_catalogue
 from aeo_check.catalogue.models import SPECIFIC_TYPES
 from aeo_check.cli import app
 from aeo_check.sourcefile import DataFileError
@@ -21,11 +21,6 @@ from aeo_check.sourcefile import DataFileError
 ROOT = Path(__file__).resolve().parent.parent
 CJK = re.compile(r"[\u4e00-\u9fff]")
 GENERAL = ("internal_control", "financial", "compliance", "trade_security", "bonus")
-
-
-@pytest.fixture(scope="module")
-def cat():
-    return get_catalogue()
 
 
 def _english(text: str) -> bool:

@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 
 from aeo_check import sourcefile
 from aeo_check.answers import load_answers
-from aeo_check.catalogue import get_catalogue, load_catalogue
+from aeo_check.catalogue import load_catalogue
 from aeo_check.cli import app
 from aeo_check.scoring.engine import score
 from factory import answer_all, enterprise
@@ -26,11 +26,6 @@ from factory import answer_all, enterprise
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
 runner = CliRunner()
-
-
-@pytest.fixture(scope="module")
-def cat():
-    return get_catalogue()
 
 
 def run(cat, ent=None, **over):

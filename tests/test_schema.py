@@ -14,18 +14,12 @@ import pytest
 import yaml
 
 from aeo_check.answers import parse_answers
-from aeo_check.catalogue import get_catalogue
 from aeo_check.schema import answers_schema, result_schema, schema_text
 from aeo_check.sourcefile import DataFileError, SourceDoc
 
 ROOT = Path(__file__).resolve().parent.parent
 EXE = str(Path(sys.executable).parent / "aeo-check")
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
-
-
-@pytest.fixture(scope="module")
-def cat():
-    return get_catalogue()
 
 
 @pytest.fixture(scope="module")

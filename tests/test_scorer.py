@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 
 from aeo_check.answers import load_answers
-from aeo_check.catalogue import get_catalogue
 from aeo_check.scoring.engine import score
 from factory import answer_all, enterprise
 
@@ -26,11 +25,6 @@ PARTIALS = [dict(related_roles_reported="not_reported"), dict(exec_followed_up_v
             dict(irregularities_found_12m=3, irregularities_corrected_12m=1), dict(customs_requests_owner=False),
             dict(declarations_reviewed_pct=60), dict(records_retrievable=False),
             dict(restriction_screening_procedure=False)]
-
-
-@pytest.fixture(scope="module")
-def cat():
-    return get_catalogue()
 
 
 def run(cat, ent=None, **over):
