@@ -75,6 +75,17 @@ def _attrs(raw: bytes) -> dict[str, str]:
     return out
 
 
+def _numfmt_id(raw: bytes) -> str:
+    """``_attrs(raw).get("numFmtId", "")``; an ASCII tag (the rule) is not decoded attribute by attribute."""
+    if not raw.isascii():
+        return _attrs(raw).get("numFmtId", "")
+    found = b""
+    for k, v in _ATTR.findall(raw):
+        if k == b"numFmtId" or (k.endswith(b":numFmtId") and not k.startswith(b"xmlns")):
+            found = v
+    return found.decode()
+
+
 def _text(raw: bytes) -> str:
     if raw[:3] == b"<t>" and raw.find(b"<", 3) == len(raw) - 4:  # plain <t>text</t>, the usual case
         s = raw[3:-4].decode("utf-8")
@@ -97,8 +108,8 @@ def _fmt_kinds(styles: bytes | None) -> list[tuple[bool, bool]]:
     kinds = []
     block = _CELLXFS.search(styles)
     for m in _XF.finditer(block.group(1) if block else b""):
-        a = _attrs(m.group(1))
-        fid = int(a["numFmtId"]) if a.get("numFmtId", "").isdigit() else 0
+        fid_s = _numfmt_id(m.group(1))
+        fid = int(fid_s) if fid_s.isdigit() else 0
         code = custom.get(fid)
         if code is None:
             kinds.append((fid in _DATE_IDS, fid in _PERCENT_IDS))
