@@ -305,5 +305,8 @@ def _typed(t: str, raw: str, is_date: bool, shared: _Shared, date1904: bool) -> 
             return raw
     value = int(raw) if _INT.match(raw) else float(raw)
     if is_date:
-        value = _serial_date(float(value), date1904)
+        try:
+            return _serial_date(float(value), date1904)
+        except (OverflowError, ValueError):  # no date (Excel shows ####): the number, for the checker to name
+            return value
     return value

@@ -140,6 +140,18 @@ def test_broken_workbooks_name_sheet_cell_and_field(cat, tmp_path):
     assert cli("report", str(broken), "-o", str(tmp_path / "x.pdf")).returncode == 2
 
 
+def test_a_number_too_big_for_a_date_cell_is_named_not_a_crash(cat, tmp_path):
+    book = filled_workbook(cat, ROOT / "examples" / "customs-broker.yaml", "en", tmp_path)
+    wb = load_workbook(book)
+    ws, r = _cell_of(wb, "assessed_on")
+    assert ws[f"D{r}"].number_format == "yyyy-mm-dd"
+    ws[f"D{r}"] = 3302960111  # Excel shows ####
+    wb.save(book)
+    res = cli("validate", str(book))
+    assert res.returncode == 2, res.stderr
+    assert res.stderr.splitlines() == [f"{book}:Enterprise!D{r}: assessed_on: expected a date YYYY-MM-DD"]
+
+
 def test_not_a_workbook_and_a_foreign_workbook(cat, tmp_path):
     fake = tmp_path / "fake.xlsx"
     fake.write_text("name,uscc\n", encoding="utf-8")
