@@ -739,14 +739,17 @@ def portfolio(
     PortfolioFmt.table,
     output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write to this file instead of stdout.")] = None,
     lang: Annotated[Optional[Lang], typer.Option(help="zh or en (default: from the locale).")] = None,
+    jobs: Annotated[Optional[int], typer.Option(
+        "-j", "--jobs", min=1, help="Score in this many processes (default: one per core from 9 files on, "
+                                    "else 1). The output does not change.")] = None,
 ) -> None:
     """One row per client: tiers, scores, blockers, next tier and its date; who needs attention first.
 
-    Every file is read; invalid ones are named on stderr and the exit code is then 2.
+    Every file is read; invalid ones are named on stderr and the exit code is then 2 (3 when a file
+    could not be read or scored at all).
     """
-    from .portfolio import answer_files, attention_key, row
-    from .scoring import score as run_score
-    from .sourcefile import DataFileError
+    from . import batch
+    from .portfolio import RowTask, answer_files, attention_key
 
     cat = catalogue()
     files = answer_files(paths)
@@ -758,15 +761,16 @@ def portfolio(
         raise typer.Exit(2)
     rows = []
     invalid = 0
-    for f in files:
-        try:
-            a = _load(f, cat)
-        except DataFileError as exc:
-            invalid += 1
-            for p in exc.problems:
-                err.print(str(p), markup=False, soft_wrap=True)
-            continue
-        rows.append(row(cat, run_score(cat, a), str(f)))
+    status = batch.OK
+    names = [str(f) for f in files]
+    for name, got in zip(names, batch.each(cat, names, RowTask(), jobs or batch.default_jobs(len(names)))):
+        code, r, lines = got or (batch.FAILED, None, [f"{name}: not scored: a worker process ended early"])
+        for line in lines:
+            err.print(line, markup=False, soft_wrap=True)
+        invalid += code == batch.INVALID
+        status = max(status, code)
+        if r is not None:
+            rows.append(r)
     rows.sort(key=attention_key)
     language = _lang(lang)
     data: bytes
@@ -803,7 +807,8 @@ def portfolio(
         sys.stdout.flush()
     if invalid:
         err.print(f"{invalid} of {len(files)} file(s) invalid / {invalid}个文件无效", markup=False)
-        raise typer.Exit(2)
+    if status:
+        raise typer.Exit(status)
 
 
 # --------------------------------------------------------------------------- diff

@@ -78,6 +78,28 @@ def row(cat: Any, res: Result, file: str) -> dict[str, Any]:
     }
 
 
+class RowTask:
+    """One client file's way through, in a worker of :func:`aeo_check.batch.each`: read → check →
+    score → plan → row. It never raises; it returns (exit status, the row or None, the lines for
+    stderr): the row when the file is good, the file's problems when it is invalid (2), one line
+    when reading or scoring it failed (3)."""
+
+    def __call__(self, cat: Any, path: str) -> tuple[int, dict[str, Any] | None, list[str]]:
+        from .answers import load_answers
+        from .batch import FAILED, INVALID, OK, _failure
+        from .scoring import score
+        from .sourcefile import DataFileError
+
+        try:
+            return OK, row(cat, score(cat, load_answers(Path(path), cat, path)), path), []
+        except DataFileError as exc:
+            return INVALID, None, [str(p) for p in exc.problems]
+        except (KeyboardInterrupt, SystemExit, GeneratorExit):
+            raise
+        except BaseException as exc:  # noqa: BLE001 - this file only: the others go on (exit 3)
+            return FAILED, None, _failure(path, exc).splitlines()
+
+
 def attention_key(r: dict[str, Any]) -> tuple:
     """Who needs attention first: a likely downgrade, then discredit, then the most blockers, then
     unanswered questions, then the nearest target date, then by name."""
