@@ -251,6 +251,22 @@ def test_portfolio_in_worker_processes_writes_the_same_bytes(cat, tmp_path):
     assert any(r["file"].endswith("5-book.xlsx") for r in rows)
 
 
+def test_portfolio_row_task_never_raises_for_one_file(cat, tmp_path, monkeypatch):
+    from aeo_check import portfolio
+
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("format: aeo-check/answers/1\n", encoding="utf-8")
+    good = str(EX / "customs-broker.yaml")
+    status, r, lines = portfolio.RowTask()(cat, good)
+    assert (status, lines) == (0, []) and r["file"] == good and r["likely_tier"] == "advanced"
+    status, r, lines = portfolio.RowTask()(cat, str(bad))
+    assert (status, r) == (2, None) and lines[0] == f"{bad}:1: standard: required field is missing"
+    real = portfolio.row
+    monkeypatch.setattr(portfolio, "row", lambda c, res, f: 1 / 0 if f == good else real(c, res, f))
+    assert portfolio.RowTask()(cat, good) == (3, None, [f"{good}: internal error: ZeroDivisionError: division by "
+                                                       "zero (run with --debug for the traceback)"])
+
+
 def _whose(cat, path):
     import os
 
