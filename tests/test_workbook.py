@@ -340,7 +340,8 @@ def test_reading_only_some_columns_reads_them_as_reading_all_does(cat, tmp_path)
              ' s="2" t="n"><x:v>0.85</x:v></x:c>', ' s="3"><x:v>0</x:v></x:c>', ' s="9"><x:v>-12</x:v></x:c>',
              ' t="s"><x:v>0</x:v></x:c>', ' s="0" t="s"><x:v>1</x:v></x:c>', ' t="b"><x:v>1</x:v></x:c>',
              ' t="e"><x:v>#N/A</x:v></x:c>', ' t="str"><x:f>A1&amp;"x"</x:f><x:v>ax</x:v></x:c>',
-             '><x:f>SUM(1,2)</x:f><x:v>3</x:v></x:c>', '><x:f>1+1</x:f></x:c>', ' t="d"><x:v>2025-03-04T00:00:00</x:v></x:c>',
+             '><x:f>SUM(1,2)</x:f><x:v>3</x:v></x:c>', '><x:f>1+1</x:f></x:c>',
+             ' t="d"><x:v>2025-03-04T00:00:00</x:v></x:c>',
              ' t="inlineStr" s="2"><x:is><x:t>t then s</x:t></x:is></x:c>', ' cm="1" s="1"><x:v>46101</x:v></x:c>',
              ' s="x"><x:v>7</x:v></x:c>', '></x:c>', '> <x:v>5</x:v> </x:c>', ' s="1" t="n"><x:v>&#52;6100</x:v></x:c>']
     rows = "".join(f'<x:row r="{r}">' + "".join(f'<x:c r="{c}{r}"{form}' for c in "ABDEG") + "</x:row>"
