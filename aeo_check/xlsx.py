@@ -241,17 +241,18 @@ def _wanted_cells(xml: bytes, start: int, end: int, prefix: bytes, shared: _Shar
 
 @functools.lru_cache(maxsize=8)
 def _finder(prefix: bytes, columns: tuple[str, ...]) -> re.Pattern[bytes]:
-    """``<c r="COLROW"`` of a wanted, non-empty cell (one not closed by ``/>``), then (optional) the
-    rest of the cell in a common form. Groups: column, row, s, t, the <v> text, the <is><t> text."""
+    """``<c r="COLROW"`` of a wanted cell, then either the rest of the cell in a common form, or
+    nothing when the cell is in another form but not empty (an empty one, closed by ``/>``, does
+    not match). Groups: column, row, s, t, the <v> text, the <is><t> text."""
     p = re.escape(prefix)
     cols = b"|".join(c.encode() for c in columns)
     return re.compile(
         b"<" + p + b'c r="(' + cols + rb')(\d+)"'
-        rb"(?![^>\x80-\xff]*+(?<=/)>)"                            # not … />
         rb'(?:(?: s="(\d++)")?(?: t="([A-Za-z]++)")?>'             # … s="1" t="x">
         rb"(?:<" + p + rb"v>([^<]*+)</" + p + rb"v>"              # <v>1</v>
         rb"|<" + p + rb"is><" + p + rb"t>([^<]*+)</" + p + rb"t></" + p + rb"is>)"  # <is><t>x</t></is>
-        rb"</" + p + rb"c>)?")
+        rb"</" + p + rb"c>"
+        rb"|(?![^>\x80-\xff]*+(?<=/)>))")                       # or anything but … />
 
 
 def _cell(xml: bytes, pos: int, prefix: bytes, col: str, rno: int, shared: _Shared, kinds: list[tuple[bool, bool]],
