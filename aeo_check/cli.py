@@ -759,6 +759,9 @@ def portfolio(
     if format is PortfolioFmt.xlsx and output is None:
         err.print("--format xlsx needs -o FILE.xlsx / 需要用 -o 指定输出文件", markup=False)
         raise typer.Exit(2)
+    import gc
+
+    gc.freeze()  # as score does: the catalogue is long-lived, keep it out of every collection
     rows = []
     invalid = 0
     status = batch.OK
