@@ -140,7 +140,22 @@ def outcomes(cat: "Catalogue", paths: Sequence[str], opts: Options, jobs: int) -
         for p in paths:
             yield score_file(cat, p, opts)
         return
-    yield from _parallel(paths, opts, jobs)
+    for path, sent in zip(paths, _parallel(paths, _ScoreTask(opts), jobs)):
+        if sent is None:  # a worker died (killed, out of memory): say so for its files
+            yield Outcome("", f"{path}: not scored: a worker process ended early\n", 3)
+        else:
+            yield Outcome(*sent)
+
+
+@dataclass(frozen=True, slots=True)
+class _ScoreTask:
+    """score_file in a worker; what it sends back: the outcome's fields."""
+
+    opts: Options
+
+    def __call__(self, cat: "Catalogue", path: str) -> tuple:
+        o = score_file(cat, path, self.opts)
+        return o.out, o.err, o.status, o.tier, o.maybe_below, o.blockers
 
 
 def default_jobs(n_files: int) -> int:
@@ -152,8 +167,8 @@ def default_jobs(n_files: int) -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _worker(index: int, jobs: int, paths: Sequence[str], opts: Options, conn: Any) -> None:
-    """Score files index, index+jobs, … and send each outcome, in that order."""
+def _worker(index: int, jobs: int, paths: Sequence[str], task: Callable[["Catalogue", str], Any], conn: Any) -> None:
+    """Run ``task`` on files index, index+jobs, … and send each answer, in that order."""
     import signal
 
     from .catalogue.loader import get_catalogue
@@ -162,15 +177,27 @@ def _worker(index: int, jobs: int, paths: Sequence[str], opts: Options, conn: An
     try:
         cat = get_catalogue()  # inherited when forked; from the cache when spawned
         for i in range(index, len(paths), jobs):
-            o = score_file(cat, paths[i], opts)
-            conn.send((o.out, o.err, o.status, o.tier, o.maybe_below, o.blockers))
+            conn.send(task(cat, paths[i]))
     except (BrokenPipeError, EOFError, OSError):  # the parent has stopped reading
         pass
     finally:
         conn.close()
 
 
-def _parallel(paths: Sequence[str], opts: Options, jobs: int) -> Iterator[Outcome]:
+def each(cat: "Catalogue", paths: Sequence[str], task: Callable[["Catalogue", str], Any], jobs: int) -> Iterator[Any]:
+    """``task(cat, path)`` for every path, in the order given: here with one job, else in ``jobs``
+    worker processes (file *i* by worker *i mod jobs*), where None stands for a file whose worker
+    ended early. ``task`` must not raise for a bad file; what it returns travels back pickled, so
+    keep it small."""
+    jobs = max(1, min(jobs, len(paths)))
+    if jobs == 1:
+        for p in paths:
+            yield task(cat, p)
+        return
+    yield from _parallel(paths, task, jobs)
+
+
+def _parallel(paths: Sequence[str], task: Callable[["Catalogue", str], Any], jobs: int) -> Iterator[Any]:
     import multiprocessing as mp
 
     ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
@@ -182,18 +209,16 @@ def _parallel(paths: Sequence[str], opts: Options, jobs: int) -> Iterator[Outcom
         for k in range(jobs):
             reader, writer = ctx.Pipe(duplex=False)
             _widen(writer)
-            p = ctx.Process(target=_worker, args=(k, jobs, paths, opts, writer), daemon=True)
+            p = ctx.Process(target=_worker, args=(k, jobs, paths, task, writer), daemon=True)
             p.start()
             writer.close()
             procs.append(p)
             conns.append(reader)
         for i in range(len(paths)):
             try:
-                out, err, status, tier, maybe, blockers = conns[i % jobs].recv()
-            except EOFError:  # a worker died (killed, out of memory): say so for its files
-                yield Outcome("", f"{paths[i]}: not scored: a worker process ended early\n", 3)
-                continue
-            yield Outcome(out, err, status, tier, maybe, blockers)
+                yield conns[i % jobs].recv()
+            except EOFError:
+                yield None
     finally:
         for c in conns:
             c.close()

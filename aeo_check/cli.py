@@ -727,10 +727,10 @@ def portfolio(
     PortfolioFmt.table,
     output: Annotated[Optional[Path], typer.Option("-o", "--output", help=_h("portfolio --output"))] = None,
     lang: Annotated[Optional[Lang], typer.Option(help=_h("portfolio --lang"))] = None,
+    jobs: Annotated[Optional[int], typer.Option("-j", "--jobs", min=1, help=_h("portfolio --jobs"))] = None,
 ) -> None:
-    from .portfolio import answer_files, attention_key, row
-    from .scoring import score as run_score
-    from .sourcefile import DataFileError
+    from . import batch
+    from .portfolio import RowTask, answer_files, attention_key
 
     cat = catalogue()
     files = answer_files(paths)
@@ -740,21 +740,23 @@ def portfolio(
     if format is PortfolioFmt.xlsx and output is None:
         err.print(en_zh("cli.portfolio_xlsx_output"), markup=False)
         raise typer.Exit(2)
+    import gc
+
+    gc.freeze()  # as score does: the catalogue is long-lived, keep it out of every collection
     rows = []
     invalid = 0
+    status = batch.OK
     language = _lang(lang)
-    for f in files:
-        try:
-            a = _load(f, cat)
-        except DataFileError as exc:
-            from .checkwords import problem_text
-
-            invalid += 1
-            for p in exc.problems:  # JSON is for programs: its problems stay English
-                err.print(problem_text(p, "en" if format is PortfolioFmt.json else language), markup=False,
-                          soft_wrap=True)
-            continue
-        rows.append(row(cat, run_score(cat, a), str(f)))
+    names = [str(f) for f in files]
+    task = RowTask("en" if format is PortfolioFmt.json else language)  # JSON is for programs: English problems
+    for name, got in zip(names, batch.each(cat, names, task, jobs or batch.default_jobs(len(names)))):
+        code, r, lines = got or (batch.FAILED, None, [f"{name}: {en_zh('cli.worker_ended')}"])
+        for line in lines:
+            err.print(line, markup=False, soft_wrap=True)
+        invalid += code == batch.INVALID
+        status = max(status, code)
+        if r is not None:
+            rows.append(r)
     rows.sort(key=attention_key)
     data: bytes
     if format is PortfolioFmt.json:
@@ -790,7 +792,8 @@ def portfolio(
         sys.stdout.flush()
     if invalid:
         err.print(en_zh("cli.n_invalid_of", invalid=invalid, n=len(files)), markup=False)
-        raise typer.Exit(2)
+    if status:
+        raise typer.Exit(status)
 
 
 # --------------------------------------------------------------------------- diff

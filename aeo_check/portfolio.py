@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -64,6 +65,33 @@ def row(cat: Any, res: Result, file: str) -> dict[str, Any]:
         "downgrade_risk": downgrade,
         "file": file,
     }
+
+
+@dataclass(frozen=True)
+class RowTask:
+    """One client file's way through, in a worker of :func:`aeo_check.batch.each`: read → check →
+    score → plan → row. It never raises; it returns (exit status, the row or None, the lines for
+    stderr): the row when the file is good, the file's problems (in ``lang``) when it is invalid
+    (2), one line when reading or scoring it failed (3)."""
+
+    lang: str = "en"
+
+    def __call__(self, cat: Any, path: str) -> tuple[int, dict[str, Any] | None, list[str]]:
+        from .answers import load_answers
+        from .batch import FAILED, INVALID, OK, _failure
+        from .scoring import score
+        from .sourcefile import DataFileError
+
+        try:
+            return OK, row(cat, score(cat, load_answers(Path(path), cat, path)), path), []
+        except DataFileError as exc:
+            from .checkwords import problem_text
+
+            return INVALID, None, [problem_text(p, self.lang) for p in exc.problems]
+        except (KeyboardInterrupt, SystemExit, GeneratorExit):
+            raise
+        except BaseException as exc:  # noqa: BLE001 - this file only: the others go on (exit 3)
+            return FAILED, None, _failure(path, exc).splitlines()
 
 
 def attention_key(r: dict[str, Any]) -> tuple:

@@ -168,6 +168,7 @@ WORDS: dict[str, dict[str, tuple[str, str]]] = {
         "no_answer_files": ('未找到答卷文件', 'no answer files found'),
         "portfolio_xlsx_output": ('需要用 -o 指定输出文件', '--format xlsx needs -o FILE.xlsx'),
         "n_invalid_of": ('{n}个文件中{invalid}个无效', '{invalid} of {n} file(s) invalid'),
+        "worker_ended": ('未评分：工作进程提前结束', 'not scored: a worker process ended early'),
         "interrupted": ('已中断', 'interrupted'),
         "reports": ('报告', 'reports'),
         "failed": ('失败', 'failed'),
@@ -298,13 +299,17 @@ WORDS: dict[str, dict[str, tuple[str, str]]] = {
         "report --jobs": ('多个文件时使用的进程数（默认每个处理器核心一个）。', 'Worker processes for several files (default: one per core).'),
         "report --force": ('用报告覆盖已有的答卷。', 'Replace an existing answer file with the report.'),
         "portfolio": (
-            '每个客户一行：信用等级、得分、阻碍项、下一等级及其日期，以及最需要关注的客户。读取全部文件；无效文件在错误输出中列出，此时退出码为2。',
-            'One row per client: tiers, scores, blockers, next tier and its date; who needs attention first.\n\nEvery file is read; invalid ones are named on stderr and the exit code is then 2.',
+            '每个客户一行：信用等级、得分、阻碍项、下一等级及其日期，以及最需要关注的客户。读取全部文件；无效文件在错误输出中列出，此时退出码为2（有文件无法读取或评分时为3）。',
+            'One row per client: tiers, scores, blockers, next tier and its date; who needs attention first.\n\nEvery file is read; invalid ones are named on stderr and the exit code is then 2 (3 when a file could not be read or scored at all).',
         ),
         "portfolio paths": ('答卷文件，或存放答卷的文件夹。', 'Answer files, or folders of them.'),
         "portfolio --format": ('table、csv、xlsx（需要 -o）或 json。', 'table, csv, xlsx (needs -o) or json.'),
         "portfolio --output": ('写入此文件（默认输出到屏幕）。', 'Write to this file instead of stdout.'),
         "portfolio --lang": ('界面语言：zh 或 en（默认按系统语言环境）。', 'zh or en (default: from the locale).'),
+        "portfolio --jobs": (
+            '用多少个进程评分（默认：9个文件以上时每个处理器核心一个，否则1个）。输出不变。',
+            'Score in this many processes (default: one per core from 9 files on, else 1). The output does not change.',
+        ),
         "diff": (
             '两次评估之间的进展：信用等级和得分、已关闭和新出现的差距项、变化的答案和日期。',
             'Progress between two assessments: tier and scores, gaps closed and opened, answers and dates that changed.',

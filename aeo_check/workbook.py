@@ -82,8 +82,18 @@ class Vocab:
     rank: dict[str, int] = field(default_factory=dict)                 # question id -> catalogue order
 
 
+_KEYS: dict[str, str] = {}
+
+
 def _key(s: str) -> str:
-    return " ".join(s.split()).casefold()
+    """A label as compared: spaces collapsed, case folded (short ones remembered: a workbook repeats
+    its few words)."""
+    k = _KEYS.get(s)
+    if k is None:
+        k = " ".join(s.split()).casefold()
+        if len(s) <= 64 and len(_KEYS) < 4096:
+            _KEYS[s] = k
+    return k
 
 
 def vocab_of(cat: Catalogue) -> Vocab:
@@ -633,14 +643,14 @@ def _as_date(v: Any) -> Any:
 def _reading(vocab: Vocab, q: Question, v: Any, percent: bool) -> Any:
     """A cell's value as the answer document holds it (what the YAML reader would give)."""
     t = _text(v)
-    if t is not None and _key(t) in vocab.dont_know:
+    k = _key(t) if t is not None else None
+    if k is not None and k in vocab.dont_know:
         return DONT_KNOW
     kind = q.type
     if kind == "yes_no":
         if isinstance(v, bool):
             return v
-        if t is not None:
-            k = _key(t)
+        if k is not None:
             if k in vocab.yes:
                 return True
             if k in vocab.no:
@@ -648,7 +658,7 @@ def _reading(vocab: Vocab, q: Question, v: Any, percent: bool) -> Any:
         return t if t is not None else v
     if kind == "choice":
         if t is not None:
-            return vocab.choices[q.id].get(_key(t), t)
+            return vocab.choices[q.id].get(k, t)
         return v
     if kind in ("integer", "number", "money", "percent"):
         if isinstance(v, (int, float)) and not isinstance(v, bool) and kind == "percent" and percent:
@@ -661,8 +671,7 @@ def _reading(vocab: Vocab, q: Question, v: Any, percent: bool) -> Any:
     if kind == "last_event":
         if isinstance(v, dt.datetime):
             return v.date()
-        if t is not None:
-            k = _key(t)
+        if k is not None:
             if k in vocab.never:
                 return "never"
             if k in vocab.bands:
@@ -817,12 +826,14 @@ def _read(sheets: list[Any], cat: Catalogue, name: str) -> SourceDoc:
                                             f"{v!r} is not allowed for '{choice}': expected {_yes_no_both()}"))
                 continue
             lines[("answers", qid)] = where
-            note_where = f"{quoted}!{C_NOTE}{rno}"
-            note = _plain_value(row.get(C_NOTE), note_where, f"notes.{qid}", problems, name)
-            if note is not None:
-                lines[("notes", qid)] = note_where
-                data["notes"][qid] = note.strip() if isinstance(note, str) else str(note)
-            v = _plain_value(cell, where, f"answers.{qid}", problems, name)
+            note_cell = row.get(C_NOTE)
+            if note_cell is not None:  # (most rows have no note)
+                note_where = f"{quoted}!{C_NOTE}{rno}"
+                note = _plain_value(note_cell, note_where, f"notes.{qid}", problems, name)
+                if note is not None:
+                    lines[("notes", qid)] = note_where
+                    data["notes"][qid] = note.strip() if isinstance(note, str) else str(note)
+            v = None if cell is None else _plain_value(cell, where, f"answers.{qid}", problems, name)
             q = questions.get(qid)
             if q is None:
                 if v is not None:

@@ -12,6 +12,7 @@ the same. Anything else in the package (styles, validation, drawings) is ignored
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import io
 import re
@@ -28,7 +29,7 @@ class XlsxError(ValueError):
     """The file is not a readable ``.xlsx`` package."""
 
 
-@dataclass(slots=True, frozen=True)
+@dataclass(slots=True)
 class Cell:
     value: Any              # str | int | float | bool | datetime.date | None
     formula: str | None     # the formula text when the cell holds one
@@ -74,6 +75,17 @@ def _attrs(raw: bytes) -> dict[str, str]:
     return out
 
 
+def _numfmt_id(raw: bytes) -> str:
+    """``_attrs(raw).get("numFmtId", "")``; an ASCII tag (the rule) is not decoded attribute by attribute."""
+    if not raw.isascii():
+        return _attrs(raw).get("numFmtId", "")
+    found = b""
+    for k, v in _ATTR.findall(raw):
+        if k == b"numFmtId" or (k.endswith(b":numFmtId") and not k.startswith(b"xmlns")):
+            found = v
+    return found.decode()
+
+
 def _text(raw: bytes) -> str:
     if raw[:3] == b"<t>" and raw.find(b"<", 3) == len(raw) - 4:  # plain <t>text</t>, the usual case
         s = raw[3:-4].decode("utf-8")
@@ -96,8 +108,8 @@ def _fmt_kinds(styles: bytes | None) -> list[tuple[bool, bool]]:
     kinds = []
     block = _CELLXFS.search(styles)
     for m in _XF.finditer(block.group(1) if block else b""):
-        a = _attrs(m.group(1))
-        fid = int(a["numFmtId"]) if a.get("numFmtId", "").isdigit() else 0
+        fid_s = _numfmt_id(m.group(1))
+        fid = int(fid_s) if fid_s.isdigit() else 0
         code = custom.get(fid)
         if code is None:
             kinds.append((fid in _DATE_IDS, fid in _PERCENT_IDS))
@@ -178,69 +190,124 @@ def _cells(xml: bytes, shared: _Shared, kinds: list[tuple[bool, bool]], date1904
         return rows
     prefix = first.group(1)
     if columns is not None and xml.startswith(b"<" + prefix + b'c r="', first.start()):
-        # the usual layout (r first, as Excel, WPS, LibreOffice and openpyxl write it): let the
-        # regular expression engine find the wanted columns' cells
-        cols = b"|".join(sorted(c.encode() for c in columns))
-        finder = re.compile(b"<" + re.escape(prefix) + b'c r="((?:' + cols + rb')\d+)"')
-        spans = [(m.group(1), m.end()) for m in finder.finditer(xml, first.start(), end)]
-    else:
-        spans = []
-        for m in _C_OPEN.finditer(xml, first.start(), end):
-            if m.group(1) != prefix:
-                continue
-            head = xml[m.end() - 1:xml.find(b">", m.end())]
-            rm = _R_ATTR.search(head)
-            if rm is not None:
-                spans.append((rm.group(1) + rm.group(2), m.end() - 1))
-    close = b"</" + prefix + b"c>"
-    for ref_b, pos in spans:
-        col = ref_b.rstrip(b"0123456789").decode()
+        # the usual layout (r first, as Excel, WPS, LibreOffice and openpyxl write it)
+        _wanted_cells(xml, first.start(), end, prefix, shared, kinds, date1904, columns, rows)
+        return rows
+    for m in _C_OPEN.finditer(xml, first.start(), end):
+        if m.group(1) != prefix:
+            continue
+        head = xml[m.end() - 1:xml.find(b">", m.end())]
+        rm = _R_ATTR.search(head)
+        if rm is None:
+            continue
+        col = rm.group(1).decode()
         if columns is not None and col not in columns:
             continue
-        head_end = xml.find(b">", pos)
-        head = xml[pos:head_end]
-        closed = head.endswith(b"/")
-        body = b"" if closed else xml[head_end + 1:xml.find(close, head_end)]
-        t = "n"
-        ti = head.find(b' t="')
-        if ti >= 0:
-            t = head[ti + 4:head.find(b'"', ti + 4)].decode()
-        style = 0
-        si = head.find(b' s="')
-        if si >= 0:
-            sv = head[si + 4:head.find(b'"', si + 4)]
-            style = int(sv) if sv.isdigit() else 0
-        is_date, is_percent = kinds[style] if style < len(kinds) else (False, False)
-        formula = None
-        if b"<" in body:
-            fm = _F.search(body)
-            if fm is not None:
-                formula = "=" + html.unescape((fm.group(1) or b"").decode("utf-8"))
-        value: Any = None
-        if t == "inlineStr":
-            im = _IS.search(body)
-            value = _text(im.group(1)) if im else None
-        else:
-            vm = _V.search(body)
-            raw = html.unescape(vm.group(1).decode("utf-8")) if vm else None
-            if raw is None:
-                value = None
-            elif t == "s":
-                value = shared[int(raw)]
-            elif t == "b":
-                value = raw.strip() in ("1", "true")
-            elif t in ("str", "e"):
-                value = raw
-            elif t == "d":
-                try:
-                    value = dt.date.fromisoformat(raw[:10])
-                except ValueError:
-                    value = raw
-            else:
-                value = int(raw) if _INT.match(raw) else float(raw)
-                if is_date:
-                    value = _serial_date(float(value), date1904)
-        if value is None and formula is None:
-            continue
-        rows.setdefault(int(ref_b[len(col):]), {})[col] = Cell(value, formula, is_percent)
+        _cell(xml, m.end() - 1, prefix, col, int(rm.group(2)), shared, kinds, date1904, rows)
     return rows
+
+
+def _wanted_cells(xml: bytes, start: int, end: int, prefix: bytes, shared: _Shared, kinds: list[tuple[bool, bool]],
+                  date1904: bool, columns: frozenset[str], rows: dict[int, dict[str, Cell]]) -> None:
+    """The cells of ``columns``, found by one regular expression that passes over empty cells
+    (``<c …/>``) and reads the common forms whole (a plain value or inline string, attributes ``s``
+    then ``t``); any other cell is read by :func:`_cell`, as in the general layout."""
+    finder = _finder(prefix, tuple(sorted(columns)))
+    letters = {c.encode(): c for c in columns}
+    n_kinds = len(kinds)
+    for m in finder.finditer(xml, start, end):
+        col_b, rno_b, style_b, t_b, v, text = m.groups()
+        if v is None and text is None:  # any other form
+            _cell(xml, m.end(), prefix, letters[col_b], int(rno_b), shared, kinds, date1904, rows)
+            continue
+        style = int(style_b) if style_b is not None else 0
+        is_date, is_percent = kinds[style] if style < n_kinds else (False, False)
+        if t_b == b"inlineStr":
+            if text is None:
+                continue  # an inline-string cell holding <v>: no value
+            s = text.decode("utf-8")
+            value: Any = html.unescape(s) if "&" in s else s
+        else:
+            if v is None:
+                continue  # <is> in a cell of another type: no value
+            value = _typed(t_b.decode() if t_b is not None else "n", html.unescape(v.decode("utf-8")), is_date,
+                           shared, date1904)
+        rno = int(rno_b)
+        row = rows.get(rno)
+        if row is None:
+            row = rows[rno] = {}
+        row[letters[col_b]] = Cell(value, None, is_percent)
+
+
+@functools.lru_cache(maxsize=8)
+def _finder(prefix: bytes, columns: tuple[str, ...]) -> re.Pattern[bytes]:
+    """``<c r="COLROW"`` of a wanted cell, then either the rest of the cell in a common form, or
+    nothing when the cell is in another form but not empty (an empty one, closed by ``/>``, does
+    not match). Groups: column, row, s, t, the <v> text, the <is><t> text."""
+    p = re.escape(prefix)
+    cols = b"|".join(c.encode() for c in columns)
+    return re.compile(
+        b"<" + p + b'c r="(' + cols + rb')(\d+)"'
+        rb'(?:(?: s="(\d++)")?(?: t="([A-Za-z]++)")?>'             # … s="1" t="x">
+        rb"(?:<" + p + rb"v>([^<]*+)</" + p + rb"v>"              # <v>1</v>
+        rb"|<" + p + rb"is><" + p + rb"t>([^<]*+)</" + p + rb"t></" + p + rb"is>)"  # <is><t>x</t></is>
+        rb"</" + p + rb"c>"
+        rb"|(?![^>\x80-\xff]*+(?<=/)>))")                       # or anything but … />
+
+
+def _cell(xml: bytes, pos: int, prefix: bytes, col: str, rno: int, shared: _Shared, kinds: list[tuple[bool, bool]],
+          date1904: bool, rows: dict[int, dict[str, Cell]]) -> None:
+    """The cell whose head (its attributes after ``r``) starts at ``pos``, into ``rows``."""
+    close = b"</" + prefix + b"c>"
+    head_end = xml.find(b">", pos)
+    head = xml[pos:head_end]
+    closed = head.endswith(b"/")
+    body = b"" if closed else xml[head_end + 1:xml.find(close, head_end)]
+    t = "n"
+    ti = head.find(b' t="')
+    if ti >= 0:
+        t = head[ti + 4:head.find(b'"', ti + 4)].decode()
+    style = 0
+    si = head.find(b' s="')
+    if si >= 0:
+        sv = head[si + 4:head.find(b'"', si + 4)]
+        style = int(sv) if sv.isdigit() else 0
+    is_date, is_percent = kinds[style] if style < len(kinds) else (False, False)
+    formula = None
+    if b"<" in body:
+        fm = _F.search(body)
+        if fm is not None:
+            formula = "=" + html.unescape((fm.group(1) or b"").decode("utf-8"))
+    value: Any = None
+    if t == "inlineStr":
+        im = _IS.search(body)
+        value = _text(im.group(1)) if im else None
+    else:
+        vm = _V.search(body)
+        if vm is not None:
+            value = _typed(t, html.unescape(vm.group(1).decode("utf-8")), is_date, shared, date1904)
+    if value is None and formula is None:
+        return
+    rows.setdefault(rno, {})[col] = Cell(value, formula, is_percent)
+
+
+def _typed(t: str, raw: str, is_date: bool, shared: _Shared, date1904: bool) -> Any:
+    """The value of a cell of type ``t`` whose <v> holds ``raw``."""
+    if t == "s":
+        return shared[int(raw)]
+    if t == "b":
+        return raw.strip() in ("1", "true")
+    if t in ("str", "e"):
+        return raw
+    if t == "d":
+        try:
+            return dt.date.fromisoformat(raw[:10])
+        except ValueError:
+            return raw
+    value = int(raw) if _INT.match(raw) else float(raw)
+    if is_date:
+        try:
+            return _serial_date(float(value), date1904)
+        except (OverflowError, ValueError):  # no date (Excel shows ####): the number, for the checker to name
+            return value
+    return value

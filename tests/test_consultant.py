@@ -224,6 +224,73 @@ def test_portfolio_names_invalid_files_and_keeps_the_rest(tmp_path):
     assert '\'=HYPERLINK' in res.stdout.splitlines()[1]  # never a formula in a spreadsheet
 
 
+def test_portfolio_in_worker_processes_writes_the_same_bytes(cat, tmp_path):
+    """-j 2 scores in two worker processes, -j 1 in this one: the same rows, order, bytes and exit code."""
+    folder = tmp_path / "clients"
+    folder.mkdir()
+    for i in range(3):
+        for p in EX.glob("*.yaml"):
+            (folder / f"{i}-{p.name}").write_text(p.read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "9-bad.yaml").write_text("format: aeo-check/answers/1\n", encoding="utf-8")
+    from aeo_check.workbook import workbook_bytes
+
+    a = load_answers(EX / "customs-broker.yaml", cat)
+    (folder / "5-book.xlsx").write_bytes(workbook_bytes(cat, a.enterprise.type, list(a.enterprise.specific), "en",
+                                                        filled=a))
+    env = {"PATH": "/usr/bin:/bin", "COLUMNS": "200", "LANG": "C.UTF-8"}
+    for fmt in ("json", "csv", "table"):
+        runs = [subprocess.run([EXE, "portfolio", str(folder), "--format", fmt, "--lang", "en", "-j", j],
+                               capture_output=True, stdin=subprocess.DEVNULL, env=env) for j in ("1", "2")]
+        one, two = runs
+        assert one.returncode == two.returncode == 2, one.stderr
+        assert one.stdout == two.stdout and one.stderr == two.stderr
+        assert f"{folder / '9-bad.yaml'}:1: standard: required field is missing".encode() in one.stderr
+    rows = json.loads(subprocess.run([EXE, "portfolio", str(folder), "--format", "json", "-j", "2"],
+                                     capture_output=True, stdin=subprocess.DEVNULL, env=env).stdout)
+    assert len(rows) == 16 and Path(rows[0]["file"]).name.endswith("discredited.yaml")
+    assert any(r["file"].endswith("5-book.xlsx") for r in rows)
+
+
+def test_portfolio_row_task_never_raises_for_one_file(cat, tmp_path, monkeypatch):
+    from aeo_check import portfolio
+
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("format: aeo-check/answers/1\n", encoding="utf-8")
+    good = str(EX / "customs-broker.yaml")
+    status, r, lines = portfolio.RowTask()(cat, good)
+    assert (status, lines) == (0, []) and r["file"] == good and r["likely_tier"] == "advanced"
+    status, r, lines = portfolio.RowTask()(cat, str(bad))
+    assert (status, r) == (2, None) and lines[0] == f"{bad}:1: standard: required field is missing"
+    real = portfolio.row
+    monkeypatch.setattr(portfolio, "row", lambda c, res, f: 1 / 0 if f == good else real(c, res, f))
+    assert portfolio.RowTask()(cat, good) == (3, None, [f"{good}: internal error: ZeroDivisionError: division by "
+                                                       "zero (run with --debug for the traceback)"])
+
+
+def _whose(cat, path):
+    import os
+
+    if path == "die":
+        os._exit(9)  # a worker killed half-way
+    return path, os.getpid()
+
+
+def test_each_runs_a_task_in_worker_processes_in_order(cat):
+    import os
+
+    from aeo_check import batch as batch_mod
+
+    names = [f"f{i}" for i in range(7)]
+    got = list(batch_mod.each(cat, names, _whose, 2))
+    assert [n for n, _ in got] == names
+    pids = [pid for _, pid in got]
+    assert len(set(pids)) == 2 and os.getpid() not in pids and pids[0::2] == [pids[0]] * 4
+    assert list(batch_mod.each(cat, names, _whose, 1)) == [(n, os.getpid()) for n in names]
+    # a worker that dies: None for its files from there on, the other worker's files still come
+    got = list(batch_mod.each(cat, ["a", "b", "die", "d", "e", "f"], _whose, 2))
+    assert [g and g[0] for g in got] == ["a", "b", None, "d", None, "f"]
+
+
 @pytest.fixture(scope="module")
 def batch(tmp_path_factory):
     """Three clients, one of them broken, rendered with two workers."""
