@@ -198,18 +198,42 @@ def xlsx_bytes(cat: Any, rows: list[dict[str, Any]], lang: str) -> bytes:
 
 
 def render_table(console: Any, cat: Any, rows: list[dict[str, Any]], lang: str) -> None:
+    """The terminal's view, narrow enough for a terminal: current → likely tier in one column, both
+    scores in one, an open question in the attention column. The CSV, workbook and JSON keep every
+    field in a column of its own."""
+    from rich import box
     from rich.table import Table
     from rich.text import Text
 
-    table = Table(title=t("portfolio.title", lang), header_style="bold", title_justify="left")
-    for h in headers(lang)[:-1]:
-        table.add_column(h, overflow="fold")
+    w = group("portfolio", lang)
+
+    def short(tier: str | None) -> str:
+        return w[f"tier_{tier}"] if tier else "—"
+
+    table = Table(title=w["title"], header_style="bold", title_justify="left", box=box.SIMPLE_HEAD)
+    # dates, scores and counts never break; names and texts wrap (Chinese anywhere), the name
+    # taking what the others leave; below 100 columns the assessment date and the blocker count
+    # (the attention column says it too) are left out
+    wide = console.width >= 100
+    table.add_column(w["name"], overflow="fold")
+    table.add_column(w["tiers"], overflow="fold", max_width=24 if wide else 12)
+    table.add_column(w["scores"], justify="right", no_wrap=True)
+    if wide:
+        table.add_column(w["blockers"], justify="right", no_wrap=True)
+    table.add_column(w["next"], overflow="fold", max_width=12 if wide else 9)
+    table.add_column(w["apply_by"], no_wrap=True)
+    if wide:
+        table.add_column(w["assessed"], no_wrap=True)
+    table.add_column(w["attention"], overflow="fold", max_width=28 if wide else 14)
     for r in rows:
         lab = _labels(cat, r, lang)
-        cells = [Text(str(lab[k])) for k in COLUMNS[:-1]]
+        attention_cell = Text(lab["attention"])
         if r["downgrade_risk"] or tier_rank(r["likely_tier"]) <= tier_rank("discredited"):
-            cells[-1].stylize("bold red")
+            attention_cell.stylize("bold red")
         elif r["blockers"]:
-            cells[-1].stylize("yellow")
-        table.add_row(*cells)
+            attention_cell.stylize("yellow")
+        table.add_row(Text(lab["name"]), f"{short(r['current_tier'])} → {short(r['likely_tier'])}",
+                      f"{lab['advanced_score']} / {lab['certified_score']}", *([str(lab["blockers"])] if wide else []),
+                      short(r["next_tier"]), lab["target_date"], *([lab["assessed_on"]] if wide else []),
+                      attention_cell)
     console.print(table)

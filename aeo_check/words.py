@@ -1173,6 +1173,16 @@ WORDS: dict[str, dict[str, tuple[str, str]]] = {
         "n_blockers": ('{n}个阻碍项', '{n} blocker(s)'),
         "open": ('有未答问题', 'questions open'),
         "title": ('客户组合', 'Client portfolio'),
+        "tiers": ('等级：当前 → 预计', 'Tier now → likely'),
+        "scores": ('高级/认证', 'Adv/Cert'),
+        "apply_by": ('申请日期', 'Apply by'),
+        # tiers in the terminal table, short (the CSV, workbook and JSON give the full names)
+        "tier_advanced": ('高级认证', 'Advanced'),
+        "tier_certified": ('认证', 'Certified'),
+        "tier_regular": ('常规', 'Regular'),
+        "tier_discredited": ('失信', 'Discredited'),
+        "tier_seriously_discredited": ('严重失信', 'Seriously discredited'),
+        "assessed": ('评估日', 'Assessed'),
     },
     "workbook": {
         "enterprise_sheet": ('企业信息', 'Enterprise'),

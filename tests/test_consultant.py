@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -402,3 +403,27 @@ def test_fail_on_new_blockers_in_parallel_and_in_junit(tmp_path):
     bad.write_text("{", encoding="utf-8")
     res = cli("score", *files[:2], "--fail-on-new-blockers", str(bad))
     assert res.returncode == 2 and res.stdout == ""  # a broken OLD stops before anything is scored
+
+
+@pytest.mark.parametrize("columns", [80, 120])
+def test_portfolio_table_fits_the_terminal_and_keeps_dates_whole(columns):
+    """The terminal view fits its width, needing attention first; tiers short (current → likely),
+    both scores in one column, dates never broken; the blocker count and the assessment date
+    only when there is room (the attention column says the count anyway)."""
+    import os
+
+    res = subprocess.run([EXE, "portfolio", str(EX)], capture_output=True, text=True, cwd=ROOT,
+                         stdin=subprocess.DEVNULL, env={**os.environ, "COLUMNS": str(columns), "LANG": "C.UTF-8"})
+    assert res.returncode == 0, res.stderr
+    lines = res.stdout.splitlines()
+    assert max(len(line) for line in lines) <= columns
+    rows = [line.split() for line in lines if re.search(r"\d+ / \d+", line)]
+    assert [r[r.index("/") - 1] + "/" + r[r.index("/") + 1] for r in rows] == ["99/99", "83/91", "100/102", "98/100",
+                                                                                "101/101"]
+    dates = [[w for w in r if re.fullmatch(r"\d{4}-\d\d-\d\d", w)] for r in rows]
+    if columns == 80:
+        assert dates == [["2027-02-20"], ["2027-04-01"], ["2027-04-30"], [], []]
+    else:
+        assert dates == [["2027-02-20", "2026-11-20"], ["2027-04-01", "2026-11-20"], ["2027-04-30", "2026-11-20"],
+                         ["2026-11-20"], ["2026-11-20"]]
+        assert "Blockers" in lines[2] and "Tier now → likely" in lines[2]
