@@ -693,6 +693,9 @@ def report(
     from .spinner import working
 
     ui = _lang(lang, a_lang)
+    import gc
+
+    gc.freeze()  # what is loaded by now lives to the end: keep it out of the collections the render triggers
     with working(t("cli.rendering_html" if html else "cli.rendering_pdf", ui)):
         write_report(cat, res, target, lang=ui, html=html, brand=brand_obj,
                      variant=pdf_variant.value if pdf_variant else None, attachment=attachment,

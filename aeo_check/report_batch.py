@@ -80,8 +80,12 @@ def _warm() -> None:
     from .catalogue.loader import get_catalogue
 
     get_catalogue()
+    import gc
+
     import jinja2  # noqa: F401
     import weasyprint  # noqa: F401
+
+    gc.freeze()  # the catalogue and the renderer live to the end: keep them out of every collection
 
 
 def run_batch(jobs: list[Job], workers: int, err: Any) -> int:
