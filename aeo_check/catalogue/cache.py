@@ -94,6 +94,10 @@ class _Pickler(pickle.Pickler):
 
 
 def _read(path: Path, key: str) -> "Catalogue | None":
+    import gc
+
+    collecting = gc.isenabled()
+    gc.disable()  # tens of thousands of new objects and no garbage: collections would only walk them
     try:
         with open(path, "rb") as fh:
             stored_key, cat = pickle.load(fh)
@@ -101,6 +105,9 @@ def _read(path: Path, key: str) -> "Catalogue | None":
         return None
     except Exception:  # noqa: BLE001 - a damaged or foreign entry is rebuilt, never trusted
         return None
+    finally:
+        if collecting:
+            gc.enable()
     if stored_key != key:
         return None
     return cat
