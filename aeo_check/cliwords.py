@@ -81,15 +81,22 @@ def only_command(app: Any, argv: list[str]) -> Any:
 
     typer turns every command into its command-line form before running any (15 ms for this
     CLI, a tenth of a one-file ``score``); the others are not needed to run one command or show
-    its help. The group's own options are flags, so the first word without a dash is the
-    command. No command named (``aeo-check --help``) or an unknown one: the whole app, so help
-    lists them all and a typo gets the library's "No such command".
+    its help. The first word that is neither one of the group's options nor the value of its
+    ``--lang`` is the command. No command named (``aeo-check --help``) or an unknown one: the
+    whole app, so help lists them all and a typo gets the library's "No such command".
     """
     import copy
 
     from typer.main import get_command_name
 
-    name = next((a for a in argv if not a.startswith("-")), None)
+    name = None
+    words = iter(argv)
+    for a in words:
+        if a == "--lang":
+            next(words, None)  # its value
+        elif not a.startswith("-"):
+            name = a
+            break
     if name is None:
         return app
     for info in app.registered_commands:

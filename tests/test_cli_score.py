@@ -151,3 +151,26 @@ def test_standards_show_gives_person_days_or_a_wait():
     assert "Owner: Finance   Effort: Wait" in r.stdout and "730" not in r.stdout
     r = cli("standards", "show", "advanced 10", "--lang", "en")
     assert "Owner: Management   Person-days: 20" in r.stdout
+
+
+def test_only_the_command_being_run_is_built():
+    """Start-up builds the command-line form of the one command named (after the group's options
+    and the value of --lang); no command or an unknown one gets the whole app."""
+    from aeo_check.cli import app
+    from aeo_check.cliwords import only_command
+
+    def names(argv):
+        lean = only_command(app, argv)
+        return [c.name or c.callback.__name__ for c in lean.registered_commands] + \
+            [g.name for g in lean.registered_groups]
+
+    assert names(["--lang", "zh", "validate", "x.yaml"]) == ["validate"]
+    assert names(["--lang=en", "--debug", "score", "x.yaml"]) == ["score"]
+    assert names(["standards", "show", "advanced 48"]) == ["standards"]
+    everything = names([])
+    assert len(everything) == 12 and names(["--help"]) == everything and names(["scor"]) == everything
+    r = cli("scor", "x")
+    assert r.returncode == 2 and "No such command 'scor'. Did you mean 'score'" in r.stderr
+    r = cli("--help")
+    assert all(c in r.stdout for c in ("template", "validate", "score", "plan", "report", "portfolio", "diff",
+                                        "assess", "doctor", "standards", "schema", "import"))
