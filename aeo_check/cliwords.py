@@ -112,12 +112,74 @@ def only_command(app: Any, argv: list[str]) -> Any:
     return app
 
 
+def _cells(text: str) -> int:
+    """Columns ``text`` takes on a terminal (a Chinese character takes two)."""
+    from rich.cells import cell_len
+
+    return cell_len(_click._compat.strip_ansi(text))
+
+
+def _wrap_cells(text: str, width: int = 78, initial_indent: str = "", subsequent_indent: str = "",
+                preserve_paragraphs: bool = False) -> str:
+    """The help formatter's ``wrap_text``, measuring in terminal columns (the library counts a
+    Chinese character as one and breaks lines only at spaces, so Chinese help ran past the edge and
+    split words such as ``jsonl``): rich's wrapping, which knows both. A paragraph that starts with
+    ``\b`` keeps its lines, as in the library."""
+    from rich.console import Console
+    from rich.text import Text
+
+    console = Console(width=max(width, 1), color_system=None, legacy_windows=False)
+    room = max(width - max(_cells(initial_indent), _cells(subsequent_indent)), 10)
+    paragraphs = re.split(r"\n\s*\n", text.expandtabs()) if preserve_paragraphs else [text.expandtabs()]
+    out: list[str] = []
+    first = True
+    for par in paragraphs:
+        if par.startswith("\b"):
+            lines = par.splitlines()[1:]
+        else:
+            words = " ".join(par.split())
+            lines = _no_leading_stop([line.plain.rstrip() for line in Text(words).wrap(console, room, overflow="fold")],
+                                     room)
+        block = []
+        for line in lines:
+            block.append((initial_indent if first else subsequent_indent) + line)
+            first = False
+        out.append("\n".join(block))
+    return "\n\n".join(out)
+
+
+#: marks that Chinese typesetting never puts at the start of a line
+_CLOSING = frozenset("。，、；：！？）」』》〉”’")
+
+
+def _no_leading_stop(lines: list[str], room: int) -> list[str]:
+    """No line starts with a closing mark: the marks hang at the end of the line before (inside
+    the help's two-column right margin), or, when that line is full, its last character comes down
+    with them."""
+    for i in range(1, len(lines)):
+        cur, prev = lines[i], lines[i - 1]
+        k = 0
+        while k < len(cur) and cur[k] in _CLOSING:
+            k += 1
+        if not k or not prev:
+            continue
+        if _cells(prev) + _cells(cur[:k]) <= room + 2:
+            lines[i - 1], lines[i] = prev + cur[:k], cur[k:].lstrip()
+        else:
+            lines[i - 1], lines[i] = prev[:-1].rstrip(), prev[-1] + cur
+    return [line for line in lines if line]
+
+
 def run_app(app: Any) -> int:
     """Run the typer app; usage errors worded in the interface language. Returns the exit code."""
     from typer.main import get_command
 
     if LANG == "zh":
         typer.core._ = _translate  # type: ignore[attr-defined]
+        from typer._click import formatting  # help and usage lines measured in terminal columns
+
+        formatting.wrap_text = _wrap_cells  # type: ignore[assignment]
+        formatting.term_len = _cells  # type: ignore[assignment]
     cmd = get_command(only_command(app, sys.argv[1:]))
     localise(cmd)
     try:

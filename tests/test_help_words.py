@@ -142,9 +142,27 @@ def test_english_help_has_no_chinese(path):
 
 def test_the_program_takes_lang_before_the_command():
     text = _help("zh", [])
-    assert "--lang" in text and "界面语言：zh 或 en（默认按系统语言环境）" in text
+    # wrapped in terminal columns now: compare without the line breaks
+    assert "--lang" in text and "界面语言：zh或en（默认按系统语言环境）" in re.sub(r"\s+", "", text)
     english = _help("en", ["validate"])
     assert "Check answer files; print every problem with file, line (or sheet!cell) and" in english
     chinese = _help("zh", ["validate"])
-    assert "检查答卷，逐条列出问题（文件、行号或工作表!单元格、字段）。" in chinese
+    assert "检查答卷，逐条列出问题（文件、行号或工作表!单元格、字段）。" in re.sub(r"\s+", "", chinese)
     assert "文件..." in chinese and "FILE..." in english  # the argument's placeholder too
+
+
+@pytest.mark.parametrize("path", [[]] + [p for p, _ in _tree() if p], ids=lambda p: " ".join(p) or "aeo-check")
+def test_chinese_help_fits_80_columns_and_breaks_like_chinese(path):
+    """Counted in terminal columns (a Chinese character takes two): no help line runs past 80
+    columns except an option whose name and value list are longer by themselves; no line starts
+    with a closing mark (。，、；：）…); English words in it are never split (jsonl, --fail-below)."""
+    from rich.cells import cell_len
+
+    out = _help("zh", path, COLUMNS="80")
+    for line in out.splitlines():
+        stripped = line.strip()
+        assert cell_len(line) <= 80 or re.fullmatch(r"(-\w, )?--[\w-]+ <[^>]+>", stripped), line
+        assert not stripped or stripped[0] not in "。，、；：！？）」』》”’", line
+    # the English words (option names, formats) are the same as in help never wrapped
+    unwrapped = _help("zh", path, COLUMNS="1000")
+    assert re.findall(r"[A-Za-z0-9][\w.-]*", out) == re.findall(r"[A-Za-z0-9][\w.-]*", unwrapped)
