@@ -148,7 +148,8 @@ def _wrap_cells(text: str, width: int = 78, initial_indent: str = "", subsequent
     return "\n\n".join(out)
 
 
-#: marks that Chinese typesetting never puts at the start of a line
+#: marks that Chinese typesetting never puts at the start of a line (typesetting, not words:
+#: allow-listed in tests/test_words.py)
 _CLOSING = frozenset("。，、；：！？）」』》〉”’")
 
 

@@ -36,6 +36,7 @@ ALLOWED: dict[str, tuple[str, str]] = {
                              "从未发生无没有％"),
     "workbook.py": ("cells as people fill them in: 英文 for the language, dates written 2025年3月15日", "英文年月日"),
     "views/board.py": ("Chinese punctuation recognised in text when sentences are joined", "。；！？，、：）”"),
+    "cliwords.py": ("the closing marks Chinese typesetting keeps off the start of a help line", "。，、；：！？）」』》〉”’"),
     "views/doctor.py": ("a sample of Chinese text rendered to check that a Chinese font is installed", "高级认证企业"),
 }
 
