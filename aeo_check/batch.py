@@ -134,28 +134,20 @@ def view(cat: "Catalogue", res: "Result", plan: dict[str, Any] | None, path: str
 # --------------------------------------------------------------------------- many files
 
 def outcomes(cat: "Catalogue", paths: Sequence[str], opts: Options, jobs: int) -> Iterator[Outcome]:
-    """Each file's outcome, in the order given, scored in ``jobs`` processes."""
-    jobs = max(1, min(jobs, len(paths)))
-    if jobs == 1:
-        for p in paths:
-            yield score_file(cat, p, opts)
-        return
-    for path, sent in zip(paths, _parallel(paths, _ScoreTask(opts), jobs)):
-        if sent is None:  # a worker died (killed, out of memory): say so for its files
-            yield Outcome("", f"{path}: not scored: a worker process ended early\n", 3)
-        else:
-            yield Outcome(*sent)
+    """Each file's outcome, in the order given, scored in ``jobs`` processes (:func:`each`)."""
+    for path, o in zip(paths, each(cat, paths, _ScoreTask(opts), jobs)):
+        # None: a worker died (killed, out of memory): say so for its files
+        yield o if o is not None else Outcome("", f"{path}: not scored: a worker process ended early\n", FAILED)
 
 
 @dataclass(frozen=True, slots=True)
 class _ScoreTask:
-    """score_file in a worker; what it sends back: the outcome's fields."""
+    """:func:`score_file` as a task of :func:`each` (what a worker runs and sends back)."""
 
     opts: Options
 
-    def __call__(self, cat: "Catalogue", path: str) -> tuple:
-        o = score_file(cat, path, self.opts)
-        return o.out, o.err, o.status, o.tier, o.maybe_below, o.blockers
+    def __call__(self, cat: "Catalogue", path: str) -> Outcome:
+        return score_file(cat, path, self.opts)
 
 
 def default_jobs(n_files: int) -> int:
@@ -242,9 +234,9 @@ def _widen(conn: Any) -> None:
 
 def run(cat: "Catalogue", paths: Sequence[str], opts: Options, jobs: int,
         write: Callable[[str], Any], warn: Callable[[str], Any],
-        each: Callable[[str, Outcome], Any] | None = None) -> Summary:
+        on_file: Callable[[str, Outcome], Any] | None = None) -> Summary:
     """Score ``paths`` and write each result as it comes; the exit status is the worst file's.
-    ``each(path, outcome)`` is called for every file after it is written."""
+    ``on_file(path, outcome)`` is called for every file after it is written."""
     import gc
 
     gc.freeze()  # the catalogue is long-lived: keep it out of every collection
@@ -275,8 +267,8 @@ def run(cat: "Catalogue", paths: Sequence[str], opts: Options, jobs: int,
                 summary.maybe_below = True
             else:
                 summary.below = True
-        if each is not None:
-            each(path, o)
+        if on_file is not None:
+            on_file(path, o)
     if opts.format == "json":
         write("\n]\n" if not first else "]\n")
     elif lines:

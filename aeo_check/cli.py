@@ -448,21 +448,21 @@ def score(
                          file_width=file_width(paths) if fmt == "table" and many else 0,
                          blockers=fail_on_new_blockers is not None)
     stdout, stderr = sys.stdout, sys.stderr
-    each = None
+    on_file = None
     gained: list[str] = []
     if fail_on_new_blockers is not None:  # compared as each file is scored: one pass
         from .progress import gained_blockers
 
         olds = _old_blockers(cat, fail_on_new_blockers)
 
-        def each(path: str, o: "batch.Outcome") -> None:
+        def on_file(path: str, o: "batch.Outcome") -> None:
             if o.blockers is not None:
                 new = gained_blockers(olds.get(o.blockers[0]), o.blockers[1])
                 if new:
                     gained.append(f"{path}: {', '.join(new)}")
     try:
         done = batch.run(cat, paths, opts, jobs or batch.default_jobs(len(paths)),
-                         write=stdout.write, warn=lambda text: (stdout.flush(), stderr.write(text)), each=each)
+                         write=stdout.write, warn=lambda text: (stdout.flush(), stderr.write(text)), on_file=on_file)
         stdout.flush()
     except BrokenPipeError:
         # the reader has gone (`score … | head -1`): it has what it wanted, which is not an error
