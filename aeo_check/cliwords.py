@@ -10,6 +10,7 @@ typer, already loaded, is touched here.
 
 from __future__ import annotations
 
+import functools
 import re
 import sys
 from typing import Any
@@ -119,16 +120,23 @@ def _cells(text: str) -> int:
     return cell_len(_click._compat.strip_ansi(text))
 
 
+@functools.lru_cache(maxsize=1)
+def _plain_console() -> Any:
+    """One console for wrapping help (the formatter wraps every paragraph and option help apart)."""
+    from rich.console import Console
+
+    return Console(color_system=None, legacy_windows=False)
+
+
 def _wrap_cells(text: str, width: int = 78, initial_indent: str = "", subsequent_indent: str = "",
                 preserve_paragraphs: bool = False) -> str:
     """The help formatter's ``wrap_text``, measuring in terminal columns (the library counts a
     Chinese character as one and breaks lines only at spaces, so Chinese help ran past the edge and
     split words such as ``jsonl``): rich's wrapping, which knows both. A paragraph that starts with
     ``\b`` keeps its lines, as in the library."""
-    from rich.console import Console
     from rich.text import Text
 
-    console = Console(width=max(width, 1), color_system=None, legacy_windows=False)
+    console = _plain_console()
     room = max(width - max(_cells(initial_indent), _cells(subsequent_indent)), 10)
     paragraphs = re.split(r"\n\s*\n", text.expandtabs()) if preserve_paragraphs else [text.expandtabs()]
     out: list[str] = []
