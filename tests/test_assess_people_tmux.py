@@ -169,14 +169,19 @@ def latin_words(text: str) -> set[str]:
     return {w for w in re.findall(r"[A-Za-z]{2,}", text)} - ALLOWED_LATIN
 
 
-def test_the_whole_questionnaire_in_chinese_shows_no_english(tmp_path):
-    sh = Shell(tmp_path, "LANG=zh_CN.UTF-8")
+def whole_questionnaire(cwd: Path, lang_env: str, lang: str, name: str, note: str) -> tuple[dict[str, str], str]:
+    """``assess`` answered from an empty start in a shell under ``lang_env``: what :func:`walk`
+    saw, and the whole scrollback."""
+    sh = Shell(cwd, lang_env)
     try:
         sh.run(f"{EXE} assess -o answers.yaml; echo EXIT=$?")
-        seen = walk(sh, "zh", "宁波海光家电有限公司", "已与财务部核对")
-        history = sh.history()
+        return walk(sh, lang, name, note), sh.history()
     finally:
         sh.close()
+
+
+def test_the_whole_questionnaire_in_chinese_shows_no_english(tmp_path):
+    seen, history = whole_questionnaire(tmp_path, "LANG=zh_CN.UTF-8", "zh", "宁波海光家电有限公司", "已与财务部核对")
     assert "EXIT=0" in seen["exit"]
     assert latin_words(history) == set(), sorted(latin_words(history))
     # the result screen fits the 40 rows together with the next prompt
@@ -195,13 +200,8 @@ def test_the_whole_questionnaire_in_chinese_shows_no_english(tmp_path):
 
 
 def test_the_whole_questionnaire_in_english_shows_no_chinese_but_the_note(tmp_path):
-    sh = Shell(tmp_path, "LANG=en_US.UTF-8")
-    try:
-        sh.run(f"{EXE} assess -o answers.yaml; echo EXIT=$?")
-        seen = walk(sh, "en", "Ningbo Harbour Light Appliances Co., Ltd.", "核对过 checked")
-        history = sh.history()
-    finally:
-        sh.close()
+    seen, history = whole_questionnaire(tmp_path, "LANG=en_US.UTF-8", "en", "Ningbo Harbour Light Appliances Co., Ltd.",
+                                        "核对过 checked")
     assert "EXIT=0" in seen["exit"]
     outside_note = "\n".join(x for x in history.splitlines() if "核对过 checked" not in x)
     cjk = re.findall(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]", outside_note)
