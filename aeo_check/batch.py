@@ -19,7 +19,7 @@ from .sourcefile import Problem
 
 if TYPE_CHECKING:  # pragma: no cover
     from .answers import Assessment
-    from .catalogue.loader import Catalogue
+    from .catalogue.compiled import Catalogue
     from .scoring.result import Result
 
 #: from this many files on, the default is one job per core
@@ -163,7 +163,7 @@ def _worker(index: int, jobs: int, paths: Sequence[str], task: Callable[["Catalo
     """Run ``task`` on files index, index+jobs, … and send each answer, in that order."""
     import signal
 
-    from .catalogue.loader import get_catalogue
+    from .catalogue.compiled import get_catalogue
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what an interrupt ends
     try:

@@ -74,7 +74,7 @@ def _kind_zh(kind: str) -> str:
 def _label_zh(vocabulary: str, key: str) -> str:
     """The catalogue's Chinese name of a section, an enterprise type … (the key itself if unknown)."""
     try:
-        from .catalogue.loader import get_catalogue
+        from .catalogue.compiled import get_catalogue
 
         return get_catalogue().label(vocabulary, key).get("zh")
     except Exception:  # noqa: BLE001 - the name is a nicety; the key says the same
@@ -200,7 +200,7 @@ def _expected_zh(text: str) -> str:
 
 def _consistency_zh(message: str) -> str | None:
     """A broken consistency rule (``<English text> (<answers>)``) in the rule's own Chinese."""
-    from .catalogue.loader import get_catalogue
+    from .catalogue.compiled import get_catalogue
 
     for rule in get_catalogue().consistency:
         head = rule.message.en + " ("

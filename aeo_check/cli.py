@@ -22,7 +22,7 @@ from .i18n import both, en_zh, t, ui_lang
 if TYPE_CHECKING:  # pragma: no cover
     from rich.console import Console
 
-    from .catalogue.loader import Catalogue
+    from .catalogue.compiled import Catalogue
 
 #: the interface language, from --lang anywhere on the command line or the locale (--help is in it)
 UI = ui_lang()
@@ -148,7 +148,7 @@ def _problems_exit(problems) -> None:
 
 
 def catalogue() -> "Catalogue":
-    from .catalogue.loader import get_catalogue
+    from .catalogue.compiled import get_catalogue
     from .sourcefile import DataFileError
 
     try:
@@ -172,6 +172,8 @@ def _lang(lang: Optional[Lang], fallback: str | None = None) -> str:
 # --------------------------------------------------------------------------- standards
 
 def _standard_rows(cat: "Catalogue", tier: str, specific: str | None) -> list[dict]:
+    from .scoring.result import text
+
     rows = []
     for item in cat.items_in(tier):
         if specific is None and item.category == "specific":
@@ -183,8 +185,8 @@ def _standard_rows(cat: "Catalogue", tier: str, specific: str | None) -> list[di
             "id": item.id,
             "official_no": use.number,
             "category": item.specific or item.category,
-            "clause": item.clause.title.model_dump(),
-            "title": item.title_for(tier).model_dump(),
+            "clause": text(item.clause.title),
+            "title": text(item.title_for(tier)),
             "options": item.options_for(tier),
             "applies_to": list(item.applies_to),
             "params": dict(use.params),

@@ -52,7 +52,7 @@ def outputs_for(files: list[Path], folder: Path, html: bool) -> list[Path]:
 
 def run_job(job: Job) -> Done:
     """Render one report; every failure becomes an exit code and messages (never an exception)."""
-    from .catalogue.loader import get_catalogue
+    from .catalogue.compiled import get_catalogue
     from .i18n import default_lang
     from .sourcefile import DataFileError
 
@@ -77,7 +77,7 @@ def run_job(job: Job) -> Done:
 
 def _warm() -> None:
     """Import the renderer before the workers fork, so that each starts ready."""
-    from .catalogue.loader import get_catalogue
+    from .catalogue.compiled import get_catalogue
 
     get_catalogue()
     import gc

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from .answers import parse_answers, read_answers
-from .catalogue.loader import Catalogue
+from .catalogue.compiled import Catalogue
 from .scoring.result import RESULT_FORMAT
 from .sourcefile import DataFileError
 

@@ -16,12 +16,15 @@ keeps them equal to what the catalogue generates.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .answers import DONT_KNOW, FORMAT, LEGACY_BANDS, allowed
-from .catalogue.loader import Catalogue
-from .catalogue.models import ENTERPRISE_TYPES, SPECIFIC_TYPES, TIERS, Question
+from .catalogue.compiled import Catalogue
+from .catalogue.vocab import ENTERPRISE_TYPES, SPECIFIC_TYPES, TIERS
 from .scoring.result import RESULT_FORMAT
+
+if TYPE_CHECKING:  # pragma: no cover - annotations only
+    from .catalogue.models import Question
 
 DRAFT = "http://json-schema.org/draft-07/schema#"  # draft-07: what editors' YAML servers support
 DATE = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$", "format": "date"}
@@ -237,7 +240,7 @@ SCHEMA_FILES = {"answers": "answers.schema.json", "result": "result.schema.json"
 
 def shipped_path(kind: str) -> Path:
     """Where the shipped copy of a schema is (inside the wheel, or ``schemas/`` of the source tree)."""
-    from .catalogue.loader import data_root
+    from .catalogue.compiled import data_root
 
     return data_root() / "schemas" / SCHEMA_FILES[kind]
 

@@ -24,14 +24,17 @@ import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .answers import DONT_KNOW, FORMAT, LEGACY_BANDS, Assessment, allowed
-from .catalogue.loader import Catalogue
-from .catalogue.models import SECTIONS, SPECIFIC_TYPES, Question
+from .catalogue.compiled import Catalogue
+from .catalogue.vocab import SECTIONS, SPECIFIC_TYPES
 from .i18n import group, t
 from .sourcefile import DataFileError, Problem, SourceDoc
 from .words import LANGUAGE_NAMES
+
+if TYPE_CHECKING:  # pragma: no cover - annotations only
+    from .catalogue.models import Question
 
 META_SHEET = "aeo-check"
 LISTS_SHEET = "lists"

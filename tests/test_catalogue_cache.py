@@ -13,7 +13,10 @@ import pytest
 
 from aeo_check.answers import load_answers
 from aeo_check.catalogue import cache, load_catalogue
+from aeo_check.catalogue.compiled import RECORDS, Catalogue, Record, record
+from aeo_check.planning import make_plan
 from aeo_check.scoring import score
+from pydantic import BaseModel
 
 ROOT = Path(__file__).resolve().parent.parent
 EXE = str(Path(sys.executable).parent / "aeo-check")
@@ -93,6 +96,64 @@ def test_cached_and_uncached_catalogues_score_every_example_identically(copy):
         a = json.dumps(score(source, load_answers(p, source)).to_dict(), ensure_ascii=False, sort_keys=True)
         b = json.dumps(score(cached, load_answers(p, cached)).to_dict(), ensure_ascii=False, sort_keys=True)
         assert a == b, p.name
+        plan_a = make_plan(source, score(source, load_answers(p, source))).to_dict()
+        plan_b = make_plan(cached, score(cached, load_answers(p, cached))).to_dict()
+        assert plan_a == plan_b, p.name
+
+
+def _objects(root):
+    """Every object reachable through lists, dicts, tuples, records and models from ``root``."""
+    seen, stack, out = set(), [root], []
+    while stack:
+        v = stack.pop()
+        if id(v) in seen:
+            continue
+        seen.add(id(v))
+        out.append(v)
+        if isinstance(v, (list, tuple)):
+            stack.extend(v)
+        elif isinstance(v, dict):
+            stack.extend(v.values())
+        elif isinstance(v, (BaseModel, Record)):
+            stack.extend(v.__dict__.values())
+    return out
+
+
+def test_the_cached_catalogue_holds_records_not_models(copy):
+    source = load_catalogue(copy)
+    models = {type(o).__name__ for f in Catalogue.__dataclass_fields__ for o in _objects(getattr(source, f))
+              if isinstance(o, BaseModel)}
+    assert models == set(RECORDS)  # every model a catalogue holds has its record, and no record is unused
+    cache.load(copy)
+    cached = cache.load(copy)
+    found = [o for f in Catalogue.__dataclass_fields__ for o in _objects(getattr(cached, f))]
+    assert not [o for o in found if isinstance(o, BaseModel)]
+    assert {type(o).__name__ for o in found if isinstance(o, Record)} == set(RECORDS)
+    item = cached.items_by_id["cmp-single-fine"]
+    with pytest.raises(AttributeError, match="read-only"):
+        item.effort_days = 1
+    same = record("Text", {"zh": item.title.zh, "en": item.title.en})  # another object, the same text
+    assert same is not item.title and same == item.title and hash(same) == hash(item.title)
+    assert record("Text", {"zh": item.title.zh, "en": "other"}) != item.title
+    assert item.title.get("zh") == source.items_by_id["cmp-single-fine"].title.zh
+
+
+def test_scoring_from_the_cache_imports_no_model_class(tmp_path):
+    code = ("import sys\n"
+            "from pathlib import Path\n"
+            "from aeo_check.catalogue import get_catalogue\n"
+            "from aeo_check.answers import load_answers\n"
+            "from aeo_check.scoring import score\n"
+            "from aeo_check.planning import make_plan\n"
+            "cat = get_catalogue()\n"
+            f"make_plan(cat, score(cat, load_answers(Path({str(EXAMPLES[0])!r}), cat)))\n"
+            "print(sorted(m for m in sys.modules if m in ('aeo_check.catalogue.models', 'aeo_check.catalogue.loader',"
+            " 'pydantic.main')))\n")
+    env = {**os.environ, "AEO_CHECK_CACHE_DIR": str(tmp_path / "cache")}
+    env.pop("AEO_CHECK_NO_CACHE", None)
+    subprocess.run([sys.executable, "-c", code], env=env, check=True, capture_output=True)  # builds the entry
+    run = subprocess.run([sys.executable, "-c", code], env=env, check=True, capture_output=True, text=True)
+    assert run.stdout.strip() == "[]"
 
 
 def test_read_only_or_impossible_cache_folder_still_works(tmp_path, monkeypatch):

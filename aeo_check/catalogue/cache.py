@@ -3,6 +3,8 @@
 Loading ``questionnaires/`` from source parses 21 YAML files, validates them with pydantic,
 cross-checks them and compiles a few hundred rule expressions: about 100 ms, on every run. The
 result is the same for the same files, so it is pickled once per catalogue content and reused.
+What is pickled is the catalogue frozen into plain records (:mod:`.compiled`), so loading it
+needs neither pydantic's model machinery nor the model classes.
 
 - The key is a hash of every file under ``questionnaires/`` (path and bytes), the package
   version, the Python version and the source of the modules whose objects are pickled: a
@@ -30,7 +32,7 @@ from types import CodeType
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .loader import Catalogue
+    from .compiled import Catalogue
 
 #: entries kept per folder (several installed versions may share one folder)
 KEEP = 8
@@ -38,8 +40,8 @@ _PREFIX = "catalogue-"
 _SUFFIX = ".pickle"
 _PACKAGE = Path(__file__).resolve().parent.parent
 #: modules whose classes are inside a pickled catalogue; their source is part of the key
-_CODE = ("catalogue/models.py", "catalogue/expr.py", "catalogue/loader.py", "catalogue/cache.py",
-         "scoring/engine.py")
+_CODE = ("catalogue/models.py", "catalogue/compiled.py", "catalogue/vocab.py", "catalogue/expr.py",
+         "catalogue/loader.py", "catalogue/cache.py", "scoring/engine.py")
 
 
 def cache_dir() -> Path | None:
@@ -159,7 +161,7 @@ def load(root: Path | None = None) -> "Catalogue":
     a broken catalogue raises :class:`~aeo_check.sourcefile.DataFileError` as ever) and then
     stored for the next run.
     """
-    from .loader import data_root, load_catalogue
+    from .compiled import data_root
 
     base = (root or data_root()) / "questionnaires"
     folder = cache_dir()
@@ -175,7 +177,9 @@ def load(root: Path | None = None) -> "Catalogue":
             if cat is not None:
                 cat.root = base  # the same content may sit in another folder
                 return cat
-    cat = prepare(load_catalogue(root))
+    from .loader import frozen, load_catalogue
+
+    cat = prepare(frozen(load_catalogue(root)))
     if folder is not None and key is not None and path is not None:
         _write(folder, path, key, cat)
     return cat

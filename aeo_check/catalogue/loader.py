@@ -17,20 +17,14 @@ Every problem found is reported with file, line and field; nothing is half-loade
 
 from __future__ import annotations
 
-import functools
-import os
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
 from pydantic import BaseModel, ValidationError
 
 from ..sourcefile import DataFileError, Problem, SourceDoc, read_file
+from .compiled import Catalogue, data_root, get_catalogue, record  # noqa: F401 - the loader's public names
 from .models import (  # noqa: I001
-    SECTIONS,
-    GENERAL_CATEGORIES,
-    SPECIFIC_TYPES,
-    STANDARDS,
     Assumption,
     CatalogueFile,
     ChoiceSet,
@@ -47,85 +41,7 @@ from .models import (  # noqa: I001
     StandardDef,
     Trigger,
 )
-
-#: Names every rule may use besides questions, derived values and parameters:
-#: they come from the answer file's ``enterprise`` block.
-PROFILE_NAMES = frozenset({"production", "enterprise_type", "specific_types", "current_tier"})
-
-
-def data_root() -> Path:
-    """Where ``questionnaires/`` and ``report_templates/`` are: inside the wheel, or the source tree."""
-    override = os.environ.get("AEO_CHECK_DATA")
-    if override:
-        return Path(override)
-    here = Path(__file__).resolve().parent.parent
-    packaged = here / "_data"
-    if (packaged / "questionnaires").is_dir():
-        return packaged
-    return here.parent
-
-
-@dataclass(slots=True)
-class Catalogue:
-    """Everything in ``questionnaires/``, validated and indexed."""
-
-    root: Path
-    meta: CatalogueFile
-    questions: dict[str, Question]
-    items: list[Item]
-    derived: dict[str, Derived]
-    standards: dict[str, StandardDef]
-    scoring: ScoringFile
-    triggers: list[Trigger]
-    choice_sets: dict[str, ChoiceSet]
-    assumptions: dict[str, Assumption]
-    planning: PlanningFile
-    items_by_id: dict[str, Item] = field(default_factory=dict)
-    #: rules the answer checker applies across answers (``rules/consistency.yaml``)
-    consistency: list[ConsistencyRule] = field(default_factory=list)
-    #: compiled structures the scorer builds once and caches here
-    cache: dict[str, Any] = field(default_factory=dict)
-
-    @property
-    def version(self) -> str:
-        return self.meta.version
-
-    def item(self, item_id: str) -> Item:
-        return self.items_by_id[item_id]
-
-    def items_in(self, standard: str) -> list[Item]:
-        """Items of a standard, ordered as the standard numbers them (specific items last)."""
-        key = f"items_in:{standard}"
-        if key not in self.cache:
-            chosen = [i for i in self.items if standard in i.standards]
-            chosen.sort(key=_order_key(standard))
-            self.cache[key] = chosen
-        return self.cache[key]
-
-    def choices_of(self, q: Question) -> list:
-        if q.choices is not None:
-            return list(q.choices)
-        if q.choice_set is not None:
-            return list(self.choice_sets[q.choice_set].choices)
-        return []
-
-    def label(self, vocabulary: str, key: str) -> Any:
-        for entry in getattr(self.meta, vocabulary):
-            if entry.id == key:
-                return entry.title
-        raise KeyError(f"{vocabulary}: {key}")
-
-
-def _order_key(standard: str):
-    spec_order = {t: i for i, t in enumerate(SPECIFIC_TYPES)}
-
-    def key(item: Item) -> tuple:
-        if item.category == "specific":
-            return (1, spec_order[item.specific], item.standards[standard].number, item.id)
-        return (0, 0, item.standards[standard].number, item.id)
-
-    return key
-
+from .vocab import GENERAL_CATEGORIES, PROFILE_NAMES, SECTIONS, SPECIFIC_TYPES, STANDARDS  # noqa: F401
 
 class _Collector:
     def __init__(self, root: Path) -> None:
@@ -431,14 +347,24 @@ def _contiguous(P, items, std_id, where, label) -> None:
                                  + (f"; missing {missing}" if missing else "") + (f"; unexpected {extra}" if extra else "")))
 
 
-@functools.lru_cache(maxsize=4)
-def _cached(root: str | None) -> Catalogue:
-    from .cache import load
+def frozen(cat: Catalogue) -> Catalogue:
+    """``cat`` with every validated model replaced by its plain record (:mod:`.compiled`): the
+    same attributes and helpers, shared objects still shared, nothing of pydantic left."""
+    memo: dict[int, Any] = {}
 
-    return load(Path(root) if root else None)
+    def conv(v: Any) -> Any:
+        if isinstance(v, BaseModel):
+            hit = memo.get(id(v))
+            if hit is None:
+                hit = memo[id(v)] = record(type(v).__name__, {k: conv(x) for k, x in v.__dict__.items()})
+            return hit
+        t = type(v)
+        if t is list:
+            return [conv(x) for x in v]
+        if t is dict:
+            return {k: conv(x) for k, x in v.items()}
+        if t is tuple:
+            return tuple(conv(x) for x in v)
+        return v
 
-
-def get_catalogue(root: Path | None = None) -> Catalogue:
-    """The compiled catalogue, loaded once per process: from the per-user cache when it holds
-    an entry for exactly these files (see :mod:`aeo_check.catalogue.cache`), else from source."""
-    return _cached(str(root) if root else None)
+    return Catalogue(**{name: conv(getattr(cat, name)) for name in Catalogue.__dataclass_fields__})

@@ -11,45 +11,36 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from .compiled import ItemOps, PlanningOps, RuleOps, TextOps
 from .expr import Expression, ExpressionError, compile_expression
+from .vocab import ENTERPRISE_TYPES, GENERAL_CATEGORIES, SECTIONS, SPECIFIC_TYPES, STANDARDS, TIERS  # noqa: F401
 
 ID_PATTERN = r"^[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$"
 
 StandardId = Literal["advanced", "certified"]
-STANDARDS: tuple[StandardId, ...] = ("advanced", "certified")
 Category = Literal["internal_control", "financial", "compliance", "trade_security", "bonus", "specific"]
-GENERAL_CATEGORIES = ("internal_control", "financial", "compliance", "trade_security")
 SpecificType = Literal["health_quarantine", "animal_plant_quarantine", "food_cosmetics", "commodity_inspection"]
-SPECIFIC_TYPES: tuple[str, ...] = ("health_quarantine", "animal_plant_quarantine", "food_cosmetics", "commodity_inspection")
 EnterpriseType = Literal["importer_exporter", "customs_broker"]
-ENTERPRISE_TYPES: tuple[str, ...] = ("importer_exporter", "customs_broker")
 Rating = Literal["pass", "partial", "fail", "na"]
 Owner = Literal["customs_affairs", "finance", "it", "hr", "security", "legal", "management", "logistics"]
 AuditMethod = Literal["document_review", "interview", "site_inspection", "record_sampling"]
 Section = Literal[
     "profile", "internal_control", "financial", "compliance", "trade_security", "specific", "bonus"
 ]
-SECTIONS: tuple[str, ...] = (
-    "profile", "internal_control", "financial", "compliance", "trade_security", "specific", "bonus"
-)
 QuestionType = Literal["yes_no", "choice", "multi", "integer", "number", "money", "percent", "date", "text",
                        "last_event"]
 Tier = Literal["advanced", "certified", "regular", "discredited", "seriously_discredited"]
-TIERS: tuple[str, ...] = ("advanced", "certified", "regular", "discredited", "seriously_discredited")
 
 
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
 
 
-class Text(Strict):
+class Text(Strict, TextOps):
     """A text in both languages. Both are required and non-empty."""
 
     zh: str = Field(min_length=1)
     en: str = Field(min_length=1)
-
-    def get(self, lang: str) -> str:
-        return self.zh if lang == "zh" else self.en
 
 
 def _expr(value: Any) -> Expression | None:
@@ -132,7 +123,7 @@ class QuestionFile(Strict):
 
 # --------------------------------------------------------------------------- items
 
-class Rule(ExprModel):
+class Rule(ExprModel, RuleOps):
     """How an item's rating follows from the facts.
 
     Evaluated in this order: ``na_if`` (not applicable), ``deemed_pass``,
@@ -149,13 +140,6 @@ class Rule(ExprModel):
         lambda cls, v: _expr(v)
     )
 
-    def expressions(self) -> list[tuple[str, Expression]]:
-        out = []
-        for name in ("na_if", "deemed_pass", "deemed_fail", "pass_", "partial"):
-            e = getattr(self, name)
-            if e is not None:
-                out.append((name.rstrip("_"), e))
-        return out
 
 
 ParamValue = int | float | str | bool
@@ -172,7 +156,7 @@ class StandardUse(ExprModel):
     options: list[Rating] | None = None
 
 
-class Evidence(ExprModel):
+class Evidence(ExprModel, TextOps):
     """A document or record an audit asks for; ``exists_if`` says when the answers show it exists."""
 
     zh: str = Field(min_length=1)
@@ -185,16 +169,13 @@ class Evidence(ExprModel):
 
     _c = field_validator("exists_if", "applies_if", mode="before")(lambda cls, v: _expr(v))
 
-    def get(self, lang: str) -> str:
-        return self.zh if lang == "zh" else self.en
-
 
 class Clause(Strict):
     number: int | None = Field(default=None, ge=1)
     title: Text
 
 
-class Item(ExprModel):
+class Item(ExprModel, ItemOps):
     """One criterion of the standards."""
 
     id: str = Field(pattern=ID_PATTERN)
@@ -224,25 +205,6 @@ class Item(ExprModel):
         if len(set(self.options)) != len(self.options):
             raise ValueError("options repeat a rating")
         return self
-
-    def use(self, standard: str) -> StandardUse:
-        return self.standards[standard]  # type: ignore[index]
-
-    def rule_for(self, standard: str) -> Rule:
-        u = self.standards.get(standard)  # type: ignore[call-overload]
-        return u.rule if u is not None and u.rule is not None else self.rule
-
-    def options_for(self, standard: str) -> list[str]:
-        u = self.standards.get(standard)  # type: ignore[call-overload]
-        return list(u.options) if u is not None and u.options is not None else list(self.options)
-
-    def title_for(self, standard: str) -> Text:
-        u = self.standards.get(standard)  # type: ignore[call-overload]
-        return u.title if u is not None and u.title is not None else self.title
-
-    def requirement_for(self, standard: str) -> Text:
-        u = self.standards.get(standard)  # type: ignore[call-overload]
-        return u.requirement if u is not None and u.requirement is not None else self.requirement
 
 
 class Derived(ExprModel):
@@ -479,7 +441,7 @@ class PlanRecommendation(Strict):
     assumption: str
 
 
-class PlanningFile(Strict):
+class PlanningFile(Strict, PlanningOps):
     """``questionnaires/rules/planning.yaml``: how a result becomes a dated plan."""
 
     work: PlanWork
@@ -494,8 +456,3 @@ class PlanningFile(Strict):
     recommendation: PlanRecommendation
     next_step: dict[Literal["apply", "apply_later", "keep", "climb", "climb_checks", "climb_blocked", "way_back",
                             "at_risk"], Text]
-
-    def assumption_ids(self) -> list[str]:
-        return [self.work.assumption, self.check.assumption, self.records.assumption, self.waits.assumption,
-                self.statements.assumption, self.application.assumption, self.keep.assumption,
-                self.repair.assumption, self.recommendation.assumption]

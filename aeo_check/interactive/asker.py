@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 import questionary
 from prompt_toolkit.application import get_app
@@ -20,12 +20,14 @@ from questionary import Choice, Separator, Style
 
 from ..amounts import TYPED_EXAMPLES, AmountError, format_amount, parse_amount, parse_number
 from ..answers import check_value, last_event_day
-from ..catalogue.loader import Catalogue
-from ..catalogue.models import Question
+from ..catalogue.compiled import Catalogue
 from ..checkwords import localise
 from ..i18n import group, t
 from ..limits import MAX_NOTE_CHARS
 from ..numbers import parse_date
+
+if TYPE_CHECKING:  # pragma: no cover - annotations only
+    from ..catalogue.models import Question
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,15 +14,15 @@ import os
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from rich.console import Console
 from rich.markup import escape
 
-from ..answers import (DONT_KNOW, FORMAT, WORKBOOK_SUFFIXES, Enterprise, check_value, customs_code_problem,
+from ..answers import (DONT_KNOW, FORMAT, WORKBOOK_SUFFIXES, Enterprise, check_value, customs_code_problem, enterprise_from,
                        inconsistent, read_answers, uscc_problem)
-from ..catalogue.loader import Catalogue
-from ..catalogue.models import ENTERPRISE_TYPES, SECTIONS, SPECIFIC_TYPES, TIERS, Question
+from ..catalogue.compiled import Catalogue
+from ..catalogue.vocab import ENTERPRISE_TYPES, SECTIONS, SPECIFIC_TYPES, TIERS
 from ..checkwords import localise, problem_text
 from ..i18n import default_lang, group, t
 from ..limits import MAX_NAME_CHARS, MAX_NOTE_CHARS
@@ -32,6 +32,9 @@ from ..safetext import has_control, inert
 from ..sourcefile import DataFileError, Problem
 from .asker import BACK, DONT_KNOW as DONT_KNOW_NAV, HELP, NOTE, SKIP, Asker, Nav
 from .lock import Busy, SessionLock
+
+if TYPE_CHECKING:  # pragma: no cover - annotations only
+    from ..catalogue.models import Question
 
 PROFILE_FIELDS = ("name", "uscc", "customs_code", "type", "specific", "production", "current_tier")
 #: seconds a person typically needs per question type, documents at hand (for the time estimate)
@@ -69,7 +72,7 @@ class Draft:
 
     def enterprise_model(self) -> Enterprise | None:
         try:
-            return Enterprise.model_validate({k: self.enterprise[k] for k in PROFILE_FIELDS if k in self.enterprise})
+            return enterprise_from({k: self.enterprise[k] for k in PROFILE_FIELDS if k in self.enterprise})
         except Exception:  # noqa: BLE001 - incomplete profile
             return None
 

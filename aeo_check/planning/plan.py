@@ -25,7 +25,7 @@ from typing import Any
 
 from .. import i18n
 from ..catalogue.expr import parse_last_event
-from ..catalogue.loader import Catalogue
+from ..catalogue.compiled import Catalogue
 from ..scoring.result import Result, text, tier_rank
 from .calendar import add_months, add_working_days, next_on_or_after, sub_working_days, working_days_between
 

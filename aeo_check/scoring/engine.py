@@ -10,12 +10,12 @@ from __future__ import annotations
 import ast
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any, Collection, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Collection, Iterable, Mapping
 
 from ..answers import Assessment
 from ..catalogue.expr import _GLOBALS, Expression, Skipped, Unanswered, parse_last_event
-from ..catalogue.loader import PROFILE_NAMES, Catalogue
-from ..catalogue.models import STANDARDS, Item, Question
+from ..catalogue.compiled import Catalogue
+from ..catalogue.vocab import PROFILE_NAMES, STANDARDS
 from ..i18n import join_list as _join
 from ..i18n import t as _w
 from .result import (
@@ -30,6 +30,9 @@ from .result import (
     text,
     tier_rank,
 )
+
+if TYPE_CHECKING:  # pragma: no cover - annotations only
+    from ..catalogue.models import Item, Question
 
 _STATES = ("pass", "partial", "fail", "na", "unanswered")
 
@@ -512,7 +515,7 @@ def score(cat: Catalogue, a: Assessment, closed: Mapping[str, Collection[str]] |
 
     return Result(
         catalogue=cat.version, assessed_on=a.assessed_on.isoformat(), language=a.language,
-        enterprise=a.enterprise.model_dump(), tier=tier, reason=reason, provisional=provisional,
+        enterprise=a.enterprise.as_dict(), tier=tier, reason=reason, provisional=provisional,
         unanswered=unanswered_q, skipped=skipped_q, dont_know=dont_know_q, triggers=triggered, standards=standards, paths=paths,
         timing=timing, tolerance=tolerance, answers=dict(a.answers), notes=dict(a.notes), derived=derived,
         assumptions=assumptions, evidence_of=lambda: _evidence(cat, c, facts, standards),

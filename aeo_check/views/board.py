@@ -22,7 +22,7 @@ from typing import Any, Callable
 
 from .. import __version__
 from ..catalogue.extras import Extras, codes_in, get_extras
-from ..catalogue.loader import Catalogue
+from ..catalogue.compiled import Catalogue
 from ..i18n import join_list, t
 
 AEO_TIERS = ("advanced", "certified")

@@ -71,7 +71,7 @@ def run_doctor(console: Console) -> int:
         mark = "[green]✓[/]" if good else "[red]✗[/]"
         console.print(f"{mark} {what}" + (f"\n    → {hint}" if hint and not good else ""))
 
-    from ..catalogue.loader import get_catalogue
+    from ..catalogue.compiled import get_catalogue
     from ..sourcefile import DataFileError
 
     try:

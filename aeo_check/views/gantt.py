@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from ..catalogue.loader import Catalogue
+from ..catalogue.compiled import Catalogue
 from .plan import fmt_date
 
 WIDTH = 560.0

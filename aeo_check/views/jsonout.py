@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..catalogue.loader import Catalogue
-from ..catalogue.models import Item
+from ..catalogue.compiled import Catalogue
+
+if TYPE_CHECKING:  # pragma: no cover - annotations only
+    from ..catalogue.models import Item
 
 
 def _default(o: Any) -> Any:
@@ -38,35 +40,37 @@ def result_document(cat: Catalogue, res: Any) -> dict[str, Any]:
 
 def item_dict(cat: Catalogue, item: Item) -> dict[str, Any]:
     """One item whole, as ``standards show --format json`` prints it."""
+    from ..scoring.result import text
+
     d: dict[str, Any] = {
         "id": item.id,
         "category": item.specific or item.category,
-        "clause": {"number": item.clause.number, "title": item.clause.title.model_dump()},
-        "title": item.title.model_dump(),
-        "requirement": item.requirement.model_dump(),
+        "clause": {"number": item.clause.number, "title": text(item.clause.title)},
+        "title": text(item.title),
+        "requirement": text(item.requirement),
         "options": list(item.options),
         "standards": {},
         "questions": [
-            {"id": q, "text": cat.questions[q].text.model_dump(), "type": cat.questions[q].type}
+            {"id": q, "text": text(cat.questions[q].text), "type": cat.questions[q].type}
             for q in item.questions
         ],
         "rule": {name: e.source for name, e in item.rule.expressions()},
         "applies_to": list(item.applies_to),
         "evidence": [{"zh": e.zh, "en": e.en} for e in item.evidence],
         "audit_methods": list(item.audit_methods),
-        "remediation": [s.model_dump() for s in item.remediation],
+        "remediation": [text(s) for s in item.remediation],
         "effort_days": item.effort_days,
         "owner": item.owner,
         "rectifiable": item.rectifiable,
-        "assumption": item.assumption.model_dump() if item.assumption else None,
+        "assumption": text(item.assumption) if item.assumption else None,
         "source": item.source,
     }
     for sid, use in item.standards.items():
         d["standards"][sid] = {
             "official_no": use.number,
             "params": dict(use.params),
-            "title": item.title_for(sid).model_dump(),
-            "requirement": item.requirement_for(sid).model_dump(),
+            "title": text(item.title_for(sid)),
+            "requirement": text(item.requirement_for(sid)),
             "options": item.options_for(sid),
             "rule": {name: e.source for name, e in item.rule_for(sid).expressions()},
         }

@@ -10,7 +10,7 @@ import csv
 import io
 from typing import Any
 
-from ..catalogue.loader import Catalogue
+from ..catalogue.compiled import Catalogue
 from ..i18n import t
 
 def fmt_date(iso: str | None, lang: str) -> str:

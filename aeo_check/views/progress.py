@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..catalogue.loader import Catalogue
+from ..catalogue.compiled import Catalogue
 from ..i18n import group
 
 #: the words of this view in one language (the progress group of aeo_check.words)

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from ..answers import load_answers
-from ..catalogue.loader import Catalogue, data_root
+from ..catalogue.compiled import Catalogue, data_root
 from ..catalogue.models import Owner
 from ..i18n import t
 from ..scoring.result import RESULT_FORMAT

@@ -13,7 +13,7 @@ from rich.console import Console, Group
 from rich.panel import Panel
 from rich.text import Text
 
-from ..catalogue.loader import Catalogue
+from ..catalogue.compiled import Catalogue
 from ..i18n import group, t
 from ..scoring.result import Result, tier_rank
 

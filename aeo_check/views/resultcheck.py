@@ -11,13 +11,13 @@ drawn is always one this aeo-check would make (for a result it wrote, the same p
 
 from __future__ import annotations
 
-from typing import Any, Literal, Optional
+from typing import Annotated, Any, Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, GetPydanticSchema, ValidationError, field_validator, model_validator
 
-from ..answers import DONT_KNOW, Enterprise, check_value, text_problem
-from ..catalogue.loader import Catalogue
-from ..catalogue.models import TIERS
+from ..answers import DONT_KNOW, check_value, enterprise_from, enterprise_schema, text_problem
+from ..catalogue.compiled import Catalogue
+from ..catalogue.vocab import TIERS
 from ..limits import FIRST_ASSESSED_ON, LAST_ASSESSED_ON, MAX_NOTE_CHARS
 from ..numbers import parse_date
 from ..safetext import quoted
@@ -152,7 +152,7 @@ class ResultDoc(BaseModel):
     standard: str = Field(max_length=80)
     assessed_on: str
     language: Literal["zh", "en"] = "zh"
-    enterprise: Enterprise
+    enterprise: Annotated[dict, GetPydanticSchema(lambda _type, _handler: enterprise_schema())]
     tier: Tier
     reason: Text
     provisional: bool = False
@@ -290,7 +290,7 @@ def _plan_again(cat: Catalogue, data: dict[str, Any], answers: dict[str, Any]) -
     from ..scoring import score
 
     a = Assessment(standard=cat.version, language=data.get("language", "zh"),
-                   enterprise=Enterprise.model_validate(data["enterprise"]),
+                   enterprise=enterprise_from(data["enterprise"]),
                    assessed_on=parse_date(data["assessed_on"]), answers=answers, notes=dict(data.get("notes", {})),
                    dont_know=[q for q in cat.questions if q in set(data.get("dont_know", [])) and q not in answers])
     return make_plan(cat, score(cat, a)).to_dict()

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import datetime as dt
 import json
 
 from ..answers import DONT_KNOW, FORMAT, Assessment, allowed
-from ..catalogue.loader import Catalogue
-from ..catalogue.models import SECTIONS, Question
+from ..catalogue.compiled import Catalogue
+from ..catalogue.vocab import SECTIONS
 from ..checkwords import allowed_zh
 from ..i18n import group
+
+if TYPE_CHECKING:  # pragma: no cover - annotations only
+    from ..catalogue.models import Question
 
 def _applies(q: Question, etype: str, specific: list[str]) -> bool:
     if etype not in q.applies_to:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console, Group
 from rich.markup import escape
@@ -10,11 +10,13 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from ..catalogue.loader import Catalogue
-from ..catalogue.models import Item
+from ..catalogue.compiled import Catalogue
 from ..i18n import t
 from ..safetext import inert
 from ..scoring.result import Result
+
+if TYPE_CHECKING:  # pragma: no cover - annotations only
+    from ..catalogue.models import Item
 
 TIER_STYLE = {
     "advanced": "bold white on green4",

@@ -1,0 +1,245 @@
+"""The catalogue as every command uses it: validated once, then plain objects.
+
+:mod:`.loader` reads ``questionnaires/`` and validates every file with the pydantic models of
+:mod:`.models`. Once validated, nothing at run time needs pydantic: the scorer, the planner and
+the views only read attributes and call a few helpers (``text.get(lang)``,
+``item.rule_for(std)``). So the loaded catalogue is *frozen* into records: one plain class per
+model, with the same attribute names and the same helpers (the ``…Ops`` classes below, which
+the models inherit too), read-only like the models. The compiled cache
+(:mod:`.cache`) stores these records, and loading it imports neither pydantic's model
+machinery nor the ≈ 45 model classes (about a third of ``score FILE``'s own start-up).
+
+Both kinds behave alike for everything the package does with them; ``tests/test_catalogue_cache.py``
+holds the record classes to the models (every model has its record, and a frozen catalogue
+scores every example as the validated one does).
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .vocab import SPECIFIC_TYPES
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .models import (Assumption, CatalogueFile, ChoiceSet, ConsistencyRule, Derived, Item, PlanningFile,
+                         Question, Rule, ScoringFile, StandardDef, StandardUse, Text, Trigger)
+
+
+# --------------------------------------------------------------------------- helpers of the objects
+
+class TextOps:
+    """A text in both languages (``zh``, ``en``)."""
+
+    __slots__ = ()
+
+    def get(self, lang: str) -> str:
+        return self.zh if lang == "zh" else self.en  # type: ignore[attr-defined]
+
+
+class RuleOps:
+    """How an item's rating follows from the facts."""
+
+    __slots__ = ()
+
+    def expressions(self) -> list[tuple[str, Any]]:
+        out = []
+        for name in ("na_if", "deemed_pass", "deemed_fail", "pass_", "partial"):
+            e = getattr(self, name)
+            if e is not None:
+                out.append((name.rstrip("_"), e))
+        return out
+
+
+class ItemOps:
+    """One criterion: what its place in a standard overrides."""
+
+    __slots__ = ()
+
+    def use(self, standard: str) -> "StandardUse":
+        return self.standards[standard]  # type: ignore[attr-defined]
+
+    def rule_for(self, standard: str) -> "Rule":
+        u = self.standards.get(standard)  # type: ignore[attr-defined]
+        return u.rule if u is not None and u.rule is not None else self.rule  # type: ignore[attr-defined]
+
+    def options_for(self, standard: str) -> list[str]:
+        u = self.standards.get(standard)  # type: ignore[attr-defined]
+        return list(u.options) if u is not None and u.options is not None else list(self.options)  # type: ignore[attr-defined]
+
+    def title_for(self, standard: str) -> "Text":
+        u = self.standards.get(standard)  # type: ignore[attr-defined]
+        return u.title if u is not None and u.title is not None else self.title  # type: ignore[attr-defined]
+
+    def requirement_for(self, standard: str) -> "Text":
+        u = self.standards.get(standard)  # type: ignore[attr-defined]
+        return (u.requirement if u is not None and u.requirement is not None
+                else self.requirement)  # type: ignore[attr-defined]
+
+
+class PlanningOps:
+    """``rules/planning.yaml``: the assumptions its constants rest on."""
+
+    __slots__ = ()
+
+    def assumption_ids(self) -> list[str]:
+        s = self
+        return [s.work.assumption, s.check.assumption, s.records.assumption, s.waits.assumption,  # type: ignore[attr-defined]
+                s.statements.assumption, s.application.assumption, s.keep.assumption,  # type: ignore[attr-defined]
+                s.repair.assumption, s.recommendation.assumption]  # type: ignore[attr-defined]
+
+
+# --------------------------------------------------------------------------- records
+
+class Record:
+    """A validated catalogue object as plain, read-only attributes.
+
+    Its class carries the model's name (``Item``, ``Text`` …) and helpers; equality and hashing
+    are by value, as for the frozen models."""
+
+    def __init__(self, fields: dict[str, Any]) -> None:
+        self.__dict__.update(fields)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"{type(self).__name__} is read-only")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"{type(self).__name__} is read-only")
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return self.__dict__ == other.__dict__
+
+    def __hash__(self) -> int:
+        return hash((type(self).__name__, *self.__dict__.values()))
+
+    def __repr__(self) -> str:
+        inner = ", ".join(f"{k}={v!r}" for k, v in self.__dict__.items())
+        return f"{type(self).__name__}({inner})"
+
+
+#: the models that appear in a loaded catalogue, each frozen into the record of the same name
+#: (a test checks this list against :mod:`.models`)
+RECORDS = ("Text", "Choice", "Question", "ChoiceSet", "Rule", "StandardUse", "Evidence", "Clause", "Item",
+           "Derived", "Assumption", "PassRule", "StandardDef", "Trigger", "ApplicationBar", "Tolerance",
+           "Labelled", "ScoringFile", "ConsistencyRule", "CatalogueFile", "Day", "PlanWork", "PlanCheck",
+           "PlanRecords", "PlanWaitItem", "PlanWaits", "PlanStatements", "PlanApplication", "Obligation",
+           "PlanKeep", "RepairRoute", "PlanRepair", "Indicator", "StatementTarget", "PlanRecommendation",
+           "PlanningFile")
+_OPS: dict[str, type] = {"Text": TextOps, "Evidence": TextOps, "Rule": RuleOps, "Item": ItemOps,
+                         "PlanningFile": PlanningOps}
+_made: dict[str, type] = {}
+
+
+def record_class(name: str) -> type:
+    """The record class for the model called ``name`` (made on first use; a dozen microseconds)."""
+    cls = _made.get(name)
+    if cls is None:
+        if name not in RECORDS:
+            raise KeyError(f"no record for {name!r}: add it to RECORDS")
+        bases = (_OPS[name], Record) if name in _OPS else (Record,)
+        cls = _made[name] = type(name, bases, {"__module__": __name__, "__qualname__": name})
+    return cls
+
+
+def __getattr__(name: str) -> type:  # the record classes, for pickle (module attribute look-up)
+    if name in RECORDS:
+        return record_class(name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def record(name: str, fields: dict[str, Any]) -> Record:
+    return record_class(name)(fields)
+
+
+# --------------------------------------------------------------------------- the catalogue
+
+def data_root() -> Path:
+    """Where ``questionnaires/`` and ``report_templates/`` are: inside the wheel, or the source tree."""
+    override = os.environ.get("AEO_CHECK_DATA")
+    if override:
+        return Path(override)
+    here = Path(__file__).resolve().parent.parent
+    packaged = here / "_data"
+    if (packaged / "questionnaires").is_dir():
+        return packaged
+    return here.parent
+
+
+@dataclass(slots=True)
+class Catalogue:
+    """Everything in ``questionnaires/``, validated and indexed."""
+
+    root: Path
+    meta: "CatalogueFile"
+    questions: "dict[str, Question]"
+    items: "list[Item]"
+    derived: "dict[str, Derived]"
+    standards: "dict[str, StandardDef]"
+    scoring: "ScoringFile"
+    triggers: "list[Trigger]"
+    choice_sets: "dict[str, ChoiceSet]"
+    assumptions: "dict[str, Assumption]"
+    planning: "PlanningFile"
+    items_by_id: "dict[str, Item]" = field(default_factory=dict)
+    #: rules the answer checker applies across answers (``rules/consistency.yaml``)
+    consistency: "list[ConsistencyRule]" = field(default_factory=list)
+    #: compiled structures the scorer builds once and caches here
+    cache: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def version(self) -> str:
+        return self.meta.version
+
+    def item(self, item_id: str) -> "Item":
+        return self.items_by_id[item_id]
+
+    def items_in(self, standard: str) -> "list[Item]":
+        """Items of a standard, ordered as the standard numbers them (specific items last)."""
+        key = f"items_in:{standard}"
+        if key not in self.cache:
+            chosen = [i for i in self.items if standard in i.standards]
+            chosen.sort(key=_order_key(standard))
+            self.cache[key] = chosen
+        return self.cache[key]
+
+    def choices_of(self, q: "Question") -> list:
+        if q.choices is not None:
+            return list(q.choices)
+        if q.choice_set is not None:
+            return list(self.choice_sets[q.choice_set].choices)
+        return []
+
+    def label(self, vocabulary: str, key: str) -> Any:
+        for entry in getattr(self.meta, vocabulary):
+            if entry.id == key:
+                return entry.title
+        raise KeyError(f"{vocabulary}: {key}")
+
+
+def _order_key(standard: str):  # noqa: ANN202
+    spec_order = {t: i for i, t in enumerate(SPECIFIC_TYPES)}
+
+    def key(item: "Item") -> tuple:
+        if item.category == "specific":
+            return (1, spec_order[item.specific], item.standards[standard].number, item.id)
+        return (0, 0, item.standards[standard].number, item.id)
+
+    return key
+
+
+@functools.lru_cache(maxsize=4)
+def _cached(root: str | None) -> Catalogue:
+    from .cache import load
+
+    return load(Path(root) if root else None)
+
+
+def get_catalogue(root: Path | None = None) -> Catalogue:
+    """The compiled catalogue, loaded once per process: from the per-user cache when it holds
+    an entry for exactly these files (see :mod:`aeo_check.catalogue.cache`), else from source."""
+    return _cached(str(root) if root else None)
