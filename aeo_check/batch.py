@@ -13,7 +13,7 @@ import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterator, NamedTuple, Sequence
 
 from .sourcefile import Problem
 
@@ -28,8 +28,7 @@ PARALLEL_FROM = 9
 OK, BELOW, INVALID, FAILED = 0, 1, 2, 3
 
 
-@dataclass(frozen=True, slots=True)
-class Options:
+class Options(NamedTuple):
     """How each file is shown; the same in every worker, so every worker writes the same bytes."""
 
     format: str = "table"  # table | json | jsonl
@@ -44,8 +43,7 @@ class Options:
     blockers: bool = False  # return each result's blockers (for --fail-on-new-blockers)
 
 
-@dataclass(frozen=True, slots=True)
-class Outcome:
+class Outcome(NamedTuple):
     """What one file produced: text for stdout, text for stderr, and its exit status."""
 
     out: str
@@ -140,8 +138,7 @@ def outcomes(cat: "Catalogue", paths: Sequence[str], opts: Options, jobs: int) -
         yield o if o is not None else Outcome("", f"{path}: not scored: a worker process ended early\n", FAILED)
 
 
-@dataclass(frozen=True, slots=True)
-class _ScoreTask:
+class _ScoreTask(NamedTuple):
     """:func:`score_file` as a task of :func:`each` (what a worker runs and sends back)."""
 
     opts: Options

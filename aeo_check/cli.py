@@ -149,6 +149,7 @@ def _problems_exit(problems) -> None:
 
 def catalogue() -> "Catalogue":
     from .catalogue.compiled import get_catalogue
+    from .launch import resume
     from .sourcefile import DataFileError
 
     try:
@@ -157,6 +158,8 @@ def catalogue() -> "Catalogue":
         err.print(en_zh("cli.catalogue_broken") + ":", markup=False)
         _problems_exit(exc.problems)
         raise  # unreachable
+    finally:
+        resume()  # the program is loaded: collect garbage again while the command works
 
 
 def _lang(lang: Optional[Lang], fallback: str | None = None) -> str:

@@ -20,9 +20,8 @@ import ast
 import calendar
 import datetime as _dt
 import math
-from dataclasses import dataclass
 from types import CodeType
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Mapping, NamedTuple
 
 
 class ExpressionError(ValueError):
@@ -74,8 +73,7 @@ def add_months(d: _dt.date, months: int) -> _dt.date:
     return _dt.date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
 
 
-@dataclass(frozen=True, slots=True)
-class LastEvent:
+class LastEvent(NamedTuple):
     """When a past event last happened, as the rules see it.
 
     An answer gives a day (``2026-06-20``), a month (``2026-06``: the event is taken to lie on
@@ -170,8 +168,7 @@ _ALLOWED_NODES = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Expression:
+class Expression(NamedTuple):
     """A checked, compiled rule expression."""
 
     source: str

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from .. import i18n
 from ..catalogue.expr import parse_last_event
@@ -57,8 +57,7 @@ class Step:
         }
 
 
-@dataclass(slots=True)
-class Target:
+class Target(NamedTuple):
     tier: str
     route: str  # apply | keep | climb | repair
     standard: str | None
@@ -91,8 +90,7 @@ class Target:
         }
 
 
-@dataclass(slots=True)
-class Plan:
+class Plan(NamedTuple):
     assessed_on: dt.date
     situation: str  # apply | keep | climb | way_back | at_risk
     next_step: dict[str, str]

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import ast
 import datetime as dt
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Collection, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Collection, Iterable, Mapping, NamedTuple
 
 from ..answers import Assessment
 from ..catalogue.expr import _GLOBALS, Expression, Skipped, Unanswered, parse_last_event
@@ -39,8 +38,7 @@ _STATES = ("pass", "partial", "fail", "na", "unanswered")
 
 # --------------------------------------------------------------------------- compiled catalogue
 
-@dataclass(slots=True)
-class _CompiledRule:
+class _CompiledRule(NamedTuple):
     na_if: Any
     deemed_pass: Any
     deemed_fail: Any

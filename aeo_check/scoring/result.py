@@ -10,7 +10,7 @@ from datetime import date as _date
 from math import isinf as _isinf
 
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any, Callable, NamedTuple
 
 RESULT_FORMAT = "aeo-check/result/1"
 TIER_ORDER = ("seriously_discredited", "discredited", "regular", "certified", "advanced")
@@ -27,8 +27,7 @@ def text(t: Any) -> dict[str, str]:
     return {"zh": t.zh, "en": t.en}
 
 
-@dataclass(slots=True, frozen=True)
-class Fact:
+class Fact(NamedTuple):
     """One answer or derived value an item's rating rests on."""
 
     id: str
@@ -50,8 +49,7 @@ def _jsonable(v: Any) -> Any:
     return v
 
 
-@dataclass(slots=True)
-class ItemResult:
+class ItemResult(NamedTuple):
     id: str
     official_no: int
     category: str  # internal_control … bonus, or the specific type
@@ -71,8 +69,7 @@ class ItemResult:
         return -self.points if self.points < 0 else 0
 
 
-@dataclass(slots=True)
-class Gap:
+class Gap(NamedTuple):
     """An item not at pass, with what it costs and how to close it."""
 
     result: ItemResult
@@ -123,8 +120,7 @@ class CategoryScore:
         }
 
 
-@dataclass(slots=True)
-class StandardResult:
+class StandardResult(NamedTuple):
     id: str
     tier: str
     passed: bool
@@ -172,8 +168,7 @@ class StandardResult:
         }
 
 
-@dataclass(slots=True)
-class Path:
+class Path(NamedTuple):
     """The cheapest set of gaps to close to reach ``tier``."""
 
     tier: str
@@ -191,8 +186,7 @@ class Path:
         }
 
 
-@dataclass(slots=True)
-class Trigger:
+class Trigger(NamedTuple):
     id: str
     tier: str
     title: dict[str, str]
