@@ -70,7 +70,7 @@ _LINE = re.compile(r"\n( *)(?:([a-z][a-z0-9_]{0,127}):(?: ([^\n]*))?(?![^\n])|([
 #: keys the resolver reads as something other than text
 _NOT_TEXT_KEYS: Final = frozenset(("true", "false", "null"))
 #: a plain item of a flow sequence: no spaces, colons, commas, brackets or quotes
-_FLOW_PLAIN = re.compile(r"[A-Za-z0-9_.+-]+")
+_FLOW_PLAIN = re.compile(r"[A-Za-z0-9_.+~-]+")
 #: first characters that make a plain scalar something else (or an error) in YAML
 _INDICATORS: Final = frozenset("?:,]{}#&*!|>%@`<=")
 _EMPTY: Final = object()  # "key:" with no value: None, or the parent of a block
