@@ -6,7 +6,17 @@ the document is composed once, a map from field path to line number is built
 from the node tree (only when a problem needs a line), and the same nodes are then constructed
 into plain Python data. JSON is valid YAML for our purposes (flow style), so one reader serves both.
 
-The reader is the first line of defence against hostile files (limits in :mod:`.limits`):
+Two paths read the text. The fast path (:mod:`.quickyaml`) reads the simple shape that
+``aeo-check template`` and ``assess`` write, in plain Python and without importing PyYAML (its
+import alone costs a single ``score FILE`` ~8-10 ms), several times faster than libyaml; it
+returns the very data the full path would build, or "not sure" for anything outside that strict
+subset. The full path (:func:`parse_text_full`: libyaml, the resolver below, the safety walk)
+reads everything else and reports every error, so the fast path cannot weaken a check below: it
+only ever takes documents that hold none of what they refuse. Lines are composed by the full
+path too, lazily, from the text the fast path kept, so a problem names the same line either way.
+
+The reader is the first line of defence against hostile files (limits in :mod:`.limits`); the
+full path holds every check of the text itself:
 
 - only regular files are read (a FIFO would block, ``/dev/zero`` never ends), at most
   :data:`~aeo_check.limits.MAX_FILE_BYTES`; a symbolic link is followed only to a file in
@@ -28,20 +38,26 @@ import stat
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
-import yaml
-
+from . import quickyaml
 from .limits import MAX_DEPTH, MAX_FILE_BYTES, MAX_INT_DIGITS, MAX_PROBLEMS
-from .numbers import NumberError, parse_number
+from .quickyaml import FLOAT_RE, float_value, int_value
 from .safetext import inert
+
+if TYPE_CHECKING:
+    import yaml
 
 _T = "tag:yaml.org,2002:"
 _STR, _INT, _BOOL, _NULL, _MAP, _SEQ = (_T + n for n in ("str", "int", "bool", "null", "map", "seq"))
 _FLOAT = _T + "float"
 _MERGE = _T + "merge"
-#: what this reader takes for a float (writers must quote text that matches it)
-FLOAT_RE = re.compile(r"^[-+]?[0-9]+(?:\.[0-9]+(?:[eE][-+]?[0-9]+)?|[eE][-+]?[0-9]+)$")
+
+
+def _need_yaml() -> None:
+    """Import PyYAML on first need (~8-10 ms): a file the fast path reads never needs it."""
+    global yaml
+    import yaml
 
 
 def _timestamp(loader: Any, node: Any) -> Any:
@@ -51,25 +67,20 @@ def _timestamp(loader: Any, node: Any) -> Any:
         return node.value
 
 
+# numbers are read by the fast path's own functions, so the two paths cannot drift apart
 def _int(loader: Any, node: Any) -> Any:
-    try:
-        d = parse_number(str(node.value))
-    except NumberError:
-        return node.value  # the checker explains what is wrong with it
-    return int(d) if d == d.to_integral_value() else float(d)
+    return int_value(str(node.value))  # text it refuses stays text: the checker explains it
 
 
 def _float(loader: Any, node: Any) -> Any:
-    try:
-        return float(parse_number(str(node.value)))
-    except NumberError:
-        return node.value
+    return float_value(str(node.value))
 
 
 def loader_class(base: type) -> type:
     """A safe loader on ``base`` with YAML 1.2-like scalars: impossible dates (2026-13-01) and
     numbers no person would write stay text, so validation can name the field. Data files must
     read the same with libyaml's parser and PyYAML's own."""
+    _need_yaml()
 
     class _Loader(base):  # type: ignore[misc,valid-type]
         def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
@@ -100,8 +111,22 @@ def loader_class(base: type) -> type:
     return _Loader
 
 
-# the libyaml parser is ~10x faster; PyYAML wheels ship it, builds without libyaml lack CSafeLoader
-_Loader = loader_class(getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+def __getattr__(name: str) -> Any:
+    """``_Loader``, the full path's loader class, built on first use (it needs PyYAML)."""
+    if name == "_Loader":
+        return _loader_class()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _loader_class() -> Any:
+    """The loader of the full path: ``_Loader`` once made (a test may replace it), else made now."""
+    _need_yaml()
+    cls = globals().get("_Loader")
+    if cls is None:
+        # the libyaml parser is ~10x faster; PyYAML wheels ship it, builds without libyaml lack CSafeLoader
+        cls = globals()["_Loader"] = loader_class(getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    return cls
+
 
 Path_ = tuple[Any, ...]
 
@@ -154,6 +179,8 @@ class SourceDoc:
 
     The line map is only needed to report a problem, so a document parsed from text keeps its
     node tree and builds the map on first use (valid files, the common case, never pay for it).
+    A document the fast path read (:mod:`.quickyaml`) keeps its text instead, composed with the
+    full YAML path on first use: the lines are then exactly those the full path gives.
     """
 
     file: str
@@ -163,11 +190,15 @@ class SourceDoc:
     #: problems the reader found in the file itself (a workbook's formula cell, a deleted sheet):
     #: the checker reports them together with its own
     problems: list[Problem] = field(default_factory=list)
+    _text: str | None = field(default=None, repr=False)
 
     @property
     def lines(self) -> dict[Path_, int | str]:
         if self._lines is None:
             self._lines = {}
+            if self._node is None and self._text is not None:
+                self._node = _compose(self._text)  # the fast path read it, so libyaml does too
+                self._text = None
             if self._node is not None:
                 self._lines, _ = _index(self._node, self.file)
                 self._node = None
@@ -273,8 +304,28 @@ def _index(root: yaml.Node, file: str) -> tuple[dict[Path_, int], list[Problem]]
 
 
 def parse_text(text: str, file: str) -> SourceDoc:
-    """Parse YAML or JSON text; syntax errors and unsafe structures become a :class:`DataFileError`."""
-    loader = _Loader(text)
+    """Parse YAML or JSON text; syntax errors and unsafe structures become a :class:`DataFileError`.
+
+    The fast path (:mod:`.quickyaml`) reads the simple shape of answer files without PyYAML and
+    builds the same data; anything else, and every error, goes through :func:`parse_text_full`."""
+    data = quickyaml.read(text)
+    if data is not quickyaml.NOT_SURE:
+        return SourceDoc(file, data, _text=text)
+    return parse_text_full(text, file)
+
+
+def _compose(text: str) -> Any:
+    """The node tree of ``text`` (None for an empty document), composed by the full path."""
+    loader = _loader_class()(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
+
+
+def parse_text_full(text: str, file: str) -> SourceDoc:
+    """:func:`parse_text` through PyYAML alone: libyaml, the project's resolver, the safety walk."""
+    loader = _loader_class()(text)
     try:
         node = loader.get_single_node()
         if node is None:
