@@ -323,12 +323,12 @@ def check_value(cat: Catalogue, q: Question, value: Any) -> tuple[Any, str | Non
             return value, f"{value} is out of range: expected {allowed(cat, q)}"
         return value, None
     if t == "choice":
-        values = [c.value for c in cat.choices_of(q)]
+        values = cat.choice_values(q)
         if isinstance(value, str) and value in values:
             return value, None
         return value, f"{quoted(value)} is not allowed: expected {allowed(cat, q)}"
     if t == "multi":
-        values = [c.value for c in cat.choices_of(q)]
+        values = cat.choice_values(q)
         if not isinstance(value, list):
             return value, f"expected {allowed(cat, q)}"
         bad = [v for v in value if not isinstance(v, str) or v not in values]

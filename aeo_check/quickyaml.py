@@ -191,8 +191,27 @@ def _flow(s: str) -> Any:
     return NOT_SURE  # goes on to the next line
 
 
+#: values already read, by the text after the colon: answer files repeat the same choices,
+#: yes/no answers and template comments file after file. Only immutable values are kept (never
+#: a list), and the memo is bounded: numbers and names differ from file to file.
+_SEEN: dict[str, Any] = {}
+_SEEN_MAX = 4096
+_MISS = object()
+
+
 def _value(rest: str) -> Any:
     """The value after ``key: `` or ``- `` (or "": none), _EMPTY, or NOT_SURE."""
+    v = _SEEN.get(rest, _MISS)
+    if v is _MISS:
+        v = _read_value(rest)
+        if type(v) is not list and len(rest) <= 200:
+            if len(_SEEN) >= _SEEN_MAX:
+                _SEEN.clear()
+            _SEEN[rest] = v
+    return v
+
+
+def _read_value(rest: str) -> Any:
     v = _BOOLS.get(rest)
     if v is not None:  # "key: true", the commonest line of an answer file
         return v

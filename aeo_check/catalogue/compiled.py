@@ -214,6 +214,16 @@ class Catalogue:
             return list(self.choice_sets[q.choice_set].choices)
         return []
 
+    def choice_values(self, q: "Question") -> "tuple[str, ...]":
+        """The values ``q`` allows, in catalogue order (remembered: the checker asks per answer)."""
+        memo = self.cache.get("choice_values")
+        if memo is None:
+            memo = self.cache["choice_values"] = {}
+        values = memo.get(q.id)
+        if values is None:
+            values = memo[q.id] = tuple(c.value for c in self.choices_of(q))
+        return values
+
     def label(self, vocabulary: str, key: str) -> Any:
         for entry in getattr(self.meta, vocabulary):
             if entry.id == key:

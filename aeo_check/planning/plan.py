@@ -122,6 +122,17 @@ class Plan(NamedTuple):
         }
 
 
+def _gaps_by_fact(sr: Any) -> dict[str, list[str]]:
+    """The gaps of a standard's result resting on each fact: fact id -> item ids, in gap order."""
+    out: dict[str, list[str]] = {}
+    for g in sr.gaps:
+        for f in g.facts:
+            ids = out.setdefault(f.id, [])
+            if not ids or ids[-1] != g.result.id:  # a gap names a fact once in the list
+                ids.append(g.result.id)
+    return out
+
+
 def _iso(d: dt.date | None) -> str | None:
     return d.isoformat() if d is not None else None
 
@@ -399,11 +410,10 @@ def make_plan(cat: Catalogue, R: Result) -> Plan:
             for item_id in path.items:
                 steps += b.item_steps(item_id, path.standard, t)  # type: ignore[arg-type]
         if route in ("climb", "apply", "keep"):
+            resting = _gaps_by_fact(R.standards[t]) if t in R.standards else {}
             for qid in R.unanswered + R.dont_know:
                 # a fact nobody has checked keeps every target provisional
-                items = [g.result.id for g in R.standards[t].gaps
-                         if any(f.id == qid for f in g.facts)] if t in R.standards else []
-                steps.append(b.check_step(qid, t, items))
+                steps.append(b.check_step(qid, t, resting.get(qid, [])))
         target_steps[t] = steps
         for s in steps:
             if s.id not in order:
