@@ -249,11 +249,15 @@ def run(cat: "Catalogue", paths: Sequence[str], opts: Options, jobs: int,
         write(header(opts.ui_lang, opts.color, opts.file_width))
     for path, o in zip(paths, outcomes(cat, paths, opts, jobs)):
         if o.out:
+            # separator and document written apart: joining them would copy ~100 KB a file
             if opts.format == "json":
-                write(("\n" if first else ",\n") + o.out)
+                write("\n" if first else ",\n")
+                write(o.out)
                 first = False
             else:
-                write(o.out if o.out.endswith("\n") else o.out + "\n")
+                write(o.out)
+                if not o.out.endswith("\n"):
+                    write("\n")
         if o.err:
             warn(o.err)
         if o.tier is not None:

@@ -172,10 +172,10 @@ def _standard_json(sr: Any) -> str:
         "points_short": sr.points_short, "fail_items": sr.fail_items, "unanswered_items": sr.unanswered_items,
         "partial_count": sr.partial_count, "categories": {k: v.to_dict() for k, v in sr.categories.items()},
     })[:-1]
-    return (head + ',"items":[' + ",".join(map(_item_json, sr.items)) + "]"
-            + ',"not_applicable":' + _enc([r.id for r in sr.items if r.rating == "na"])
-            + ',"gaps":[' + ",".join(map(_gap_json, sr.gaps)) + "]"
-            + ',"bonus_open":[' + ",".join(map(_bonus_json, sr.bonus_open)) + "]}")
+    return "".join((head, ',"items":[', ",".join(map(_item_json, sr.items)), "]",
+                    ',"not_applicable":', _enc([r.id for r in sr.items if r.rating == "na"]),
+                    ',"gaps":[', ",".join(map(_gap_json, sr.gaps)), "]",
+                    ',"bonus_open":[', ",".join(map(_bonus_json, sr.bonus_open)), "]}"))
 
 
 def _evidence_json(entry: dict[str, Any]) -> str:
@@ -220,9 +220,11 @@ def result_json(res: Any, file: str, extra: dict[str, Any] | None = None) -> str
     }
     # the file name is the one string here no checker has seen: its C1 and bidi characters and
     # undecodable bytes are written as \u escapes (answer texts cannot hold them)
-    return (_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", _enc(d)[:-1])
-            + ',"standards":{' + ",".join(f"{_enc(k)}:{_standard_json(v)}" for k, v in res.standards.items()) + "},"
-            + _inner(tail)
-            + ',"evidence":[' + ",".join(map(_evidence_json, res.evidence)) + "]"
-            + ',"assumptions":' + _assumptions_json(res.assumptions)
-            + ("," + _inner(extra) if extra else "") + "}")
+    # one join: a chain of + would copy the growing document (~100 KB) once per piece
+    return "".join((
+        _RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", _enc(d)[:-1]),
+        ',"standards":{', ",".join(f"{_enc(k)}:{_standard_json(v)}" for k, v in res.standards.items()), "},",
+        _inner(tail),
+        ',"evidence":[', ",".join(map(_evidence_json, res.evidence)), "]",
+        ',"assumptions":', _assumptions_json(res.assumptions),
+        "," + _inner(extra) if extra else "", "}"))
