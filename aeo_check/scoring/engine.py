@@ -183,7 +183,9 @@ class Facts(dict):
 
     def __missing__(self, name: str) -> Any:
         if name in self.c.cat.questions:
-            ok = self.applies(name)
+            ok = self._applies.get(name, _UNKNOWN)
+            if ok is _UNKNOWN:
+                ok = self.applies(name)
             if ok is False:
                 raise Skipped(name)
             if name in self.answers:
@@ -227,6 +229,9 @@ class Facts(dict):
             return Fact(name, "question", None, "skipped")
         except Unanswered:
             return Fact(name, "question", None, "dont_know" if name in self.dont_know else "unanswered")
+
+
+_UNKNOWN = object()  # applicability not worked out yet
 
 
 def profile_of(a: Assessment) -> dict[str, Any]:

@@ -40,6 +40,9 @@ class Fact(NamedTuple):
 
 
 def _jsonable(v: Any) -> Any:
+    t = type(v)
+    if t is str or t is int or t is bool or v is None:  # most answers: as they are
+        return v
     if isinstance(v, _date):
         return v.isoformat()
     if isinstance(v, float):
