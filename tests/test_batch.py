@@ -169,6 +169,19 @@ def test_fast_json_is_exactly_the_result_document():
         assert result_json(res, p) == bare
 
 
+def test_remembered_facts_keep_their_type():
+    """A fact's JSON is remembered by its value: 1 and true, 0.0 and -0.0 are equal in Python,
+    never in the document."""
+    from aeo_check.scoring.result import Fact
+    from aeo_check.views.jsonout import _fact_json
+
+    for value in (1, True, 0, False, 0.0, -0.0, 1.0, "1", None, ["a", "b"]):
+        f = Fact("trade_value_prev_year", "question", value, "answered")
+        expected = json.dumps(f.to_dict(), ensure_ascii=False, separators=(",", ":"))
+        assert _fact_json(f) == expected, value
+        assert _fact_json(f) == expected, value  # and again, from what it remembered
+
+
 def test_default_jobs():
     assert batch.default_jobs(1) == 1
     assert batch.default_jobs(batch.PARALLEL_FROM - 1) == 1

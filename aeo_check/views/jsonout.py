@@ -90,6 +90,8 @@ _ITEMS: dict[tuple, str] = {}
 _GAP_TAIL: dict[tuple, str] = {}
 _BONUS: dict[tuple, str] = {}
 _EVIDENCE: dict[tuple[str, str], str] = {}
+_FACTS: dict[Any, str] = {}
+_PLAIN = frozenset((str, int, bool, type(None), dt.date))
 _ASSUMPTIONS: dict[tuple, tuple[list, str]] = {}
 _CACHE_MAX = 50_000  # bounds memory whatever the catalogue
 
@@ -150,7 +152,19 @@ def _gap_json(g: Any) -> str:
     head = (f'{{"id":"{r.id}","official_no":{r.official_no},"category":"{r.category}","rating":"{r.rating}",'
             f'"points":{r.points},"points_lost":{r.points_lost},"blocker":{"true" if g.blocker else "false"},'
             f'"deemed":{_id(r.deemed)},"missing":{_id(r.missing)}')
-    return head + parts[0] + _enc([f.to_dict() for f in g.facts]) + parts[1]
+    return "".join((head, parts[0], "[", ",".join(map(_fact_json, g.facts)), "]", parts[1]))
+
+
+def _fact_json(f: Any) -> str:
+    """One fact (question, value, state) as JSON: the same few recur file after file."""
+    t = type(f.value)
+    if t not in _PLAIN:  # floats (0.0 and -0.0 are equal keys), lists (a multiple choice)
+        return _enc(f.to_dict())
+    key = (f, t)  # the type too: 1 and True are equal keys
+    hit = _FACTS.get(key)
+    if hit is None:
+        hit = _remember(_FACTS, key, _enc(f.to_dict()))
+    return hit
 
 
 def _bonus_json(r: Any) -> str:
