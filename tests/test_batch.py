@@ -152,8 +152,12 @@ def test_each_file_is_written_before_the_next_is_read(monkeypatch):
     opts = batch.Options(format="jsonl", many=True)
     done = batch.run(cat, EXAMPLES, opts, 1, write=lambda s: written.append((len(read), s)), warn=lambda s: None)
     assert done.status == 0
-    assert [n for n, _ in written] == [1, 2, 3, 4, 5]  # written right after its own file was read
-    assert [json.loads(s)["file"] for _, s in written] == EXAMPLES
+    by_file: dict[int, str] = {}
+    for n, s in written:
+        by_file[n] = by_file.get(n, "") + s
+    assert list(by_file) == [1, 2, 3, 4, 5]  # written right after its own file was read, before the next
+    assert all(text.endswith("\n") and text.count("\n") == 1 for text in by_file.values())  # one line each
+    assert [json.loads(text)["file"] for text in by_file.values()] == EXAMPLES
 
 
 def test_fast_json_is_exactly_the_result_document():
