@@ -91,6 +91,7 @@ _GAP_TAIL: dict[tuple, str] = {}
 _BONUS: dict[tuple, str] = {}
 _EVIDENCE: dict[tuple[str, str], str] = {}
 _FACTS: dict[Any, str] = {}
+_EVIDENCE_ENTRY: dict[tuple, str] = {}
 _PLAIN = frozenset((str, int, bool, type(None), dt.date))
 _ASSUMPTIONS: dict[tuple, tuple[list, str]] = {}
 _CACHE_MAX = 50_000  # bounds memory whatever the catalogue
@@ -193,6 +194,16 @@ def _standard_json(sr: Any) -> str:
 
 
 def _evidence_json(entry: dict[str, Any]) -> str:
+    # the whole entry remembered: the same documents come in the same states with the same items
+    key = (entry["zh"], entry["en"], entry["state"], entry["owner"], entry["category"], *entry["items"],
+           "#", *entry["numbers"])
+    hit = _EVIDENCE_ENTRY.get(key)
+    if hit is None:
+        hit = _remember(_EVIDENCE_ENTRY, key, _evidence_entry_json(entry))
+    return hit
+
+
+def _evidence_entry_json(entry: dict[str, Any]) -> str:
     key = (entry["zh"], entry["en"])
     head = _EVIDENCE.get(key)
     if head is None:
