@@ -861,8 +861,10 @@ def assess(
 
 @app.command(help=_h("doctor"))
 def doctor() -> None:
+    from .launch import resume
     from .views.doctor import run_doctor
 
+    resume()  # it renders a test PDF: collect garbage as usual
     raise typer.Exit(run_doctor(out))
 
 
