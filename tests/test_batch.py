@@ -186,6 +186,31 @@ def test_remembered_facts_keep_their_type():
         assert _fact_json(f) == expected, value  # and again, from what it remembered
 
 
+def test_the_console_script_collects_garbage_while_it_scores():
+    """Collection is paused while the program loads (up to the catalogue) and on again, with what
+    loaded frozen, for every file scored: a batch of ten thousand files must not grow on
+    uncollected cycles."""
+    code = ("import gc, sys\n"
+            "import aeo_check.launch as launch\n"
+            "import aeo_check.batch as batch\n"
+            "import aeo_check.catalogue.compiled as compiled\n"
+            "def state():\n"
+            "    return ('collecting' if gc.isenabled() else 'paused') + (' frozen' if gc.get_freeze_count() else '')\n"
+            "real_cat, real_file = compiled.get_catalogue, batch.score_file\n"
+            "def cat_spy(*a):\n"
+            "    print('loading:', state(), file=sys.stderr)\n"
+            "    return real_cat(*a)\n"
+            "def file_spy(*a):\n"
+            "    print('scoring:', state(), file=sys.stderr)\n"
+            "    return real_file(*a)\n"
+            "compiled.get_catalogue, batch.score_file = cat_spy, file_spy\n"
+            f"sys.argv = ['aeo-check', 'score', {EXAMPLES[0]!r}, {EXAMPLES[1]!r}, '--format', 'jsonl']\n"
+            "launch.main()\n")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert run.stderr.splitlines() == ["loading: paused", "scoring: collecting frozen", "scoring: collecting frozen"]
+
+
 def test_default_jobs():
     assert batch.default_jobs(1) == 1
     assert batch.default_jobs(batch.PARALLEL_FROM - 1) == 1
