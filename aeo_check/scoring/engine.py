@@ -100,11 +100,25 @@ class _Compiled:
         self.ask_if = {q.id: (q.ask_if.code if q.ask_if is not None else None) for q in cat.questions.values()}
         self.question_order = list(cat.questions)
         self.last_event = frozenset(q.id for q in cat.questions.values() if q.type == "last_event")
+        self._plain: dict[tuple, frozenset[str]] = {}
         self.numbers: dict[str, str] = {}
         for std in STANDARDS:
             for it in cat.items_in(std):
                 n = it.standards[std].number  # type: ignore[index]
                 self.numbers.setdefault(it.id, f"({n})" if it.specific is None else str(n))
+
+
+    def plain_questions(self, enterprise_type: str, specific_types: Collection[str]) -> frozenset[str]:
+        """Questions that apply to this profile without a condition and are no dated event (those
+        are parsed on first use): their answers are facts as they stand."""
+        key = (enterprise_type, tuple(specific_types))
+        hit = self._plain.get(key)
+        if hit is None:
+            hit = self._plain[key] = frozenset(
+                q.id for q in self.cat.questions.values()
+                if q.ask_if is None and q.id not in self.last_event and enterprise_type in q.applies_to
+                and (q.specific is None or q.specific in specific_types))
+        return hit
 
 
 def compiled(cat: Catalogue) -> _Compiled:
@@ -155,6 +169,10 @@ class Facts(dict):
         self._applies: dict[str, bool | None] = {}
         self._derived: dict[str, Any] = {}
         self._ratings: dict[int, tuple[str, str | None, str | None]] = {}
+        # the answers to questions that apply whatever the other answers say (no ask_if, in the
+        # profile) go in at once: exactly what __missing__ would find for them, without a call each
+        plain = c.plain_questions(profile["enterprise_type"], profile["specific_types"])
+        self.update({q: v for q, v in answers.items() if q in plain})
 
     def applies(self, qid: str) -> bool | None:
         """True/False when known; None when it depends on an unanswered question."""
