@@ -496,8 +496,8 @@ def parse_answers(doc: SourceDoc, cat: Catalogue) -> Assessment:
         elif isinstance(note, str) and text_problem(note):
             problems.append(doc.problem(("notes", qid), f"{text_problem(note)}"))
     if env is not None:
-        for qid, q in cat.questions.items():
-            if qid in answers and env.enterprise.type not in q.applies_to:
+        for qid in _not_asked(cat, env.enterprise.type):
+            if qid in answers:
                 problems.append(doc.problem(("answers", qid),
                     f"this question is not asked of a {env.enterprise.type} enterprise"))
         for qid, value in answers.items():  # dates of past events cannot be after the assessment
@@ -520,6 +520,15 @@ def parse_answers(doc: SourceDoc, cat: Catalogue) -> Assessment:
         answers=answers, notes={k: v for k, v in env.notes.items() if v}, file=doc.file,
         dont_know=[qid for qid in cat.questions if qid in dont_know],
     )
+
+
+def _not_asked(cat: Catalogue, enterprise_type: str) -> tuple[str, ...]:
+    """The questions not asked of this type of enterprise, in catalogue order (remembered)."""
+    key = f"not_asked:{enterprise_type}"
+    hit = cat.cache.get(key)
+    if hit is None:
+        hit = cat.cache[key] = tuple(q.id for q in cat.questions.values() if enterprise_type not in q.applies_to)
+    return hit
 
 
 def _not_an_answer_file(doc: SourceDoc) -> Problem | None:

@@ -691,9 +691,9 @@ def _evidence(cat: Catalogue, c: _Compiled, facts: Facts, standards: dict[str, S
             if rank[state] < rank[entry["state"]]:
                 entry["state"] = state
     out = sorted(seen.values(), key=lambda e: rank[e["state"]])  # stable: catalogue order within a state
-    numbers = c.numbers
+    number = c.numbers.__getitem__
     for e in out:  # the items' official numbers, the Advanced standard's where an item has one
-        e["numbers"] = [numbers[i] for i in e["items"]]
+        e["numbers"] = list(map(number, e["items"]))
     return out
 
 
