@@ -100,7 +100,7 @@ class _Compiled:
         self.ask_if = {q.id: (q.ask_if.code if q.ask_if is not None else None) for q in cat.questions.values()}
         self.question_order = list(cat.questions)
         self.last_event = frozenset(q.id for q in cat.questions.values() if q.type == "last_event")
-        self._plain: dict[tuple, frozenset[str]] = {}
+        self._profiles: dict[tuple, tuple[dict[str, bool], frozenset[str]]] = {}
         self.numbers: dict[str, str] = {}
         for std in STANDARDS:
             for it in cat.items_in(std):
@@ -108,16 +108,16 @@ class _Compiled:
                 self.numbers.setdefault(it.id, f"({n})" if it.specific is None else str(n))
 
 
-    def plain_questions(self, enterprise_type: str, specific_types: Collection[str]) -> frozenset[str]:
-        """Questions that apply to this profile without a condition and are no dated event (those
-        are parsed on first use): their answers are facts as they stand."""
+    def by_profile(self, enterprise_type: str, specific_types: Collection[str]) -> tuple[dict[str, bool], frozenset[str]]:
+        """For one profile: whether each question without a condition (no ask_if) applies, and
+        those of them whose answers are facts as they stand (dated events are parsed on first use)."""
         key = (enterprise_type, tuple(specific_types))
-        hit = self._plain.get(key)
+        hit = self._profiles.get(key)
         if hit is None:
-            hit = self._plain[key] = frozenset(
-                q.id for q in self.cat.questions.values()
-                if q.ask_if is None and q.id not in self.last_event and enterprise_type in q.applies_to
-                and (q.specific is None or q.specific in specific_types))
+            fixed = {q.id: enterprise_type in q.applies_to and (q.specific is None or q.specific in specific_types)
+                     for q in self.cat.questions.values() if q.ask_if is None}
+            plain = frozenset(q for q, ok in fixed.items() if ok and q not in self.last_event)
+            hit = self._profiles[key] = (fixed, plain)
         return hit
 
 
@@ -166,12 +166,13 @@ class Facts(dict):
         self.answers = answers
         self.profile = profile
         self.dont_know = dont_know
-        self._applies: dict[str, bool | None] = {}
+        # what the profile alone decides goes in at once, exactly as applies() and __missing__
+        # would work it out, without a call each: whether a question without ask_if applies,
+        # and the answers to those that do
+        fixed, plain = c.by_profile(profile["enterprise_type"], profile["specific_types"])
+        self._applies: dict[str, bool | None] = dict(fixed)
         self._derived: dict[str, Any] = {}
         self._ratings: dict[int, tuple[str, str | None, str | None]] = {}
-        # the answers to questions that apply whatever the other answers say (no ask_if, in the
-        # profile) go in at once: exactly what __missing__ would find for them, without a call each
-        plain = c.plain_questions(profile["enterprise_type"], profile["specific_types"])
         self.update({q: v for q, v in answers.items() if q in plain})
 
     def applies(self, qid: str) -> bool | None:
@@ -505,8 +506,11 @@ def score(cat: Catalogue, a: Assessment, closed: Mapping[str, Collection[str]] |
     unanswered_q: list[str] = []
     skipped_q: list[str] = []
     dont_know_q: list[str] = []
+    known = facts._applies  # most are settled by the profile already
     for qid in c.question_order:
-        ok = facts.applies(qid)
+        ok = known.get(qid, _UNKNOWN)
+        if ok is _UNKNOWN:
+            ok = facts.applies(qid)
         if ok is False:
             skipped_q.append(qid)
         elif qid not in a.answers:
