@@ -202,9 +202,7 @@ class Facts(dict):
 
     def __missing__(self, name: str) -> Any:
         if name in self.c.cat.questions:
-            ok = self._applies.get(name, _UNKNOWN)
-            if ok is _UNKNOWN:
-                ok = self.applies(name)
+            ok = self.applies(name)
             if ok is False:
                 raise Skipped(name)
             if name in self.answers:
@@ -248,9 +246,6 @@ class Facts(dict):
             return Fact(name, "question", None, "skipped")
         except Unanswered:
             return Fact(name, "question", None, "dont_know" if name in self.dont_know else "unanswered")
-
-
-_UNKNOWN = object()  # applicability not worked out yet
 
 
 def profile_of(a: Assessment) -> dict[str, Any]:
@@ -506,11 +501,8 @@ def score(cat: Catalogue, a: Assessment, closed: Mapping[str, Collection[str]] |
     unanswered_q: list[str] = []
     skipped_q: list[str] = []
     dont_know_q: list[str] = []
-    known = facts._applies  # most are settled by the profile already
     for qid in c.question_order:
-        ok = known.get(qid, _UNKNOWN)
-        if ok is _UNKNOWN:
-            ok = facts.applies(qid)
+        ok = facts.applies(qid)
         if ok is False:
             skipped_q.append(qid)
         elif qid not in a.answers:
