@@ -89,7 +89,6 @@ def item_dict(cat: Catalogue, item: Item) -> dict[str, Any]:
 _ITEMS: dict[tuple, str] = {}
 _GAP_TAIL: dict[tuple, str] = {}
 _BONUS: dict[tuple, str] = {}
-_EVIDENCE: dict[tuple[str, str], str] = {}
 _FACTS: dict[Any, str] = {}
 _EVIDENCE_ENTRY: dict[tuple, str] = {}
 _PLAIN = frozenset((str, int, bool, type(None), dt.date))
@@ -199,21 +198,8 @@ def _evidence_json(entry: dict[str, Any]) -> str:
            "#", *entry["numbers"])
     hit = _EVIDENCE_ENTRY.get(key)
     if hit is None:
-        hit = _remember(_EVIDENCE_ENTRY, key, _evidence_entry_json(entry))
+        hit = _remember(_EVIDENCE_ENTRY, key, _enc(entry))
     return hit
-
-
-def _evidence_entry_json(entry: dict[str, Any]) -> str:
-    key = (entry["zh"], entry["en"])
-    head = _EVIDENCE.get(key)
-    if head is None:
-        head = _remember(_EVIDENCE, key, _enc({"zh": key[0], "en": key[1]})[:-1] + ',"state":"')
-    # state, items, owner and category are catalogue ids (letters, digits, '-' and '_'), numbers
-    # are digits in brackets: nothing to escape
-    items = '["' + '","'.join(entry["items"]) + '"]' if entry["items"] else "[]"
-    numbers = '["' + '","'.join(entry["numbers"]) + '"]' if entry["numbers"] else "[]"
-    return (f'{head}{entry["state"]}","items":{items},"owner":"{entry["owner"]}",'
-            f'"category":"{entry["category"]}","numbers":{numbers}}}')
 
 
 def _assumptions_json(entries: list[dict[str, Any]]) -> str:
