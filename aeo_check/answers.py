@@ -156,16 +156,15 @@ def enterprise_schema() -> Any:
     """The core schema of the ``enterprise`` block (also used inside result files' checks)."""
     from pydantic_core import core_schema as cs
 
-    field = _field
     return cs.typed_dict_schema({
-        "name": field(cs.no_info_after_validator_function(_name, cs.str_schema(min_length=1, max_length=MAX_NAME_CHARS))),
-        "uscc": field(cs.no_info_after_validator_function(_uscc, cs.str_schema())),
-        "customs_code": field(cs.no_info_before_validator_function(_customs_code, cs.str_schema())),
-        "type": field(cs.literal_schema(list(ENTERPRISE_TYPES))),
-        "specific": field(cs.no_info_after_validator_function(_unique, cs.list_schema(cs.literal_schema(list(SPECIFIC_TYPES)))),
-                          default_factory=list),
-        "production": field(cs.no_info_before_validator_function(_production, cs.bool_schema())),
-        "current_tier": field(cs.literal_schema(list(TIERS)), default="regular"),
+        "name": _field(cs.no_info_after_validator_function(_name, cs.str_schema(min_length=1, max_length=MAX_NAME_CHARS))),
+        "uscc": _field(cs.no_info_after_validator_function(_uscc, cs.str_schema())),
+        "customs_code": _field(cs.no_info_before_validator_function(_customs_code, cs.str_schema())),
+        "type": _field(cs.literal_schema(list(ENTERPRISE_TYPES))),
+        "specific": _field(cs.no_info_after_validator_function(_unique, cs.list_schema(cs.literal_schema(list(SPECIFIC_TYPES)))),
+                           default_factory=list),
+        "production": _field(cs.no_info_before_validator_function(_production, cs.bool_schema())),
+        "current_tier": _field(cs.literal_schema(list(TIERS)), default="regular"),
     }, extra_behavior="forbid")
 
 
@@ -173,16 +172,15 @@ def enterprise_schema() -> Any:
 def _validators() -> tuple[Any, Any]:
     from pydantic_core import SchemaValidator, core_schema as cs
 
-    field = _field
     ent = enterprise_schema()
     envelope = cs.typed_dict_schema({
-        "format": field(cs.literal_schema([FORMAT])),
-        "standard": field(cs.str_schema()),
-        "language": field(cs.literal_schema(["zh", "en"]), default="zh"),
-        "enterprise": field(ent),
-        "assessed_on": field(cs.no_info_before_validator_function(_assessed_on, cs.date_schema())),
-        "answers": field(cs.dict_schema(cs.str_schema(), cs.any_schema()), default_factory=dict),
-        "notes": field(cs.dict_schema(cs.str_schema(), cs.str_schema()), default_factory=dict),
+        "format": _field(cs.literal_schema([FORMAT])),
+        "standard": _field(cs.str_schema()),
+        "language": _field(cs.literal_schema(["zh", "en"]), default="zh"),
+        "enterprise": _field(ent),
+        "assessed_on": _field(cs.no_info_before_validator_function(_assessed_on, cs.date_schema())),
+        "answers": _field(cs.dict_schema(cs.str_schema(), cs.any_schema()), default_factory=dict),
+        "notes": _field(cs.dict_schema(cs.str_schema(), cs.str_schema()), default_factory=dict),
     }, extra_behavior="forbid")
     return SchemaValidator(envelope), SchemaValidator(ent)
 

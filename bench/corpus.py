@@ -104,6 +104,18 @@ def make(folder: Path, n: int) -> list[Path]:
     return paths
 
 
+def chosen(argv: list[str], n: int) -> list[Path]:
+    """The files a bench script's ``[FOLDER] [N]`` arguments name: the first N (default ``n``)
+    ``*.yaml`` of FOLDER, or N files made by :func:`make` in a temporary folder."""
+    import tempfile
+
+    if len(argv) > 1:
+        n = int(argv[1])
+    if argv:
+        return sorted(Path(argv[0]).glob("*.yaml"))[:n]
+    return make(Path(tempfile.mkdtemp()) / "corpus", n)
+
+
 def _valid(cat, text: str, path: Path) -> bool:
     from aeo_check.answers import parse_answers
     from aeo_check.sourcefile import DataFileError, parse_text

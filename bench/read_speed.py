@@ -12,7 +12,6 @@ per round; the figure is the best of 7 rounds divided by the number of files.
 from __future__ import annotations
 
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import Any, Callable
@@ -34,14 +33,10 @@ def best_ms(read: Callable[[str], Any], texts: list[str], rounds: int = 7) -> fl
 
 
 def main() -> None:
-    n = int(sys.argv[2]) if len(sys.argv) > 2 else 1000
-    if len(sys.argv) > 1:
-        paths = sorted(Path(sys.argv[1]).glob("*.yaml"))[:n]
-    else:
-        sys.path.insert(0, str(Path(__file__).resolve().parent))
-        import corpus
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import corpus
 
-        paths = corpus.make(Path(tempfile.mkdtemp()) / "corpus", n)
+    paths = corpus.chosen(sys.argv[1:], 1000)
     texts = [p.read_text(encoding="utf-8") for p in paths]
     taken = sum(quickyaml.read(t) is not quickyaml.NOT_SURE for t in texts)
     size = sum(len(t.encode("utf-8")) for t in texts) / len(texts) / 1024

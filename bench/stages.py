@@ -15,7 +15,6 @@ from __future__ import annotations
 import gc
 import os
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -32,14 +31,10 @@ STAGES = ("read", "check", "score", "plan", "JSON", "write")
 
 
 def main() -> None:
-    n = int(sys.argv[2]) if len(sys.argv) > 2 else 400
-    if len(sys.argv) > 1:
-        paths = [str(p) for p in sorted(Path(sys.argv[1]).glob("*.yaml"))[:n]]
-    else:
-        sys.path.insert(0, str(Path(__file__).resolve().parent))
-        import corpus
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import corpus
 
-        paths = [str(p) for p in corpus.make(Path(tempfile.mkdtemp()) / "corpus", n)]
+    paths = [str(p) for p in corpus.chosen(sys.argv[1:], 400)]
     cat = get_catalogue()
     sink = open(os.devnull, "w", encoding="utf-8")
     gc.freeze()  # as the command does once the catalogue is loaded
