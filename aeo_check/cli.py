@@ -430,6 +430,11 @@ def score(
 ) -> None:
     from . import batch
 
+    if format is ScoreFmt.table and (len(files) == 1 or detail):
+        # the panel's modules (rich) load with the program, collection still paused (see launch)
+        from .views import terminal  # noqa: F401
+
+        out.color_system  # noqa: B018 - the console, made now for the same reason
     cat = catalogue()
     if format is ScoreFmt.junit:  # one XML document for the whole batch
         _score_junit(cat, [Path(f) for f in files], fail_below, fail_on_new_blockers)

@@ -180,7 +180,7 @@ def test_read_only_or_impossible_cache_folder_still_works(tmp_path, monkeypatch)
     def refuse(*a, **k):
         raise OSError(30, "Read-only file system")
 
-    monkeypatch.setattr(cache.tempfile, "mkstemp", refuse)
+    monkeypatch.setattr("tempfile.mkstemp", refuse)  # the cache imports tempfile when it writes
     monkeypatch.setenv("AEO_CHECK_CACHE_DIR", str(tmp_path / "rofs"))
     cat = cache.load(None)
     assert len(cat.items) > 90 and _entries(tmp_path / "rofs") == []

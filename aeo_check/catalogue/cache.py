@@ -26,7 +26,6 @@ import marshal
 import os
 import pickle
 import sys
-import tempfile
 from pathlib import Path
 from types import CodeType
 from typing import TYPE_CHECKING
@@ -116,6 +115,8 @@ def _read(path: Path, key: str) -> "Catalogue | None":
 
 
 def _write(folder: Path, path: Path, key: str, cat: "Catalogue") -> None:
+    import tempfile  # once per catalogue content; every other run only reads
+
     try:
         folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)

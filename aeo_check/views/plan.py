@@ -6,7 +6,6 @@ JSON carry; they never plan or score.
 
 from __future__ import annotations
 
-import csv
 import io
 from typing import Any
 
@@ -84,6 +83,8 @@ _COLUMNS = ("id", "step", "kind", "owner", "start", "end", "end_earliest", "days
 
 def plan_csv(cat: Catalogue, plan: dict[str, Any], lang: str) -> str:
     """CSV with a header row; UTF-8 with BOM so spreadsheet programs read the Chinese right."""
+    import csv  # only this view needs it: the score screen, which imports this module, does not
+
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n")
     w.writerow([t(f"plan.{c}", lang) for c in _COLUMNS])
