@@ -58,7 +58,8 @@ class _LazyConsole:
         self._pipe = pipe
         self._console: "Console | None" = None
 
-    def __getattr__(self, name: str):  # noqa: ANN204 - whatever the Console has
+    def made(self) -> "Console":
+        """The console, made on first use (rich is imported then)."""
         if self._console is None:
             if self._pipe:  # stdout: a reader that goes away is not an error (exit 0, not rich's 1)
                 from .exitcodes import pipe_console
@@ -68,7 +69,10 @@ class _LazyConsole:
                 from rich.console import Console
 
                 self._console = Console(**self._options)  # type: ignore[arg-type]
-        return getattr(self._console, name)
+        return self._console
+
+    def __getattr__(self, name: str):  # noqa: ANN204 - whatever the Console has
+        return getattr(self.made(), name)
 
 
 out = _LazyConsole(pipe=True, highlight=False, soft_wrap=False)
@@ -434,7 +438,7 @@ def score(
         # the panel's modules (rich) load with the program, collection still paused (see launch)
         from .views import terminal  # noqa: F401
 
-        out.color_system  # noqa: B018 - the console, made now for the same reason
+        out.made()
     cat = catalogue()
     if format is ScoreFmt.junit:  # one XML document for the whole batch
         _score_junit(cat, [Path(f) for f in files], fail_below, fail_on_new_blockers)
