@@ -90,11 +90,18 @@ class _Compiled:
         self.items_in = {s: cat.items_in(s) for s in STANDARDS}
         self.scope: dict[tuple, list[tuple]] = {}
         self.assumptions: dict[tuple, list[dict[str, Any]]] = {}
-        # every (item, document) pair in catalogue order, flat, with what decides its state
-        self.evidence = [(i.id, i.owner, i.specific or i.category, e.zh, e.en,
-                          e.exists_if.code if e.exists_if is not None else None,
-                          e.applies_if.code if e.applies_if is not None else None)
-                         for i in cat.items for e in i.evidence]
+        # every document once, in the order of its first mention, with its links: each (item,
+        # document) pair as (its place in catalogue order, item, owner, category, English name,
+        # what decides its state)
+        docs: dict[str, list[tuple]] = {}
+        links = ((i, e) for i in cat.items for e in i.evidence)
+        for n, (i, e) in enumerate(links):
+            docs.setdefault(e.zh, []).append((
+                n, i.id, i.owner, i.specific or i.category, e.en,
+                e.exists_if.code if e.exists_if is not None else None,
+                e.applies_if.code if e.applies_if is not None else None))
+        self.evidence_docs = [(zh, tuple(found)) for zh, found in docs.items()]
+        self.evidence_numbers: dict[tuple[str, ...], tuple[str, ...]] = {}  # items -> official numbers
         self.derived = {d.id: d.expr.code for d in cat.derived.values()}
         self.triggers = [(t, t.when.code) for t in cat.triggers]
         self.ask_if = {q.id: (q.ask_if.code if q.ask_if is not None else None) for q in cat.questions.values()}
@@ -535,7 +542,7 @@ def score(cat: Catalogue, a: Assessment, closed: Mapping[str, Collection[str]] |
         enterprise=a.enterprise.as_dict(), tier=tier, reason=reason, provisional=provisional,
         unanswered=unanswered_q, skipped=skipped_q, dont_know=dont_know_q, triggers=triggered, standards=standards, paths=paths,
         timing=timing, tolerance=tolerance, answers=dict(a.answers), notes=dict(a.notes), derived=derived,
-        assumptions=assumptions, evidence_of=lambda: _evidence(cat, c, facts, standards),
+        assumptions=assumptions, evidence_of=lambda: _evidence(c, facts, standards),
         unknown_triggers=unknown_triggers,
     )
 
@@ -655,42 +662,52 @@ def _tolerance(cat: Catalogue, a: Assessment, tier: str, standards: dict[str, St
 _EVIDENCE_RANK = {"missing": 0, "to_check": 1, "held": 2, "na": 3}
 
 
-def _evidence(cat: Catalogue, c: _Compiled, facts: Facts, standards: dict[str, StandardResult]) -> list[dict[str, Any]]:
+def _evidence(c: _Compiled, facts: Facts, standards: dict[str, StandardResult]) -> list[tuple]:
     """Every document the audit will ask for, in one of four states, each once, linked to its items.
 
     ``na``: it can only exist after an event that did not happen (``applies_if`` false);
     ``held``/``missing``: the answers say so (``exists_if``), or, without such a question, the
     item's rating does (a pass means the practice the document records is in place);
-    ``to_check``: the fact that decides it is not known yet. Missing documents come first.
+    ``to_check``: the fact that decides it is not known yet. Missing documents come first, then
+    catalogue order (of each document's first item in scope).
+
+    One row per document: ``(rank, place, zh, en, state, items, owner, category, numbers)``,
+    the owner and category those of its first item in scope, the numbers the items' official ones
+    (the Advanced standard's where an item has one). :attr:`Result.evidence` makes them dicts.
     """
     rating: dict[str, str] = {}
     for std in STANDARDS:  # the stricter standard's rating decides (advanced is scored first)
         for r in standards[std].items:
             if r.category != "bonus" and r.rating != "na" and r.id not in rating:
                 rating[r.id] = r.rating
-    seen: dict[str, dict[str, Any]] = {}
     rank = _EVIDENCE_RANK
-    for item_id, owner, category, zh, en, held_code, applies_code in c.evidence:
-        rated = rating.get(item_id)
-        if rated is None:
-            continue
-        if held_code is None and applies_code is None:  # most documents: the rating decides
-            state = _BY_RATING.get(rated, "missing")
-        else:
-            state = _evidence_state(facts, held_code, applies_code, rated)
-        entry = seen.get(zh)
-        if entry is None:
-            seen[zh] = {"zh": zh, "en": en, "state": state, "items": [item_id], "owner": owner,
-                        "category": category}
-        else:
-            entry["items"].append(item_id)
-            if rank[state] < rank[entry["state"]]:
-                entry["state"] = state
-    out = sorted(seen.values(), key=lambda e: rank[e["state"]])  # stable: catalogue order within a state
-    number = c.numbers.__getitem__
-    for e in out:  # the items' official numbers, the Advanced standard's where an item has one
-        e["numbers"] = list(map(number, e["items"]))
-    return out
+    by_rating = _BY_RATING
+    memo = c.evidence_numbers
+    rows = []
+    for zh, links in c.evidence_docs:
+        first = None
+        for link in links:
+            rated = rating.get(link[1])
+            if rated is None:
+                continue
+            if link[5] is None and link[6] is None:  # most documents: the rating decides
+                state = by_rating.get(rated, "missing")
+            else:
+                state = _evidence_state(facts, link[5], link[6], rated)
+            if first is None:
+                first, items, best = link, [link[1]], state
+            else:
+                items.append(link[1])
+                if rank[state] < rank[best]:
+                    best = state
+        if first is not None:
+            ids = tuple(items)
+            numbers = memo.get(ids)
+            if numbers is None:
+                numbers = memo[ids] = tuple(map(c.numbers.__getitem__, ids))
+            rows.append((rank[best], first[0], zh, first[4], best, ids, first[2], first[3], numbers))
+    rows.sort()  # by rank, then place: (rank, place) is never the same for two rows
+    return rows
 
 
 #: a document's state from its item's rating alone (any other rating: missing)

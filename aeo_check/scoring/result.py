@@ -201,6 +201,13 @@ class Trigger(NamedTuple):
                 "repair": self.repair}
 
 
+def evidence_entry(row: tuple) -> dict[str, Any]:
+    """One row of :attr:`Result.evidence_rows` as its entry in :attr:`Result.evidence` (and the JSON)."""
+    _, _, zh, en, state, items, owner, category, numbers = row
+    return {"zh": zh, "en": en, "state": state, "items": list(items), "owner": owner, "category": category,
+            "numbers": list(numbers)}
+
+
 @dataclass(slots=True)
 class Result:
     catalogue: str
@@ -222,9 +229,10 @@ class Result:
     notes: dict[str, str]
     derived: dict[str, Any]
     assumptions: list[dict[str, Any]]
-    #: builds the evidence checklist on first use: only reports and JSON need it, and batch
+    #: builds the evidence checklist's rows on first use: only reports and JSON need it, and batch
     #: scoring for a tier guard should not pay for it (deterministic: same facts, same list)
-    evidence_of: Callable[[], list[dict[str, Any]]] | None = field(default=None, repr=False, compare=False)
+    evidence_of: Callable[[], list[tuple]] | None = field(default=None, repr=False, compare=False)
+    _rows: list[tuple] | None = field(default=None, repr=False, compare=False)
     _evidence: list[dict[str, Any]] | None = field(default=None, repr=False, compare=False)
     #: discredit triggers that could not be judged because a question they read is unanswered
     unknown_triggers: list[Trigger] = field(default_factory=list)
@@ -240,9 +248,18 @@ class Result:
         return lowest
 
     @property
+    def evidence_rows(self) -> list[tuple]:
+        """The evidence checklist as the scorer made it: ``(rank, place, zh, en, state, items, owner,
+        category, numbers)`` per document (see ``scoring.engine._evidence``)."""
+        if self._rows is None:
+            self._rows = self.evidence_of() if self.evidence_of is not None else []
+        return self._rows
+
+    @property
     def evidence(self) -> list[dict[str, Any]]:
+        """The evidence checklist: one entry per document the audit will ask for."""
         if self._evidence is None:
-            self._evidence = self.evidence_of() if self.evidence_of is not None else []
+            self._evidence = list(map(evidence_entry, self.evidence_rows))
         return self._evidence
 
     def to_dict(self) -> dict[str, Any]:

@@ -192,13 +192,14 @@ def _standard_json(sr: Any) -> str:
                     ',"bonus_open":[', ",".join(map(_bonus_json, sr.bonus_open)), "]}"))
 
 
-def _evidence_json(entry: dict[str, Any]) -> str:
+def _evidence_json(row: tuple) -> str:
     # the whole entry remembered: the same documents come in the same states with the same items
-    key = (entry["zh"], entry["en"], entry["state"], entry["owner"], entry["category"], *entry["items"],
-           "#", *entry["numbers"])
+    key = row[2:]  # zh, en, state, items, owner, category, numbers (rank and place only order)
     hit = _EVIDENCE_ENTRY.get(key)
     if hit is None:
-        hit = _remember(_EVIDENCE_ENTRY, key, _enc(entry))
+        from ..scoring.result import evidence_entry
+
+        hit = _remember(_EVIDENCE_ENTRY, key, _enc(evidence_entry(row)))
     return hit
 
 
@@ -236,6 +237,6 @@ def result_json(res: Any, file: str, extra: dict[str, Any] | None = None) -> str
         _RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", _enc(d)[:-1]),
         ',"standards":{', ",".join(f"{_enc(k)}:{_standard_json(v)}" for k, v in res.standards.items()), "},",
         _inner(tail),
-        ',"evidence":[', ",".join(map(_evidence_json, res.evidence)), "]",
+        ',"evidence":[', ",".join(map(_evidence_json, res.evidence_rows)), "]",
         ',"assumptions":', _assumptions_json(res.assumptions),
         "," + _inner(extra) if extra else "", "}"))
