@@ -223,12 +223,15 @@ def text_problem(s: str) -> str | None:
     return None
 
 
+_YES_NO = {"yes": True, "no": False, "true": True, "false": False}
+
+
 def yes_no_value(v: Any) -> bool | None:
     """true/false, or yes/no written as text (YAML 1.2 reads an unquoted yes as text)."""
     if isinstance(v, bool):
         return v
     if isinstance(v, str):
-        return {"yes": True, "no": False, "true": True, "false": False}.get(v.strip().lower())
+        return _YES_NO.get(v.strip().lower())
     return None
 
 
@@ -516,7 +519,7 @@ def parse_answers(doc: SourceDoc, cat: Catalogue) -> Assessment:
     return Assessment(
         standard=env.standard, language=env.language, enterprise=env.enterprise, assessed_on=env.assessed_on,
         answers=answers, notes={k: v for k, v in env.notes.items() if v}, file=doc.file,
-        dont_know=[qid for qid in cat.questions if qid in dont_know],
+        dont_know=[qid for qid in cat.questions if qid in dont_know] if dont_know else [],
     )
 
 
