@@ -238,6 +238,72 @@ def test_missing_evidence_comes_first_with_its_items_and_owner():
     assert first["state"] == "missing" and first["items"] and first["owner"] and first["numbers"]
 
 
+RANK = ["missing", "to_check", "held", "na"]
+
+
+@pytest.mark.parametrize("kind, specific", [("importer_exporter", []), ("customs_broker", ["food_cosmetics"]),
+                                            ("customs_broker", ["animal_plant_quarantine", "health_quarantine"])])
+def test_a_document_of_several_items_is_listed_once_in_the_place_of_its_first_item_in_scope(kind, specific):
+    # a customs broker's "inspection notices" document is first named by the importer's item (not in
+    # its scope) and then by the agency item: it is listed with the agency item alone and its number
+    r, _ = plan_of(type=kind, specific=specific, production=kind != "customs_broker")
+    rated = {}
+    for std in ("advanced", "certified"):
+        for it in r.standards[std].items:
+            if it.category != "bonus" and it.rating != "na":
+                rated.setdefault(it.id, it)
+    links = [(i, e) for i in CAT.items for e in i.evidence if i.id in rated]
+    first = {}
+    for place, (i, e) in enumerate(links):
+        first.setdefault(e.zh, (place, i))
+    got = r.evidence
+    assert [e["zh"] for e in got] == sorted(first, key=lambda zh: (RANK.index(next(
+        g["state"] for g in got if g["zh"] == zh)), first[zh][0]))
+    for e in got:
+        mine = [i for i, d in links if d.zh == e["zh"]]
+        lead = first[e["zh"]][1]
+        assert e["items"] == [i.id for i in mine]
+        assert (e["owner"], e["category"]) == (lead.owner, lead.specific or lead.category)
+        numbers = [(i.standards["advanced"] if "advanced" in i.standards else i.standards["certified"]).number
+                   for i in mine]  # the Advanced standard's number where the item has one
+        assert e["numbers"] == [f"({n})" if i.specific is None else str(n) for i, n in zip(mine, numbers)]
+    several = [e["en"] for e in got if len(e["items"]) > 1]
+    assert several == ["Document filing and retention procedure"]
+    # the documents first named by an item out of scope: the broker's notices of each specific type
+    named_first = {}
+    for i in CAT.items:
+        for d in i.evidence:
+            named_first.setdefault(d.zh, i.id)
+    late = sorted(e["items"] for e in got if named_first[e["zh"]] not in rated)
+    prefix = {"food_cosmetics": "fc", "animal_plant_quarantine": "pq", "health_quarantine": "hq"}
+    assert late == sorted([f"{prefix[s]}-agency-adverse-outcomes"] for s in specific)
+
+
+def test_a_document_takes_the_place_owner_and_worst_state_of_its_items_in_scope():
+    """The rule on a made-up checklist, where it matters: the letter is first named by an item out
+    of scope (A), so it sits after the policy (named by B) and takes its owner from C."""
+    from types import SimpleNamespace as NS
+
+    from aeo_check.scoring.engine import _evidence
+
+    def link(place, item, owner, category):
+        return (place, item, owner, category, f"{item} English", None, None)
+
+    docs = [("letter", (link(0, "A", "legal", "compliance"), link(2, "C", "finance", "financial"))),
+            ("policy", (link(1, "B", "hr", "internal_control"), link(3, "D", "it", "trade_security")))]
+    c = NS(evidence_docs=docs, evidence_numbers={}, numbers={"B": "(2)", "C": "(3)", "D": "(4)"})
+    rated = [NS(id="B", category="internal_control", rating="pass"), NS(id="C", category="financial", rating="pass"),
+             NS(id="D", category="trade_security", rating="pass")]
+    standards = {"advanced": NS(items=rated), "certified": NS(items=[])}
+    rows = _evidence(c, None, standards)
+    assert [(r[2], r[4], r[5], r[6], r[7], r[8]) for r in rows] == [
+        ("policy", "held", ("B", "D"), "hr", "internal_control", ("(2)", "(4)")),
+        ("letter", "held", ("C",), "finance", "financial", ("(3)",))]
+    rated[2] = NS(id="D", category="trade_security", rating="fail")  # one item of the policy fails
+    rows = _evidence(c, None, standards)
+    assert [(r[2], r[4]) for r in rows] == [("policy", "missing"), ("letter", "held")]
+
+
 # --------------------------------------------------------------------------- surfaces
 
 def _run(*args):
