@@ -669,7 +669,8 @@ def _evidence(c: _Compiled, facts: Facts, standards: dict[str, StandardResult]) 
     ``held``/``missing``: the answers say so (``exists_if``), or, without such a question, the
     item's rating does (a pass means the practice the document records is in place);
     ``to_check``: the fact that decides it is not known yet. Missing documents come first, then
-    catalogue order (of each document's first item in scope).
+    those to check, held, not applicable; within a state, in catalogue order of each document's
+    first item in scope.
 
     One row per document: ``(rank, place, zh, en, state, items, owner, category, numbers)``,
     the owner and category those of its first item in scope, the numbers the items' official ones
