@@ -58,8 +58,7 @@ class _LazyConsole:
         self._pipe = pipe
         self._console: "Console | None" = None
 
-    def made(self) -> "Console":
-        """The console, made on first use (rich is imported then)."""
+    def __getattr__(self, name: str):  # noqa: ANN204 - whatever the Console has
         if self._console is None:
             if self._pipe:  # stdout: a reader that goes away is not an error (exit 0, not rich's 1)
                 from .exitcodes import pipe_console
@@ -69,10 +68,7 @@ class _LazyConsole:
                 from rich.console import Console
 
                 self._console = Console(**self._options)  # type: ignore[arg-type]
-        return self._console
-
-    def __getattr__(self, name: str):  # noqa: ANN204 - whatever the Console has
-        return getattr(self.made(), name)
+        return getattr(self._console, name)
 
 
 out = _LazyConsole(pipe=True, highlight=False, soft_wrap=False)
@@ -434,11 +430,17 @@ def score(
 ) -> None:
     from . import batch
 
-    if format is ScoreFmt.table and (len(files) == 1 or detail):
-        # the panel's modules (rich) load with the program, collection still paused (see launch)
+    many = len(files) > 1
+    color: str | None = None
+    width = 80
+    if format is ScoreFmt.table and (not many or detail):
+        # the panel: its modules (rich) and its console load with the program, while collection
+        # is still paused (see launch), not after the catalogue
         from .views import terminal  # noqa: F401
 
-        out.made()
+        color, width = out.color_system, out.width
+    elif format is ScoreFmt.table:
+        color = "standard" if _colour_terminal() else None
     cat = catalogue()
     if format is ScoreFmt.junit:  # one XML document for the whole batch
         _score_junit(cat, [Path(f) for f in files], fail_below, fail_on_new_blockers)
@@ -446,14 +448,6 @@ def score(
     paths = files
     fmt = format.value
     ui_lang = _lang(lang)
-    many = len(paths) > 1
-    color: str | None = None
-    width = 80
-    if fmt == "table":
-        if many and not detail:
-            color = "standard" if _colour_terminal() else None
-        else:
-            color, width = out.color_system, out.width
     from .views.brief import file_width
 
     opts = batch.Options(format=fmt, lang=lang.value if lang else None,
