@@ -291,7 +291,7 @@ def test_a_document_takes_the_place_owner_and_worst_state_of_its_items_in_scope(
 
     docs = [("letter", (link(0, "A", "legal", "compliance"), link(2, "C", "finance", "financial"))),
             ("policy", (link(1, "B", "hr", "internal_control"), link(3, "D", "it", "trade_security")))]
-    c = NS(evidence_docs=docs, evidence_numbers={}, numbers={"B": "(2)", "C": "(3)", "D": "(4)"})
+    c = NS(evidence_docs=docs, numbers={"B": "(2)", "C": "(3)", "D": "(4)"})
     rated = [NS(id="B", category="internal_control", rating="pass"), NS(id="C", category="financial", rating="pass"),
              NS(id="D", category="trade_security", rating="pass")]
     standards = {"advanced": NS(items=rated), "certified": NS(items=[])}

@@ -101,7 +101,6 @@ class _Compiled:
                 e.exists_if.code if e.exists_if is not None else None,
                 e.applies_if.code if e.applies_if is not None else None))
         self.evidence_docs = [(zh, tuple(found)) for zh, found in docs.items()]
-        self.evidence_numbers: dict[tuple[str, ...], tuple[str, ...]] = {}  # items -> official numbers
         self.derived = {d.id: d.expr.code for d in cat.derived.values()}
         self.triggers = [(t, t.when.code) for t in cat.triggers]
         self.ask_if = {q.id: (q.ask_if.code if q.ask_if is not None else None) for q in cat.questions.values()}
@@ -682,31 +681,27 @@ def _evidence(c: _Compiled, facts: Facts, standards: dict[str, StandardResult]) 
             if r.category != "bonus" and r.rating != "na" and r.id not in rating:
                 rating[r.id] = r.rating
     rank = _EVIDENCE_RANK
-    by_rating = _BY_RATING
-    memo = c.evidence_numbers
+    number = c.numbers.__getitem__
     rows = []
     for zh, links in c.evidence_docs:
-        first = None
-        for link in links:
-            rated = rating.get(link[1])
+        items: list[str] = []
+        for place, item_id, owner, category, en, held, applies in links:
+            rated = rating.get(item_id)
             if rated is None:
                 continue
-            if link[5] is None and link[6] is None:  # most documents: the rating decides
-                state = by_rating.get(rated, "missing")
+            if held is None and applies is None:  # most documents: the rating decides
+                state = _BY_RATING.get(rated, "missing")
             else:
-                state = _evidence_state(facts, link[5], link[6], rated)
-            if first is None:
-                first, items, best = link, [link[1]], state
-            else:
-                items.append(link[1])
-                if rank[state] < rank[best]:
-                    best = state
-        if first is not None:
+                state = _evidence_state(facts, held, applies, rated)
+            if not items:  # the document's first item in scope gives its place, owner and category
+                head, best = (place, en, owner, category), state
+            elif rank[state] < rank[best]:
+                best = state
+            items.append(item_id)
+        if items:
+            place, en, owner, category = head
             ids = tuple(items)
-            numbers = memo.get(ids)
-            if numbers is None:
-                numbers = memo[ids] = tuple(map(c.numbers.__getitem__, ids))
-            rows.append((rank[best], first[0], zh, first[4], best, ids, first[2], first[3], numbers))
+            rows.append((rank[best], place, zh, en, best, ids, owner, category, tuple(map(number, ids))))
     rows.sort()  # by rank, then place: (rank, place) is never the same for two rows
     return rows
 
