@@ -7,7 +7,9 @@ reader sees the bytes, :func:`check_zip` holds the package to :data:`MAX_ENTRIES
 the methods Excel, WPS and LibreOffice write (stored and deflate), to unique entry names, and
 inflates every entry in chunks, counting what really comes out against
 :data:`MAX_ENTRY_BYTES` and :data:`MAX_TOTAL_BYTES`. It stops at the first byte past a limit,
-so a package costs at most one chunk of memory more than the limit, whatever it claims.
+so a package costs at most one chunk of memory more than the limit, whatever it claims. An
+XML part that declares a DTD is refused on the way: spreadsheet programs never write one, and
+entity expansion is where XML readers run away or start to disagree.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ MAX_TOTAL_BYTES = 16 * 2**20
 #: compression methods read: stored and deflate (what spreadsheet programs write)
 METHODS = {zipfile.ZIP_STORED: "stored", zipfile.ZIP_DEFLATED: "deflate"}
 _CHUNK = 64 * 1024
+_DTD = b"<!DOCTYPE"
 
 
 class ZipRefused(ValueError):
@@ -67,10 +70,15 @@ def _inflated_size(z: zipfile.ZipFile, info: zipfile.ZipInfo, room: int) -> int:
     """The bytes ``info`` really inflates to, counted in chunks; refused past either limit."""
     limit = min(MAX_ENTRY_BYTES, room)
     size = 0
+    xml = info.filename.endswith((".xml", ".rels"))
+    tail = b""
     try:
         with z.open(info) as fh:
             while chunk := fh.read(_CHUNK):
                 size += len(chunk)
+                if xml and _DTD in tail + chunk:
+                    raise ZipRefused(f"part {info.filename!r} declares a DTD; spreadsheet programs never write one")
+                tail = chunk[-len(_DTD):]
                 if size > limit:
                     raise ZipRefused(f"entry {info.filename!r} unpacks to more than {MAX_ENTRY_BYTES:,} bytes, "
                                      "the limit" if limit == MAX_ENTRY_BYTES else
