@@ -22,8 +22,8 @@ import datetime as dt
 import json
 from typing import Any
 
-from .compiled import Catalogue, Record, record
-from .expr import Expression, compile_expression
+from aeo_check.catalogue.compiled import Catalogue, Record, record
+from aeo_check.catalogue.expr import Expression, compile_expression
 
 #: the catalogue's fields stored in an entry (``root`` is where it was loaded from; ``cache``
 #: holds structures built at run time)

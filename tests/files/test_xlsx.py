@@ -9,10 +9,9 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from aeo_check.files.xlsx import XlsxError, read_xlsx
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from aeo_check.files.xlsx import XlsxError, read_xlsx
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 pytestmark = pytest.mark.filterwarnings("ignore:Workbook contains no default style:UserWarning")
@@ -59,7 +58,8 @@ def package(sheet_xml: str, shared: list[str] | None = None, styles: str = "", d
     return buf.getvalue()
 
 
-STYLES = ('<x:numFmts count="2"><x:numFmt numFmtId="170" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/>'
+STYLES = ('<x:numFmts count="2">'
+          '<x:numFmt numFmtId="170" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/>'
           '<x:numFmt numFmtId="171" formatCode="0.0%"/></x:numFmts><x:cellXfs count="5"><x:xf numFmtId="0"/>'
           '<x:xf numFmtId="170"/><x:xf numFmtId="10"/><x:xf numFmtId="31"/><x:xf numFmtId="171"/></x:cellXfs>')
 SHARED = ["<x:si><x:t>是</x:t></x:si>",
@@ -126,7 +126,7 @@ def test_every_cell_reads_as_openpyxl_reads_it(cat, tmp_path):
 
 
 def test_sheet_states_and_order_are_those_of_the_workbook(cat, tmp_path):
-    for name, raw in corpus(cat, tmp_path)[2:3]:
+    for _name, raw in corpus(cat, tmp_path)[2:3]:
         book = openpyxl.load_workbook(io.BytesIO(raw))
         assert [(s.title, s.state) for s in read_xlsx(raw)] == [(ws.title, ws.sheet_state) for ws in book.worksheets]
 

@@ -19,7 +19,7 @@ def _clients(tmp_path: Path) -> list[Path]:
     (tmp_path / "a").mkdir()
     (tmp_path / "b").mkdir()
     files = [tmp_path / "a" / "acme.yaml", tmp_path / "b" / "acme.yaml", tmp_path / "acme-2.yaml"]
-    for f, ex in zip(files, ("customs-broker", "certified-trading", "discredited")):
+    for f, ex in zip(files, ("customs-broker", "certified-trading", "discredited"), strict=False):
         shutil.copy(EX / f"{ex}.yaml", f)
     return files
 
