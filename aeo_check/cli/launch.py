@@ -17,8 +17,34 @@ from __future__ import annotations
 from aeo_check.cli.collection import pause
 
 
+def _closed_streams() -> None:
+    """A standard stream the caller closed (``>&-``) becomes /dev/null: the command runs and
+    exits with the code it would have, and what it prints goes nowhere, as into a closed pipe."""
+    import os
+    import sys
+
+    for fd, name, mode in ((0, "stdin", "r"), (1, "stdout", "w"), (2, "stderr", "w")):
+        if getattr(sys, name) is not None:
+            continue
+        null = os.open(os.devnull, os.O_RDWR)  # the lowest free descriptor: the closed one
+        if null != fd:
+            os.dup2(null, fd)
+            os.close(null)
+        setattr(sys, name, open(fd, mode, encoding="utf-8", closefd=False))
+
+
+def _terminated(signum: int, frame: object) -> None:
+    from aeo_check.runs.exitcodes import Terminated
+
+    raise Terminated
+
+
 def main() -> None:
+    import signal
+
     pause()
+    _closed_streams()
+    signal.signal(signal.SIGTERM, _terminated)  # stopped like Ctrl-C: workers ended, partial files removed
     from aeo_check.cli.main import main as run
 
     run()

@@ -50,7 +50,7 @@ def report(
     # the path as typed: Path() turns "" into "." and drops a trailing slash
     if output_text is not None and not output_text.strip():
         err.print(en_zh("cli.empty_output"), markup=False)
-        raise typer.Exit(3)
+        raise typer.Exit(2)
     output = Path(output_text) if output_text is not None else None
     to_folder = output_text is not None and output_text.endswith(("/", "\\"))
     if len(files) == 1 and not to_folder and output is not None and output.is_dir():
@@ -58,7 +58,7 @@ def report(
 
         shown = inert(output_text)
         err.print(f"{shown}: " + en_zh("cli.is_a_folder", folder=shown.rstrip("/")), markup=False, soft_wrap=True)
-        raise typer.Exit(3)
+        raise typer.Exit(2)
     batch = len(files) > 1 or to_folder
     if batch:
         if output is None:
@@ -70,12 +70,8 @@ def report(
         if output.exists() and not output.is_dir():
             err.print(f"{output} " + en_zh("cli.not_a_folder"), markup=False)
             raise typer.Exit(2)
-        from aeo_check.runs.report_batch import (
-            Job,
-            default_workers,
-            outputs_for,
-            run_batch,
-        )
+        from aeo_check.runs.batch import processors
+        from aeo_check.runs.report_batch import Job, outputs_for, run_batch
 
         try:
             output.mkdir(parents=True, exist_ok=True)
@@ -88,9 +84,11 @@ def report(
                 load_brand(brand)  # a broken brand file stops the batch before any work
             except DataFileError as exc:
                 _problems_exit(exc.problems)
-        targets = outputs_for(files, output, html)
+        targets, renamed = outputs_for(files, output, html, [*files, *([brand] if brand is not None else [])])
+        for line in renamed:
+            err.print(line, markup=False, soft_wrap=True)
         todo = [Job(f, o, lang.value if lang else None, html, brand) for f, o in zip(files, targets, strict=False)]
-        raise typer.Exit(run_batch(todo, jobs or default_workers(), err))
+        raise typer.Exit(run_batch(todo, jobs or processors(), err))
 
     file = files[0]
     output = output or Path("plan.html" if html else "plan.pdf")
@@ -118,7 +116,7 @@ def report(
     from aeo_check.views.pdf.report import write_report
 
     # checked before the render: never over an input, an answer file, a folder
-    target = resolve_output(output, inputs=[file, brand, brand_obj.logo if brand_obj else None], force=force)
+    target = resolve_output(output, inputs=[file, compare, brand, brand_obj.logo if brand_obj else None], force=force)
     attachment = None
     if pdf_variant is PdfVariant.a3b:
         attachment = _attachment_of(file, res, answers_attachment)

@@ -178,6 +178,7 @@ WORDS: dict[str, dict[str, tuple[str, str]]] = {
         "reports": ('报告', 'reports'),
         "failed": ('失败', 'failed'),
         "written_failed": ('已生成 {ok} 份，失败 {failed} 份', '{ok} written, {failed} failed'),
+        "renamed_output": ('{file} → {output}（另有同名文件）', '{file} → {output} (another file has the same name)'),
         # messages in the interface language
         "unknown_item": ('没有编号为 {id} 的条目', 'unknown item id {id}'),
         "did_you_mean": ('（是否要找：{ids}？）', ' (did you mean {ids}?)'),
@@ -217,6 +218,7 @@ WORDS: dict[str, dict[str, tuple[str, str]]] = {
             'Carry the enterprise, answers and notes of this answer file (YAML, JSON or xlsx).',
         ),
         "template --force": ('覆盖已有的答卷。', 'Replace an existing answer file.'),
+        "import --force": ('覆盖已有的文件。', 'Replace an existing file.'),
         "import": (
             '把填好的 Excel 问卷转为带说明的 YAML 答卷（问题会指出工作表和单元格），或从 PDF/A-3 整改计划中取出答卷；两者都按答卷规则检查。',
             'Turn a filled Excel questionnaire into a commented YAML answer file (problems name sheet and cell), or read the answer file back out of a PDF/A-3 plan; either is checked like any answer file.',
@@ -260,8 +262,8 @@ WORDS: dict[str, dict[str, tuple[str, str]]] = {
         "score --lang": ('zh 或 en（默认按各答卷的语言）。', "zh or en (default: each file's language)."),
         "score --detail": ('每个文件都显示完整面板，而不是一行。', 'The full panel for every file, not one line each.'),
         "score --jobs": (
-            '用多少个进程评分（默认：9个文件以上时每个处理器核心一个，否则1个）。输出的顺序和内容不变。',
-            'Score in this many processes (default: one per core from 9 files on, else 1). Output order and bytes do not change.',
+            '用多少个进程评分（默认：9个文件以上时每个处理器核心一个，否则1个；最多为处理器核心数）。输出的顺序和内容不变。',
+            'Score in this many processes (default: one per core from 9 files on, else 1; at most one per core). Output order and bytes do not change.',
         ),
         "plan": (
             '带日期的整改计划任务清单：步骤、类型、责任部门、开始、结束、项目、前置步骤。',
@@ -301,7 +303,7 @@ WORDS: dict[str, dict[str, tuple[str, str]]] = {
             '以前的一次评估（答卷或结果 JSON）：增加进展页。',
             'An earlier assessment (answer file or result JSON): adds a progress page.',
         ),
-        "report --jobs": ('多个文件时使用的进程数（默认每个处理器核心一个）。', 'Worker processes for several files (default: one per core).'),
+        "report --jobs": ('多个文件时使用的进程数（默认且最多为每个处理器核心一个）。', 'Worker processes for several files (default and most: one per core).'),
         "report --force": ('用报告覆盖已有的答卷。', 'Replace an existing answer file with the report.'),
         "portfolio": (
             '每个客户一行：信用等级、得分、阻碍项、下一等级及其日期，以及最需要关注的客户。读取全部文件；无效文件在错误输出中列出，此时退出码为2（有文件无法读取或评分时为3）。',
@@ -312,8 +314,8 @@ WORDS: dict[str, dict[str, tuple[str, str]]] = {
         "portfolio --output": ('写入此文件（默认输出到屏幕）。', 'Write to this file instead of stdout.'),
         "portfolio --lang": ('界面语言：zh 或 en（默认按系统语言环境）。', 'zh or en (default: from the locale).'),
         "portfolio --jobs": (
-            '用多少个进程评分（默认：9个文件以上时每个处理器核心一个，否则1个）。输出不变。',
-            'Score in this many processes (default: one per core from 9 files on, else 1). The output does not change.',
+            '用多少个进程评分（默认：9个文件以上时每个处理器核心一个，否则1个；最多为处理器核心数）。输出不变。',
+            'Score in this many processes (default: one per core from 9 files on, else 1; at most one per core). The output does not change.',
         ),
         "diff": (
             '两次评估之间的进展：信用等级和得分、已关闭和新出现的差距项、变化的答案和日期。',
@@ -485,6 +487,13 @@ WORDS: dict[str, dict[str, tuple[str, str]]] = {
             '{path} 正在另一个 aeo-check assess 会话中作答（进程 {pid}）。请先完成或退出那个会话。',
             '{path} is being answered in another aeo-check assess session (process {pid}). Finish or quit that one first.',
         ),
+        "lock_refused": (
+            '锁文件 {path} 是{what}，无法锁定答卷。请删除它，或另选答卷文件。',
+            'The lock file {path} is {what}, so the answer file cannot be locked. Remove it, or choose another answer file.',
+        ),
+        "lock_folder": ('文件夹', 'a folder'),
+        "lock_link": ('符号链接', 'a symbolic link'),
+        "lock_other": ('特殊文件（不是普通文件）', 'not a regular file'),
         "save_failed": (
             '无法保存到 {path}：{why}。答案仍保留在内存中，没有丢失。',
             'Could not save to {path}: {why}. The answers are kept in memory; nothing is lost.',

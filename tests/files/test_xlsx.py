@@ -9,9 +9,10 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from aeo_check.files.xlsx import XlsxError, read_xlsx
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
+from aeo_check.files.xlsx import XlsxError, read_xlsx
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 pytestmark = pytest.mark.filterwarnings("ignore:Workbook contains no default style:UserWarning")
