@@ -1,7 +1,7 @@
 """The ``aeo-check`` command's entry point: the program loads itself with garbage collection paused.
 
 Starting a command imports a few hundred modules (typer, pydantic, rich, the package) and
-unpickles the catalogue: several hundred thousand objects that live until the process ends, and
+reads the catalogue from its cache: several hundred thousand objects that live until the process ends, and
 almost no garbage. Python's collector is triggered by the count of new objects, so while the
 program loads it walks the growing heap again and again to find nothing (about a twentieth of
 ``score FILE``). Collection is therefore paused from here until the command is about to work on
