@@ -1256,6 +1256,110 @@ WORDS: dict[str, dict[str, tuple[str, str]]] = {
         "and": ('且', ' and '),
         "or": ('或', ' or '),
     },
+    "binder": {
+        # the evidence binder: folder names, each item's README.md, binder.yaml, check and pack
+        "std_advanced": ('高级', 'Advanced'),
+        "std_certified": ('认证', 'Certified'),
+        "readme_title": ('{folder}', '{folder}'),
+        "readme_item": ('标准条目：{label}第{number}项 {title}', 'Item: {label} no. {number}, {title}'),
+        "readme_requirement": ('要求：{text}', 'Requirement: {text}'),
+        "readme_docs": ('本项需要的文件', 'Documents this item needs'),
+        "readme_how": (
+            '把每份文件放进它自己的子文件夹。记录类文件请在文件名中写明所覆盖的期间（如“签到表 2025-12_2026-11.xlsx”），'
+            '制度类文件写明发布日期（如“管理制度 2025-03-01.pdf”），也可以在上层的 binder.yaml 中填写 from、to 或 dated。'
+            '检查只看文件名、大小和这些日期，不看文件的修改时间。',
+            'Put each document in its own sub-folder. Name record files with the period they cover (e.g. '
+            '"attendance 2025-12_2026-11.xlsx") and procedures with the date they were issued (e.g. '
+            '"procedure 2025-03-01.pdf"), or write from, to or dated in binder.yaml at the top. The check '
+            'reads names, sizes and these dates only, never the files\' modification times.',
+        ),
+        "readme_folder": ('文件夹：{folder}', 'Folder: {folder}'),
+        "readme_shared": ('与其他条目共用，存放在：{folder}', 'Shared with another item, kept in: {folder}'),
+        "readme_owner": ('通常由谁负责：{owner}', 'Usually owned by: {owner}'),
+        "readme_records": (
+            '记录期间：从检查日向前至少{months}个月',
+            'Record period: at least the {months} months before the check',
+        ),
+        "readme_procedure": (
+            '制度文件：日期不得晚于依据它形成的第一份记录',
+            'Procedure: dated no later than the first record made under it',
+        ),
+        "readme_assumption": ('说明：{text}', 'Note: {text}'),
+        "index_comment": (
+            'aeo-check 证据册索引。每个文件一条：doc 为文件名称，folder 为存放它的文件夹，items 为它所证明的条目。\n'
+            '可以为每条填写 from 和 to（记录覆盖的第一天和最后一天，YYYY-MM-DD）、dated（制度文件的日期）和 note；\n'
+            '也可以增加自己的文件条目。再次运行 binder init 只会在末尾追加新的条目，不会改动已有内容。',
+            'aeo-check evidence binder index. One entry per document: doc names it, folder is where it is kept,\n'
+            'items are the items it proves. You may add from and to (the first and last day records cover,\n'
+            'YYYY-MM-DD), dated (a procedure\'s date) and a note to an entry, and add entries of your own.\n'
+            'Running binder init again only appends new entries at the end; nothing already here changes.',
+        ),
+        "made": ('证据册：{root}', 'Evidence binder: {root}'),
+        "made_counts": (
+            '新建文件夹 {folders} 个、说明文件 {readmes} 个、索引条目 {entries} 条；已有的文件均未改动。',
+            '{folders} folders, {readmes} README files and {entries} index entries added; no existing file was changed.',
+        ),
+        "made_nothing": ('证据册已完整，没有需要新增的内容。', 'The binder already has everything; nothing was added.'),
+        "check_title": ('证据册检查：{root}（检查日 {on}）', 'Evidence binder check: {root} (as of {on})'),
+        "col_item": ('条目', 'Item'),
+        "col_doc": ('文件', 'Document'),
+        "col_state": ('状态', 'State'),
+        "col_files": ('文件数', 'Files'),
+        "col_why": ('说明', 'Why'),
+        "state_present": ('齐全', 'present'),
+        "state_missing": ('缺失', 'missing'),
+        "state_empty": ('空文件', 'empty'),
+        "state_unreadable": ('无法读取', 'unreadable'),
+        "state_stale": ('过期', 'stale'),
+        "state_undated": ('无日期', 'undated'),
+        "state_na": ('不适用', 'not applicable'),
+        "no_folder": ('文件夹不存在：{folder}', 'the folder does not exist: {folder}'),
+        "no_files": ('还没有文件', 'no file yet'),
+        "folder_unreadable": ('文件夹 {folder} 无法读取或不是文件夹', 'folder {folder} cannot be read or is not a folder'),
+        "file_link": ('{file} 是符号链接，不会跟随', '{file} is a symbolic link; links are not followed'),
+        "file_special": ('{file} 不是普通文件', '{file} is not a regular file'),
+        "file_unreadable": ('{file} 无法读取', '{file} cannot be read'),
+        "file_empty": ('{file} 是空文件（0字节）', '{file} is empty (0 bytes)'),
+        "records_undated": (
+            '记录没有日期：请在文件名或 binder.yaml 中写明覆盖期间（需向前覆盖{months}个月）',
+            'the records carry no date: give their period in the file name or binder.yaml ({months} months needed)',
+        ),
+        "records_short": (
+            '记录从 {start} 开始，应向前覆盖到 {need}（{months}个月）',
+            'records begin {start}; they must reach back to {need} ({months} months)',
+        ),
+        "records_old": (
+            '记录截至 {end}，早于应覆盖期间的起点 {need}',
+            'records end {end}, before the period they must cover begins ({need})',
+        ),
+        "procedure_after": (
+            '制度日期 {dated} 晚于依据它形成的第一份记录（{first}）',
+            'dated {dated}, after the first record that should follow it ({first})',
+        ),
+        "not_applicable": ('根据答卷不适用', 'not applicable on the answers'),
+        "not_in_index": ('答卷的证据清单需要此文件，但 binder.yaml 中没有它', 'the answers\' evidence list needs it; binder.yaml does not list it'),
+        "claim": ('答卷称已达标，但证明文件缺失', 'answered as met, but its evidence is missing'),
+        "summary": (
+            '{docs} 份文件：齐全 {present}，有缺口 {gaps}；{claims} 个条目答卷称已达标但缺少证明文件。',
+            '{docs} documents: {present} present, {gaps} with gaps; {claims} items answered as met without their evidence.',
+        ),
+        "complete": ('证据册完整。', 'The binder is complete.'),
+        "toc_title": ('证据册目录', 'Evidence binder: contents'),
+        "toc_intro": (
+            '{enterprise}，{standard}。每个条目列出其文件及每个文件的 SHA-256 校验值，可用于核对文件未被改动。',
+            '{enterprise}, {standard}. Each item lists its documents and the SHA-256 of each file, to check that none has changed.',
+        ),
+        "toc_file": ('文件', 'File'),
+        "toc_size": ('字节', 'Bytes'),
+        "toc_none": ('（无文件）', '(no file)'),
+        "toc_other": ('其他文件', 'Other files'),
+        "pack_refused": ('无法打包：{path}：{why}', 'cannot pack: {path}: {why}'),
+        "pack_inside": (
+            '输出文件 {out} 位于证据册内部；请写到证据册之外',
+            'the output {out} is inside the binder; write it outside the binder',
+        ),
+        "packed": ('已打包 {files} 个文件：{out}', 'packed {files} files: {out}'),
+    },
     "reason": {
         # the scorer's one-line reason for the likely tier, in the result JSON (reason.zh / reason.en)
         "advanced": ('高级认证', 'advanced'),
