@@ -89,13 +89,14 @@ def numbered(cat: "Catalogue") -> list["Item"]:
 
 def needs(cat: "Catalogue", rows: list[tuple]) -> list[Need]:
     """Every document of a result's evidence checklist (``Result.evidence_rows``) that applies, in
-    catalogue order (of each document's first item in scope)."""
+    catalogue order, its items in the standards' order (the first keeps the document)."""
     kinds: dict[str, Any] = cat.evidence_kinds
+    rank = {item.id: n for n, item in enumerate(numbered(cat))}
     out = []
-    for _, place, zh, en, state, items, owner, _, _ in sorted(rows, key=lambda row: row[1]):
+    for _, _, zh, en, state, items, owner, _, _ in sorted(rows, key=lambda row: row[1]):
         if state != "na":
             kind, months = kinds.get(zh, ("other", None))
-            out.append(Need(zh, en, tuple(items), owner, kind, months))
+            out.append(Need(zh, en, tuple(sorted(items, key=rank.__getitem__)), owner, kind, months))
     return out
 
 
