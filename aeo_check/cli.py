@@ -893,3 +893,8 @@ def main() -> None:  # the console-script entry point
 
 if __name__ == "__main__":  # pragma: no cover
     main()
+
+
+from .cli_binder import binder_app  # noqa: E402 - registered last: it uses this module's helpers
+
+app.add_typer(binder_app, name="binder")

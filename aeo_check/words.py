@@ -238,6 +238,37 @@ WORDS: dict[str, dict[str, tuple[str, str]]] = {
             'text（文字），或 github（输出 GitHub Actions 注释）。',
             'text, or github (annotations on stdout for GitHub Actions).',
         ),
+        "binder": (
+            '证据册：每个需要证据的条目一个文件夹，对照答卷检查，打包交给现场审核。',
+            'The evidence binder: one folder per item that needs evidence, checked against the answers, packed for the on-site audit.',
+        ),
+        "binder init": (
+            '为答卷的企业建立证据册：每个条目一个文件夹及其 README.md，顶层的 binder.yaml 为索引。再次运行只增加缺少的内容，不移动、不改名、不删除任何已有文件。',
+            "Make the evidence binder for an answer file's enterprise: a folder and README.md per item, and binder.yaml, the index, at the top.\n\nRun again, it only adds what is missing; no existing file is moved, renamed or deleted.",
+        ),
+        "binder init answers": ('答卷文件（YAML、JSON 或 xlsx）。', 'The answer file (YAML, JSON or xlsx).'),
+        "binder init --output": ('证据册所在的文件夹（不存在时新建）。', 'The binder folder (made when it does not exist).'),
+        "binder check": (
+            '检查证据册：每个条目的文件齐全、缺失、为空、无法读取或过期。退出码：完整为0，有缺口为1，证据册或索引无效为2，读写错误为3。',
+            'Check the binder: for every item, documents present, missing, empty, unreadable or stale.\n\nExit 0 when complete, 1 when gaps remain, 2 for an invalid binder or index, 3 for I/O errors.',
+        ),
+        "binder check dir": ('证据册文件夹（含 binder.yaml）。', 'The binder folder (holding binder.yaml).'),
+        "binder check --answers": (
+            '同时对照答卷：答卷称已达标但缺少证明文件的条目会被标出。',
+            'Also check against the answers: items answered as met whose documents are missing are flagged.',
+        ),
+        "binder check --on": ('检查日（YYYY-MM-DD，默认今天），记录期间从这一天向前计算。', 'The check date (YYYY-MM-DD, default today); record periods count back from it.'),
+        "binder check --format": (
+            'table（表格）、json、github（GitHub Actions 注释）或 junit（每个条目一个测试用例）。',
+            'table, json, github (annotations for GitHub Actions) or junit (one test case per item).',
+        ),
+        "binder check --lang": ('zh 或 en（默认按证据册的语言）。', "zh or en (default: the binder's language)."),
+        "binder pack": (
+            '把证据册打包为可重复生成的 zip：条目文件夹、中英文目录（HTML 和 PDF，含每个文件的 SHA-256）和清单。符号链接和设备文件会被拒绝。',
+            'Pack the binder into a byte-reproducible zip: the item folders, a contents list in both languages (HTML and PDF, with each file\'s SHA-256) and a manifest.\n\nSymbolic links and device files are refused.',
+        ),
+        "binder pack dir": ('证据册文件夹（含 binder.yaml）。', 'The binder folder (holding binder.yaml).'),
+        "binder pack --output": ('zip 文件（须在证据册之外）。', 'The zip file (outside the binder).'),
         "score": (
             '为答卷评分：预计信用等级、两项标准得分、阻碍项和晋级路径，每个文件评完即输出。退出码：0；低于 --fail-below 或出现新阻碍项（--fail-on-new-blockers）时为1；输入无效为2（其余文件照常评分）。',
             "Score answer files: likely tier, both standards' scores, blockers, the path up.\n\nEach file is written as soon as it is scored. Exit 0; 1 when a file falls below --fail-below or gains a blocker (--fail-on-new-blockers); 2 on invalid input (every file is still scored).",
@@ -360,6 +391,7 @@ WORDS: dict[str, dict[str, tuple[str, str]]] = {
         "new": ('新文件', 'NEW'),
         "paths": ('文件|文件夹...', 'FILE|DIR...'),
         "id": ('条目', 'ID'),
+        "dir": ('文件夹', 'DIR'),
     },
     "typer": {
         "usage": ('用法：', 'Usage: '),
