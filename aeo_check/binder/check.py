@@ -192,3 +192,19 @@ def _items(cat: "Catalogue", docs: list[DocCheck], rating: dict[str, str]) -> tu
             claimed = rating.get(item.id) == "pass" and any(d.state in ABSENT for d in mine)
             out.append(ItemCheck(item.id, state, tuple(d.doc for d in mine), claimed))
     return tuple(out)
+
+
+#: the evidence list's order of states (as the scorer ranks them)
+_RANK = {"missing": 0, "to_check": 1, "held": 2, "na": 3}
+
+
+def with_binder(rows: list[tuple], states: dict[str, str]) -> list[tuple]:
+    """The evidence checklist's rows (``Result.evidence_rows``) with each document's state taken
+    from the binder (:meth:`Check.evidence_states`); a document the answers make not applicable
+    stays so. Sorted as the scorer sorts them: by state, then catalogue place."""
+    out = []
+    for row in rows:
+        state = row[4] if row[4] == "na" else states.get(row[2], "missing")
+        out.append((_RANK[state], row[1], row[2], row[3], state, *row[5:]))
+    out.sort()
+    return out

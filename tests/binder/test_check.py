@@ -172,3 +172,16 @@ def test_states_map_onto_the_evidence_list(cat, filled):
     states = run(cat, root, result).evidence_states()
     assert states["商业伙伴名单"] == "missing"
     assert {v for k, v in states.items() if k != "商业伙伴名单"} == {"held"}
+
+
+def test_the_evidence_list_with_the_binder_shows_held_documents_as_held(cat, filled):
+    from aeo_check.binder.check import with_binder
+
+    result, root, files = filled
+    files["商业伙伴名单"].unlink()
+    rows = with_binder(result.evidence_rows, run(cat, root, result).evidence_states())
+    states = {row[2]: row[4] for row in rows}
+    assert states["商业伙伴名单"] == "missing"
+    answered = {row[2]: row[4] for row in result.evidence_rows}
+    assert {d for d, s in states.items() if s == "held"} == {d for d, s in answered.items() if s != "na"} - {"商业伙伴名单"}
+    assert [row[4] for row in rows] == sorted((row[4] for row in rows), key=["missing", "to_check", "held", "na"].index)
