@@ -239,11 +239,11 @@ WORDS: dict[str, dict[str, tuple[str, str]]] = {
             'text, or github (annotations on stdout for GitHub Actions).',
         ),
         "binder": (
-            '证据册：每个需要证据的条目一个文件夹，对照答卷检查，打包交给现场审核。',
+            '证据册：每个需要证据的条目一个文件夹，对照答卷检查，打包成压缩包交给现场审核。',
             'The evidence binder: one folder per item that needs evidence, checked against the answers, packed for the on-site audit.',
         ),
         "binder init": (
-            '为答卷的企业建立证据册：每个条目一个文件夹及其 README.md，顶层的 binder.yaml 为索引。再次运行只增加缺少的内容，不移动、不改名、不删除任何已有文件。',
+            '为答卷的企业建立证据册：每个条目一个文件夹及其说明文件，顶层的 binder.yaml 为索引。再次运行只增加缺少的内容，不移动、不改名、不删除任何已有文件。',
             "Make the evidence binder for an answer file's enterprise: a folder and README.md per item, and binder.yaml, the index, at the top.\n\nRun again, it only adds what is missing; no existing file is moved, renamed or deleted.",
         ),
         "binder init answers": ('答卷文件（YAML、JSON 或 xlsx）。', 'The answer file (YAML, JSON or xlsx).'),
@@ -257,18 +257,18 @@ WORDS: dict[str, dict[str, tuple[str, str]]] = {
             '同时对照答卷：答卷称已达标但缺少证明文件的条目会被标出。',
             'Also check against the answers: items answered as met whose documents are missing are flagged.',
         ),
-        "binder check --on": ('检查日（YYYY-MM-DD，默认今天），记录期间从这一天向前计算。', 'The check date (YYYY-MM-DD, default today); record periods count back from it.'),
+        "binder check --on": ('检查日（年-月-日，默认今天），记录期间从这一天向前计算。', 'The check date (YYYY-MM-DD, default today); record periods count back from it.'),
         "binder check --format": (
             'table（表格）、json、github（GitHub Actions 注释）或 junit（每个条目一个测试用例）。',
             'table, json, github (annotations for GitHub Actions) or junit (one test case per item).',
         ),
         "binder check --lang": ('zh 或 en（默认按证据册的语言）。', "zh or en (default: the binder's language)."),
         "binder pack": (
-            '把证据册打包为可重复生成的 zip：条目文件夹、中英文目录（HTML 和 PDF，含每个文件的 SHA-256）和清单。符号链接和设备文件会被拒绝。',
+            '把证据册打包为可逐字节重现的压缩包：条目文件夹、中英文目录（HTML 和 PDF，含每个文件的校验值）和清单。符号链接和设备文件会被拒绝。',
             'Pack the binder into a byte-reproducible zip: the item folders, a contents list in both languages (HTML and PDF, with each file\'s SHA-256) and a manifest.\n\nSymbolic links and device files are refused.',
         ),
         "binder pack dir": ('证据册文件夹（含 binder.yaml）。', 'The binder folder (holding binder.yaml).'),
-        "binder pack --output": ('zip 文件（须在证据册之外）。', 'The zip file (outside the binder).'),
+        "binder pack --output": ('压缩包文件（须在证据册之外）。', 'The zip file (outside the binder).'),
         "score": (
             '为答卷评分：预计信用等级、两项标准得分、阻碍项和晋级路径，每个文件评完即输出。退出码：0；低于 --fail-below 或出现新阻碍项（--fail-on-new-blockers）时为1；输入无效为2（其余文件照常评分）。',
             "Score answer files: likely tier, both standards' scores, blockers, the path up.\n\nEach file is written as soon as it is scored. Exit 0; 1 when a file falls below --fail-below or gains a blocker (--fail-on-new-blockers); 2 on invalid input (every file is still scored).",
@@ -1385,6 +1385,25 @@ WORDS: dict[str, dict[str, tuple[str, str]]] = {
         "toc_size": ('字节', 'Bytes'),
         "toc_none": ('（无文件）', '(no file)'),
         "toc_other": ('其他文件', 'Other files'),
+        "bad_folder": (
+            'folder 必须是证据册内的路径，用“/”分隔，不能以“/”开头，不能含“.”或“..”，也不能是 binder.yaml',
+            "folder must be a path inside the binder written with '/': not starting with '/', with no '.' or '..' part, not binder.yaml",
+        ),
+        "twice": ('此文件已列出（另见 documents[{other}]）', 'the document is listed twice (also documents[{other}])'),
+        "unknown_item": ('未知的条目 {item!r}', 'unknown item {item!r}'),
+        "ends_before": ('结束日早于开始日（{start}）', 'ends before it begins ({start})'),
+        "bad_format": ('应为 {format!r}', 'must be {format!r}'),
+        "not_binder": ('没有 binder.yaml，不是证据册（请先运行 binder init）', 'no binder.yaml: not a binder (make one with binder init)'),
+        "not_folder": ('不是文件夹', 'not a folder'),
+        "not_mapping": (
+            '应为包含 format、standard、language、enterprise 和 documents 的映射',
+            'must be a mapping with format, standard, language, enterprise and documents',
+        ),
+        "in_the_way": ('挡住了证据册的文件夹：它不是文件夹（已保持原样）', 'is in the way of a binder folder: it is not a folder (it was left as it is)'),
+        "append_last": (
+            'binder init 在文件末尾追加条目，documents 必须是最后一个键；请把它移到最后再运行',
+            "init adds entries at the end of the file, so 'documents:' must be its last key; move it there and run init again",
+        ),
         "pack_refused": ('无法打包：{path}：{why}', 'cannot pack: {path}: {why}'),
         "pack_inside": (
             '输出文件 {out} 位于证据册内部；请写到证据册之外',

@@ -37,6 +37,7 @@ ALLOWED: dict[str, tuple[str, str]] = {
     "workbook.py": ("cells as people fill them in: 英文 for the language, dates written 2025年3月15日", "英文年月日"),
     "views/board.py": ("Chinese punctuation recognised in text when sentences are joined", "。；！？，、：）”"),
     "cliwords.py": ("the closing marks Chinese typesetting keeps off the start of a help line", "。，、；：！？）」』》〉”’"),
+    "binder/dates.py": ("dates as people write them in file names: 2025年3月15日", "年月日"),
     "views/doctor.py": ("a sample of Chinese text rendered to check that a Chinese font is installed", "高级认证企业"),
 }
 

@@ -12,11 +12,12 @@ import datetime as dt
 import json
 import os
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from ..i18n import en_zh
 from ..sourcefile import DataFileError, Problem, SourceDoc, read_file
 
 INDEX = "binder.yaml"
@@ -55,34 +56,29 @@ class Binder:
     doc: SourceDoc
 
 
-def folder_problem(folder: str) -> str | None:
-    """Why ``folder`` (as written in the index) cannot name a folder inside the binder, or None."""
+def folder_ok(folder: str) -> bool:
+    """Whether ``folder`` (as written in the index) names a folder inside the binder."""
     if "\\" in folder or folder.startswith("/") or (len(folder) > 1 and folder[1] == ":"):
-        return "must be a path inside the binder written with '/', e.g. 高级-1-海关业务联系人/1-任命文件"
-    parts = PurePosixPath(folder).parts
-    if any(p in ("..", ".") for p in parts) or not parts:
-        return "must stay inside the binder: no '.' or '..' parts"
-    if parts[0] == INDEX:
-        return f"cannot be the index {INDEX}"
-    return None
+        return False
+    parts = folder.split("/")
+    return not any(p in ("", ".", "..") for p in parts) and parts[0] != INDEX
 
 
 def _problems(doc: SourceDoc, index: Index, item_ids: set[str]) -> list[Problem]:
     out = []
     if index.format != FORMAT:
-        out.append(doc.problem(("format",), f"must be {FORMAT!r}"))
+        out.append(doc.problem(("format",), en_zh("binder.bad_format", format=FORMAT)))
     seen: dict[str, int] = {}
     for n, e in enumerate(index.documents):
         where = ("documents", n)
-        why = folder_problem(e.folder)
-        if why:
-            out.append(doc.problem(where + ("folder",), why))
+        if not folder_ok(e.folder):
+            out.append(doc.problem(where + ("folder",), en_zh("binder.bad_folder")))
         if e.doc in seen:
-            out.append(doc.problem(where + ("doc",), f"the document is listed twice (also documents[{seen[e.doc]}])"))
+            out.append(doc.problem(where + ("doc",), en_zh("binder.twice", other=seen[e.doc])))
         seen.setdefault(e.doc, n)
-        out += [doc.problem(where + ("items",), f"unknown item {i!r}") for i in e.items if i not in item_ids]
+        out += [doc.problem(where + ("items",), en_zh("binder.unknown_item", item=i)) for i in e.items if i not in item_ids]
         if e.from_ and e.to and e.from_ > e.to:
-            out.append(doc.problem(where + ("to",), f"ends before it begins ({e.from_})"))
+            out.append(doc.problem(where + ("to",), en_zh("binder.ends_before", start=e.from_)))
     return out
 
 
@@ -92,13 +88,12 @@ def read_index(root: Path, item_ids: set[str]) -> Binder:
     path = root / INDEX
     name = str(path)
     if not os.path.isdir(root):
-        raise DataFileError([Problem(str(root), None, "", "not a folder")])
+        raise DataFileError([Problem(str(root), None, "", en_zh("binder.not_folder"))])
     if not os.path.lexists(path):
-        raise DataFileError([Problem(str(root), None, "", f"no {INDEX}: not a binder (make one with `binder init`)")])
+        raise DataFileError([Problem(str(root), None, "", en_zh("binder.not_binder"))])
     doc = read_file(path, name)
     if not isinstance(doc.data, dict):
-        raise DataFileError([Problem(name, 1, "", "must be a mapping with format, standard, language, "
-                                                  "enterprise and documents")])
+        raise DataFileError([Problem(name, 1, "", en_zh("binder.not_mapping"))])
     try:
         index = Index.model_validate({**doc.data, "documents": doc.data.get("documents") or []})
     except ValidationError as exc:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
+from ..i18n import en_zh
 from ..sourcefile import DataFileError, Problem, parse_text
 from .index import INDEX, Binder, entry_text, header, read_index
 from .plan import ItemFolder, Need, doc_folder, folders, needs
@@ -67,8 +68,7 @@ def _mkdir(root: Path, rel: str, made: Made) -> None:
     path = root / rel
     if os.path.lexists(path):
         if not path.is_dir() or path.is_symlink():
-            raise DataFileError([Problem(str(path), None, "", "is in the way of a binder folder: it is "
-                                                              "not a folder (it was left as it is)")])
+            raise DataFileError([Problem(str(path), None, "", en_zh("binder.in_the_way"))])
         return
     path.mkdir(parents=True)
     made.folders.append(rel)
@@ -97,8 +97,6 @@ def _index(root: Path, existing: Binder | None, new: list[tuple[Need, str]], res
     text = old + ("" if old.endswith("\n") else "\n") + entries
     data = parse_text(text, str(path)).data
     if not isinstance(data, dict) or len(data.get("documents") or []) != len(existing.index.documents) + len(new):
-        raise DataFileError([Problem(str(path), None, "documents",
-                                     "init adds entries at the end of the file, so 'documents:' must be "
-                                     "its last key; move it there and run init again")])
+        raise DataFileError([Problem(str(path), None, "documents", en_zh("binder.append_last"))])
     with open(path, "a", encoding="utf-8", newline="\n") as fh:
         fh.write(text[len(old):])
