@@ -157,7 +157,7 @@ def check(cat: "Catalogue", binder: Binder, on: dt.date, result: "Result | None"
         files = _files(d, scan_folder(root, e.folder))
         _dates(d, e, files)
         _records(d, on)
-        if answered.get(e.doc) == "na" and d.state in GAPS:
+        if answered.get(e.doc) == "na":
             d.state, d.why, d.detail = "na", "not_applicable", {}
         docs.append(d)
     _procedures(docs)
