@@ -80,3 +80,24 @@ def test_a_pipe_is_refused_by_name(tmp_path):
     with pytest.raises(Refused) as exc:
         members(tmp_path)
     assert exc.value.names == [("a/pipe", "is not a regular file (a device, pipe or socket)")]
+
+
+def test_packing_streams_a_large_file_without_holding_it(tmp_path):
+    import tracemalloc
+
+    (tmp_path / "高级-10-内部审计" / "1-年度内部审计报告").mkdir(parents=True)
+    big = tmp_path / "高级-10-内部审计" / "1-年度内部审计报告" / "内审底稿扫描件 2026-06-30.pdf"
+    with open(big, "wb") as fh:
+        fh.truncate(64 << 20)  # 64 MiB (sparse: nothing is written to the disk)
+    out = tmp_path.parent / f"{tmp_path.name}.zip"
+    tracemalloc.start()
+    try:
+        with open(out, "wb") as fh:
+            (packed,) = pack(tmp_path, fh, lambda packed: [])
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+        out.unlink()
+    assert packed.size == 64 << 20
+    assert packed.sha256 == hashlib.sha256(bytes(64 << 20)).hexdigest()
+    assert peak < 8 << 20, f"{peak:,} bytes held while packing a 64 MiB file"
