@@ -6,7 +6,7 @@ import datetime as dt
 import os
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -27,7 +27,7 @@ class CheckFmt(str, Enum):
     junit = "junit"
 
 
-def _result(cat: "Catalogue", path: Path):  # noqa: ANN202 - a scoring Result
+def _result(cat: Catalogue, path: Path):  # noqa: ANN202 - a scoring Result
     from .answers import load_answers
     from .scoring.engine import score
     from .sourcefile import DataFileError
@@ -45,7 +45,7 @@ def _fail(code: int, message: str) -> None:
     raise typer.Exit(code)
 
 
-def open_binder(cat: "Catalogue", root: Path) -> "Binder":
+def open_binder(cat: Catalogue, root: Path) -> Binder:
     """The binder at ``root``; exit 2 naming file, line and field when it is invalid, 3 on I/O."""
     from .binder.index import read_index
     from .sourcefile import DataFileError
@@ -87,7 +87,7 @@ def init_(
         out.print(t("binder.made_nothing", lang), markup=False)
 
 
-def _on(value: Optional[str]) -> dt.date:
+def _on(value: str | None) -> dt.date:
     if value is None:
         return dt.date.today()
     try:
@@ -99,11 +99,11 @@ def _on(value: Optional[str]) -> dt.date:
 @binder_app.command("check", help=_h("binder check"))
 def check_(
     dir: Annotated[Path, typer.Argument(metavar=_m("dir"), help=_h("binder check dir"))],
-    answers: Annotated[Optional[Path], typer.Option("--answers", metavar=_m("file"),
+    answers: Annotated[Path | None, typer.Option("--answers", metavar=_m("file"),
                                                     help=_h("binder check --answers"))] = None,
-    on: Annotated[Optional[str], typer.Option("--on", help=_h("binder check --on"))] = None,
+    on: Annotated[str | None, typer.Option("--on", help=_h("binder check --on"))] = None,
     format: Annotated[CheckFmt, typer.Option("--format", help=_h("binder check --format"))] = CheckFmt.table,
-    lang: Annotated[Optional[Lang], typer.Option("--lang", help=_h("binder check --lang"))] = None,
+    lang: Annotated[Lang | None, typer.Option("--lang", help=_h("binder check --lang"))] = None,
 ) -> None:
     from .binder.check import check
     from .views import binder as views

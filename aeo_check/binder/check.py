@@ -134,7 +134,7 @@ def _procedures(docs: list[DocCheck]) -> None:
                 d.mark("stale", "procedure_after", dated=d.start, first=min(after))
 
 
-def ratings(result: "Result") -> dict[str, str]:
+def ratings(result: Result) -> dict[str, str]:
     """Each item's rating as the evidence list reads it: the stricter standard's (Advanced first)."""
     out: dict[str, str] = {}
     for sr in result.standards.values():
@@ -144,7 +144,7 @@ def ratings(result: "Result") -> dict[str, str]:
     return out
 
 
-def check(cat: "Catalogue", binder: Binder, on: dt.date, result: "Result | None" = None) -> Check:
+def check(cat: Catalogue, binder: Binder, on: dt.date, result: Result | None = None) -> Check:
     """Check every document of ``binder`` on day ``on``; with ``result``, against its answers."""
     kinds = cat.evidence_kinds
     names = {e.zh: e.en for item in cat.items for e in item.evidence}
@@ -166,7 +166,7 @@ def check(cat: "Catalogue", binder: Binder, on: dt.date, result: "Result | None"
     return Check(on, tuple(docs), _items(cat, docs, ratings(result) if result else {}), result is not None)
 
 
-def _not_in_binder(answered: dict[str, str], listed: set[str], result: "Result",
+def _not_in_binder(answered: dict[str, str], listed: set[str], result: Result,
                    kinds: dict[str, Any]) -> list[DocCheck]:
     """Documents the answers' evidence list asks for that the index does not list."""
     out = []
@@ -179,7 +179,7 @@ def _not_in_binder(answered: dict[str, str], listed: set[str], result: "Result",
     return out
 
 
-def _items(cat: "Catalogue", docs: list[DocCheck], rating: dict[str, str]) -> tuple[ItemCheck, ...]:
+def _items(cat: Catalogue, docs: list[DocCheck], rating: dict[str, str]) -> tuple[ItemCheck, ...]:
     by_item: dict[str, list[DocCheck]] = {}
     for d in docs:
         for item in d.items:

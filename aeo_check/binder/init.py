@@ -5,9 +5,10 @@ entry is never moved, renamed, rewritten or deleted."""
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from ..i18n import en_zh
 from ..sourcefile import DataFileError, Problem, parse_text
@@ -33,7 +34,7 @@ class Made:
 Readme = Callable[[ItemFolder, dict[str, str]], str]
 
 
-def init(cat: "Catalogue", result: "Result", root: Path, readme: Readme, comment: str) -> Made:
+def init(cat: Catalogue, result: Result, root: Path, readme: Readme, comment: str) -> Made:
     """Make or complete the binder at ``root`` for ``result``'s enterprise and answers;
     ``readme`` writes each item's README.md, ``comment`` opens a new index (both are views)."""
     lang = result.language
@@ -80,7 +81,7 @@ def _write_new(path: Path, text: str) -> None:
         fh.write(text)
 
 
-def _index(root: Path, existing: Binder | None, new: list[tuple[Need, str]], result: "Result",
+def _index(root: Path, existing: Binder | None, new: list[tuple[Need, str]], result: Result,
            comment: str, made: Made) -> None:
     lang = result.language
     entries = "".join(entry_text(need.doc, place, need.items, need.title(lang)) for need, place in new)

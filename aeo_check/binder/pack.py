@@ -13,9 +13,10 @@ import json
 import os
 import stat
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Callable
+from typing import IO
 
 from .index import INDEX
 
@@ -86,7 +87,7 @@ def _stream(zf: zipfile.ZipFile, root: Path, path: str, name: str, size: int) ->
     return digest.hexdigest()
 
 
-def _copy(src: IO[bytes], dst: IO[bytes], digest: "hashlib._Hash") -> None:
+def _copy(src: IO[bytes], dst: IO[bytes], digest: hashlib._Hash) -> None:
     while chunk := src.read(CHUNK):
         digest.update(chunk)
         dst.write(chunk)

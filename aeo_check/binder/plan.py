@@ -56,7 +56,7 @@ def safe_name(text: str) -> str:
     return name[:NAME_CHARS].rstrip(" .-") or "-"
 
 
-def item_label(cat: "Catalogue", item: "Item", lang: str) -> tuple[str, int]:
+def item_label(cat: Catalogue, item: Item, lang: str) -> tuple[str, int]:
     """The standard an item is numbered in, as a folder name starts (高级, 认证 or the specific
     standard's name), and its number there (the Advanced standard's where it has one)."""
     std = "advanced" if "advanced" in item.standards else "certified"
@@ -67,7 +67,7 @@ def item_label(cat: "Catalogue", item: "Item", lang: str) -> tuple[str, int]:
     return t(f"binder.std_{std}", lang), number
 
 
-def item_folder(cat: "Catalogue", item: "Item", lang: str) -> str:
+def item_folder(cat: Catalogue, item: Item, lang: str) -> str:
     """``高级-27-未列入信用信息异常名录``: the number has two digits, so folders sort in its order."""
     word, number = item_label(cat, item, lang)
     return safe_name(f"{word}-{number:02d}-{item.title.zh if lang == 'zh' else item.title.en}")
@@ -78,16 +78,16 @@ def doc_folder(position: int, need: Need, lang: str) -> str:
     return f"{position}-{safe_name(need.title(lang))}"
 
 
-def numbered(cat: "Catalogue") -> list["Item"]:
+def numbered(cat: Catalogue) -> list[Item]:
     """Every item in the order the standards number them (see :func:`folders`)."""
-    def key(item: "Item") -> tuple:
+    def key(item: Item) -> tuple:
         word = "advanced" if "advanced" in item.standards else "certified"
         return (item.specific is not None, item.specific or "", item.standards[word].number)  # type: ignore[index]
 
     return sorted(cat.items, key=key)
 
 
-def needs(cat: "Catalogue", rows: list[tuple]) -> list[Need]:
+def needs(cat: Catalogue, rows: list[tuple]) -> list[Need]:
     """Every document of a result's evidence checklist (``Result.evidence_rows``) that applies, in
     catalogue order, its items in the standards' order (the first keeps the document)."""
     kinds: dict[str, Any] = cat.evidence_kinds
@@ -100,7 +100,7 @@ def needs(cat: "Catalogue", rows: list[tuple]) -> list[Need]:
     return out
 
 
-def folders(cat: "Catalogue", docs: list[Need], lang: str) -> list[ItemFolder]:
+def folders(cat: Catalogue, docs: list[Need], lang: str) -> list[ItemFolder]:
     """One folder per item that needs a document, in the order the standards number them (the
     general and bonus items by their Advanced number, or Certified where they have none, then the
     specific standards')."""

@@ -16,7 +16,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..catalogue.loader import Catalogue
 
 
-def readme(cat: "Catalogue", f: ItemFolder, places: dict[str, str], lang: str) -> str:
+def readme(cat: Catalogue, f: ItemFolder, places: dict[str, str], lang: str) -> str:
     """An item folder's README.md: the item, then each document with its folder, owner and period."""
     item = cat.item(f.item)
     word, number = item_label(cat, item, lang)
@@ -35,7 +35,8 @@ def readme(cat: "Catalogue", f: ItemFolder, places: dict[str, str], lang: str) -
         elif need.kind == "procedure":
             out.append(f"  - {t('binder.readme_procedure', lang)}")
     note = cat.assumptions[cat.evidence_assumption].text
-    out += ["", t("binder.readme_how", lang), "", t("binder.readme_assumption", lang, text=note.zh if lang == "zh" else note.en), ""]
+    note_text = note.zh if lang == "zh" else note.en
+    out += ["", t("binder.readme_how", lang), "", t("binder.readme_assumption", lang, text=note_text), ""]
     return "\n".join(out)
 
 
@@ -51,13 +52,13 @@ def why(d: DocCheck, lang: str) -> str:
     return t(f"binder.{d.why}", lang, **detail)
 
 
-def _item_name(cat: "Catalogue", item_id: str, lang: str) -> str:
+def _item_name(cat: Catalogue, item_id: str, lang: str) -> str:
     item = cat.item(item_id)
     word, number = item_label(cat, item, lang)
     return f"{word} {number} {item.title.zh if lang == 'zh' else item.title.en}"
 
 
-def rows(cat: "Catalogue", c: Check, lang: str) -> list[tuple[str, str, str, str, str]]:
+def rows(cat: Catalogue, c: Check, lang: str) -> list[tuple[str, str, str, str, str]]:
     """(item, document, state, files, why) per item and document, items in catalogue order."""
     by_doc = {d.doc: d for d in c.docs}
     out = []
@@ -79,7 +80,7 @@ def summary(c: Check, lang: str) -> str:
     return line + (" " + t("binder.complete", lang) if c.complete else "")
 
 
-def table(console: Any, cat: "Catalogue", c: Check, root: str, lang: str) -> None:
+def table(console: Any, cat: Catalogue, c: Check, root: str, lang: str) -> None:
     from rich.table import Table
 
     tab = Table(title=inert(t("binder.check_title", lang, root=root, on=c.on.isoformat())), show_lines=False)
@@ -111,7 +112,7 @@ def _escape(s: str, prop: bool = False) -> str:
     return s.replace(":", "%3A").replace(",", "%2C") if prop else s
 
 
-def github(cat: "Catalogue", c: Check, root: str) -> str:
+def github(cat: Catalogue, c: Check, root: str) -> str:
     """One ``::error`` per gap and per claim without evidence, at the document's folder."""
     lines = []
     for d in c.docs:
@@ -127,7 +128,7 @@ def github(cat: "Catalogue", c: Check, root: str) -> str:
     return "".join(line + "\n" for line in lines)
 
 
-def junit(cat: "Catalogue", c: Check, root: str) -> str:
+def junit(cat: Catalogue, c: Check, root: str) -> str:
     """One test case per item: failed when a document has a gap or the item is claimed without evidence."""
     import xml.etree.ElementTree as ET
 

@@ -24,7 +24,7 @@ def _file(p: Packed) -> dict[str, Any]:
     return {"path": p.path, "size": f"{p.size:,}", "sha256": p.sha256}
 
 
-def context(cat: "Catalogue", index: "Index", packed: list[Packed]) -> dict[str, Any]:
+def context(cat: Catalogue, index: Index, packed: list[Packed]) -> dict[str, Any]:
     """Items in the standards' order, each with its documents and their files; files outside every
     document's folder (the index, the README files) under "other files"."""
     names = {e.zh: e.en for item in cat.items for e in item.evidence}
@@ -48,7 +48,7 @@ def context(cat: "Catalogue", index: "Index", packed: list[Packed]) -> dict[str,
             "heads": heads}
 
 
-def html(cat: "Catalogue", index: "Index", packed: list[Packed]) -> str:
+def html(cat: Catalogue, index: Index, packed: list[Packed]) -> str:
     import jinja2
 
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates_dir())), autoescape=True,
@@ -78,7 +78,7 @@ def pdf(page: str) -> bytes:
             del os.environ["SOURCE_DATE_EPOCH"]
 
 
-def extras(cat: "Catalogue", index: "Index"):  # noqa: ANN201 - a binder.pack.Extras
+def extras(cat: Catalogue, index: Index):  # noqa: ANN201 - a binder.pack.Extras
     """The entries the archive adds beside the binder: the contents as HTML and PDF."""
     def make(packed: list[Packed]) -> list[tuple[str, bytes]]:
         page = html(cat, index, packed)
