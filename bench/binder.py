@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def make(root: Path, n: int) -> None:
-    from aeo_check.answers import load_answers
+    from aeo_check.answers.read import load_answers
     from aeo_check.binder.index import read_index
     from aeo_check.binder.init import init
     from aeo_check.catalogue import get_catalogue

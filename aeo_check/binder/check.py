@@ -15,14 +15,14 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from .dates import months_before, name_dates
-from .index import Binder, Entry
-from .plan import numbered
-from .scan import Folder, scan_folder
+from aeo_check.binder.dates import months_before, name_dates
+from aeo_check.binder.index import Binder, Entry
+from aeo_check.binder.plan import numbered
+from aeo_check.binder.scan import Folder, scan_folder
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..catalogue.loader import Catalogue
-    from ..scoring.result import Result
+    from aeo_check.catalogue.compiled import Catalogue
+    from aeo_check.scoring.result import Result
 
 STATES = ("missing", "unreadable", "empty", "stale", "undated", "present", "na")
 GAPS = frozenset(STATES[:5])

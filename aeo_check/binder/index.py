@@ -17,8 +17,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from ..i18n import en_zh
-from ..sourcefile import DataFileError, Problem, SourceDoc, read_file
+from aeo_check.files.sourcefile import DataFileError, Problem, SourceDoc, read_file
+from aeo_check.words.i18n import en_zh
 
 INDEX = "binder.yaml"
 FORMAT = "aeo-check/binder/1"

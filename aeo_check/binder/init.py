@@ -10,14 +10,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..i18n import en_zh
-from ..sourcefile import DataFileError, Problem, parse_text
-from .index import INDEX, Binder, entry_text, header, read_index
-from .plan import ItemFolder, Need, doc_folder, folders, needs
+from aeo_check.binder.index import INDEX, Binder, entry_text, header, read_index
+from aeo_check.binder.plan import ItemFolder, Need, doc_folder, folders, needs
+from aeo_check.files.sourcefile import DataFileError, Problem, parse_text
+from aeo_check.words.i18n import en_zh
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..catalogue.loader import Catalogue
-    from ..scoring.result import Result
+    from aeo_check.catalogue.compiled import Catalogue
+    from aeo_check.scoring.result import Result
 
 
 @dataclass(slots=True)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-from .index import INDEX
+from aeo_check.binder.index import INDEX
 
 #: the time every entry carries (the earliest a zip can hold), so the bytes do not depend on
 #: when the binder was packed

@@ -12,11 +12,11 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ..i18n import t
+from aeo_check.words.i18n import t
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..catalogue.loader import Catalogue
-    from ..catalogue.models import Item
+    from aeo_check.catalogue.compiled import Catalogue
+    from aeo_check.catalogue.models import Item
 
 
 @dataclass(frozen=True, slots=True)

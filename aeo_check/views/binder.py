@@ -7,13 +7,13 @@ import datetime as dt
 import json
 from typing import TYPE_CHECKING, Any
 
-from ..binder.check import GAPS, Check, DocCheck
-from ..binder.plan import ItemFolder, item_label
-from ..i18n import t
-from ..safetext import inert
+from aeo_check.binder.check import GAPS, Check, DocCheck
+from aeo_check.binder.plan import ItemFolder, item_label
+from aeo_check.files.safetext import inert
+from aeo_check.words.i18n import t
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..catalogue.loader import Catalogue
+    from aeo_check.catalogue.compiled import Catalogue
 
 
 def readme(cat: Catalogue, f: ItemFolder, places: dict[str, str], lang: str) -> str:

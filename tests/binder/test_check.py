@@ -11,7 +11,7 @@ from binder_files import ON, fill, make, result_of
 
 from aeo_check.binder.check import check
 from aeo_check.binder.index import INDEX, read_index
-from aeo_check.sourcefile import DataFileError
+from aeo_check.files.sourcefile import DataFileError
 
 
 def run(cat, root, result=None, on=ON):

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from binder_files import ROOT, fill, make, result_of
 
-from aeo_check.answers import load_answers
+from aeo_check.answers.read import load_answers
 from aeo_check.binder.index import INDEX, read_index
+from aeo_check.files.sourcefile import DataFileError
 from aeo_check.scoring.engine import score
-from aeo_check.sourcefile import DataFileError
 
 
 def tree(root):

@@ -16,7 +16,7 @@ from aeo_check.binder.pack import Refused, members, pack
 
 
 def packed(cat, root) -> bytes:
-    from aeo_check.views import binder_toc
+    from aeo_check.views.pdf import binder_toc
 
     index = read_index(root, {i.id for i in cat.items}).index
     buf = io.BytesIO()

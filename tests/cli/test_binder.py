@@ -9,13 +9,11 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from binder_files import fill
 
 ROOT = Path(__file__).resolve().parents[2]
 EXE = str(Path(sys.executable).parent / "aeo-check")
 EXAMPLE = str(ROOT / "examples" / "advanced-manufacturer.yaml")
-sys.path.insert(0, str(ROOT / "tests" / "binder"))
-
-from binder_files import fill  # noqa: E402
 
 
 def cli(*args: str) -> subprocess.CompletedProcess:
