@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from aeo_check.binder.dates import months_before, name_dates
 from aeo_check.binder.index import Binder, Entry
-from aeo_check.binder.plan import numbered
+from aeo_check.binder.plan import english_names, numbered
 from aeo_check.binder.scan import Folder, scan_folder
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -147,7 +147,7 @@ def ratings(result: Result) -> dict[str, str]:
 def check(cat: Catalogue, binder: Binder, on: dt.date, result: Result | None = None) -> Check:
     """Check every document of ``binder`` on day ``on``; with ``result``, against its answers."""
     kinds = cat.evidence_kinds
-    names = {e.zh: e.en for item in cat.items for e in item.evidence}
+    names = english_names(cat)
     root = str(binder.root)
     answered = {row[2]: row[4] for row in result.evidence_rows} if result is not None else {}
     docs = []

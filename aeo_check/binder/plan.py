@@ -87,6 +87,16 @@ def numbered(cat: Catalogue) -> list[Item]:
     return sorted(cat.items, key=key)
 
 
+def english_names(cat: Catalogue) -> dict[str, str]:
+    """Each document's English name by its Chinese one: the first item's, as the evidence list has
+    it (two items may word the same document differently)."""
+    names: dict[str, str] = {}
+    for item in cat.items:
+        for e in item.evidence:
+            names.setdefault(e.zh, e.en)
+    return names
+
+
 def needs(cat: Catalogue, rows: list[tuple]) -> list[Need]:
     """Every document of a result's evidence checklist (``Result.evidence_rows``) that applies, in
     catalogue order, its items in the standards' order (the first keeps the document)."""

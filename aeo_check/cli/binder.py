@@ -60,6 +60,20 @@ def open_binder(cat: Catalogue, root: Path) -> Binder:
     raise AssertionError  # unreachable: both handlers exit
 
 
+def binder_states(cat: Catalogue, root: Path | None) -> dict[str, str] | None:
+    """For ``--binder DIR`` on report, plan and score: each document's state in the binder today,
+    as the evidence list shows it (the same check as ``binder check``); None without a binder."""
+    if root is None:
+        return None
+    from aeo_check.binder.check import check
+
+    try:
+        return check(cat, open_binder(cat, root), dt.date.today()).evidence_states()
+    except OSError as exc:
+        _fail(3, f"{exc.filename or root}: {exc.strerror or exc}")
+    raise AssertionError  # unreachable: _fail exits
+
+
 @binder_app.command("init", help=_h("binder init"))
 def init_(
     answers: Annotated[Path, typer.Argument(metavar=_m("file"), help=_h("binder init answers"))],

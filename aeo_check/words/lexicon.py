@@ -243,6 +243,14 @@ WORDS: dict[str, dict[str, tuple[str, str]]] = {
             'text（文字），或 github（输出 GitHub Actions 注释）。',
             'text, or github (annotations on stdout for GitHub Actions).',
         ),
+        "report --binder": (
+            '证据清单按此证据册中各文件的实际状态显示（与 binder check 相同）。',
+            "Show the evidence checklist with each document's state in this binder (as binder check gives it).",
+        ),
+        "score --binder": (
+            '证据清单（JSON 中的 evidence）按此证据册中各文件的实际状态显示；只能用于一个文件。',
+            "Show the evidence checklist (evidence in the JSON) with each document's state in this binder; one file only.",
+        ),
         "binder": (
             '证据册：每个需要证据的条目一个文件夹，对照答卷检查，打包成压缩包交给现场审核。',
             'The evidence binder: one folder per item that needs evidence, checked against the answers, packed for the on-site audit.',
@@ -1410,6 +1418,7 @@ WORDS: dict[str, dict[str, tuple[str, str]]] = {
             'binder init 在文件末尾追加条目，documents 必须是最后一个键；请把它移到最后再运行',
             "init adds entries at the end of the file, so 'documents:' must be its last key; move it there and run init again",
         ),
+        "one_file": ('--binder 只能与一个答卷文件一起使用', '--binder goes with one answer file only'),
         "pack_refused": ('无法打包：{path}：{why}', 'cannot pack: {path}: {why}'),
         "pack_inside": (
             '输出文件 {out} 位于证据册内部；请写到证据册之外',

@@ -98,3 +98,37 @@ def test_pack_refuses_to_write_inside_the_binder(binder):
     root, _ = binder
     res = cli("binder", "pack", str(root), "-o", str(root / "binder.zip"))
     assert res.returncode == 2 and not (root / "binder.zip").exists()
+
+
+def _report_evidence(cat, answers: str, root=None) -> dict[str, str]:
+    """The report's evidence checklist (its page's rows: document → state), as report builds it."""
+    from aeo_check.cli.binder import binder_states
+    from aeo_check.document.resultfile import read_one
+    from aeo_check.views.pdf.report import build_context
+
+    doc = read_one(cat, Path(answers), binder=binder_states(cat, root))
+    return {e["doc"]: e["state"] for e in build_context(cat, doc.data, "en", None, True)["evidence"]}
+
+
+def test_the_report_with_the_binder_shows_held_documents_as_held_and_agrees_with_check(cat, tmp_path):
+    trading = str(ROOT / "examples" / "certified-trading.yaml")
+    root = tmp_path / "binder"
+    assert cli("binder", "init", trading, "-o", str(root)).returncode == 0
+    files = fill(cat, root)
+    files["商业伙伴名单"].unlink()
+    before, after = _report_evidence(cat, trading), _report_evidence(cat, trading, root)
+    ratios = "Workings for the four solvency ratios"
+    assert (before[ratios], after[ratios]) == ("missing", "held")  # the answers say missing; the binder holds it
+    assert (before["Partner list"], after["Partner list"]) == ("held", "missing")
+    check = json.loads(cli("binder", "check", str(root), "--answers", trading, "--format", "json").stdout)
+    shown = {"present": "held", "undated": "to_check", "na": "na"}
+    listed = {k: v for k, v in after.items() if v != "na"}  # the binder has no folder for what cannot exist
+    assert listed == {d["en"]: shown.get(d["state"], "missing") for d in check["documents"]}
+    score = json.loads(cli("score", trading, "--format", "json", "--binder", str(root)).stdout)
+    score = score[0] if isinstance(score, list) else score
+    assert {e["en"]: e["state"] for e in score["evidence"]} == after
+
+
+def test_binder_goes_with_one_answer_file(tmp_path):
+    res = cli("score", EXAMPLE, EXAMPLE, "--binder", str(tmp_path))
+    assert res.returncode == 2 and "--binder" in res.stderr

@@ -9,7 +9,7 @@ import os
 from typing import TYPE_CHECKING, Any
 
 from aeo_check.binder.pack import Packed
-from aeo_check.binder.plan import item_label, numbered
+from aeo_check.binder.plan import english_names, item_label, numbered
 from aeo_check.views.pdf.report import make_fetcher, templates_dir
 from aeo_check.words.i18n import both, t
 
@@ -27,7 +27,7 @@ def _file(p: Packed) -> dict[str, Any]:
 def context(cat: Catalogue, index: Index, packed: list[Packed]) -> dict[str, Any]:
     """Items in the standards' order, each with its documents and their files; files outside every
     document's folder (the index, the README files) under "other files"."""
-    names = {e.zh: e.en for item in cat.items for e in item.evidence}
+    names = english_names(cat)
     under: dict[str, list[Packed]] = {e.folder: [] for e in index.documents}
     others = []
     for p in packed:
