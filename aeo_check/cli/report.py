@@ -98,9 +98,8 @@ def report(
     cat = catalogue()
     progress = None
     try:
-        from aeo_check.views.pdf.report import answers_attachment, load_brand
-
         from aeo_check.cli.binder import binder_states
+        from aeo_check.views.pdf.report import answers_attachment, load_brand
 
         doc = read_one(cat, file, binder=binder_states(cat, binder))
         res, a_lang = doc.data, doc.assessment.language
