@@ -59,14 +59,18 @@ def _item_name(cat: Catalogue, item_id: str, lang: str) -> str:
 
 
 def rows(cat: Catalogue, c: Check, lang: str) -> list[tuple[str, str, str, str, str]]:
-    """(item, document, state, files, why) per item and document, items in catalogue order."""
+    """(item, document, state, files, why) per document of each item with a gap or a claim without
+    evidence, items in the standards' order (a complete item has nothing to show; the summary
+    counts it, and the JSON lists every document)."""
     by_doc = {d.doc: d for d in c.docs}
     out = []
     for ic in c.items:
+        if ic.state not in GAPS and not ic.claimed:
+            continue
         claim = t("binder.claim", lang) if ic.claimed else ""
         for n, name in enumerate(ic.docs):
             d = by_doc[name]
-            text = "; ".join(x for x in (why(d, lang), claim if n == 0 else "") if x)
+            text = t("punct.semi", lang).join(x for x in (why(d, lang), claim if n == 0 else "") if x)
             out.append((_item_name(cat, ic.item, lang) if n == 0 else "", d.doc if lang == "zh" else d.en,
                         t(f"binder.state_{d.state}", lang), str(d.files), text))
     return out
@@ -76,7 +80,9 @@ def summary(c: Check, lang: str) -> str:
     gaps = sum(1 for d in c.docs if d.state in GAPS)
     present = sum(1 for d in c.docs if d.state == "present")
     claims = sum(1 for i in c.items if i.claimed)
-    line = t("binder.summary", lang, docs=len(c.docs), present=present, gaps=gaps, claims=claims)
+    items = sum(1 for i in c.items if i.state not in GAPS and not i.claimed)
+    line = t("binder.summary", lang, docs=len(c.docs), present=present, gaps=gaps, claims=claims,
+             items=items, all=len(c.items))
     return line + (" " + t("binder.complete", lang) if c.complete else "")
 
 
@@ -86,9 +92,11 @@ def table(console: Any, cat: Catalogue, c: Check, root: str, lang: str) -> None:
     tab = Table(title=inert(t("binder.check_title", lang, root=root, on=c.on.isoformat())), show_lines=False)
     for key in ("col_item", "col_doc", "col_state", "col_files", "col_why"):
         tab.add_column(t(f"binder.{key}", lang), overflow="fold")
-    for r in rows(cat, c, lang):
+    shown = rows(cat, c, lang)
+    for r in shown:
         tab.add_row(*(inert(x) for x in r))
-    console.print(tab)
+    if shown:
+        console.print(tab)
     console.print(inert(summary(c, lang)), markup=False)
 
 

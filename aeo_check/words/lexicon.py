@@ -1386,8 +1386,9 @@ WORDS: dict[str, dict[str, tuple[str, str]]] = {
         "not_in_index": ('答卷的证据清单需要此文件，但 binder.yaml 中没有它', 'the answers\' evidence list needs it; binder.yaml does not list it'),
         "claim": ('答卷称已达标，但证明文件缺失', 'answered as met, but its evidence is missing'),
         "summary": (
-            '{docs} 份文件：齐全 {present}，有缺口 {gaps}；{claims} 个条目答卷称已达标但缺少证明文件。',
-            '{docs} documents: {present} present, {gaps} with gaps; {claims} items answered as met without their evidence.',
+            '{all} 个条目中 {items} 个完整（表中未列出）；{docs} 份文件：齐全 {present}，有缺口 {gaps}；{claims} 个条目答卷称已达标但缺少证明文件。',
+            '{items} of {all} items complete (not listed); {docs} documents: {present} present, {gaps} with gaps; '
+            '{claims} items answered as met without their evidence.',
         ),
         "complete": ('证据册完整。', 'The binder is complete.'),
         "toc_title": ('证据册目录', 'Evidence binder: contents'),
