@@ -84,13 +84,15 @@ def _problems(doc: SourceDoc, index: Index, item_ids: set[str]) -> list[Problem]
 
 def read_index(root: Path, item_ids: set[str]) -> Binder:
     """The binder at ``root``; :class:`DataFileError` naming file, line and field when its index
-    is missing or invalid, :class:`OSError` when it cannot be read."""
+    is missing or invalid, :class:`OSError` when it cannot be opened."""
     path = root / INDEX
     name = str(path)
     if not os.path.isdir(root):
         raise DataFileError([Problem(str(root), None, "", en_zh("binder.not_folder"))])
     if not os.path.lexists(path):
         raise DataFileError([Problem(str(root), None, "", en_zh("binder.not_binder"))])
+    with open(path, "rb"):  # a file it may not read is an I/O error (exit 3), not an invalid binder
+        pass
     doc = read_file(path, name)
     if not isinstance(doc.data, dict):
         raise DataFileError([Problem(name, 1, "", en_zh("binder.not_mapping"))])
