@@ -1306,7 +1306,6 @@ WORDS: dict[str, dict[str, tuple[str, str]]] = {
         # the evidence binder: folder names, each item's README.md, binder.yaml, check and pack
         "std_advanced": ('高级', 'Advanced'),
         "std_certified": ('认证', 'Certified'),
-        "readme_title": ('{folder}', '{folder}'),
         "readme_item": ('标准条目：{label}第{number}项 {title}', 'Item: {label} no. {number}, {title}'),
         "readme_requirement": ('要求：{text}', 'Requirement: {text}'),
         "readme_docs": ('本项需要的文件', 'Documents this item needs'),
