@@ -38,6 +38,7 @@ ALLOWED: dict[str, tuple[str, str]] = {
     "views/pdf/board.py": ("Chinese punctuation recognised in text when sentences are joined", "。；！？，、：）”"),
     "cli/words.py": ("the closing marks Chinese typesetting keeps off the start of a help line", "。，、；：！？）」』》〉”’"),
     "views/pdf/doctor.py": ("a sample of Chinese text rendered to check that a Chinese font is installed", "高级认证企业"),
+    "binder/dates.py": ("dates as people write them in file names: 2025年3月15日", "年月日"),
 }
 
 
