@@ -46,3 +46,18 @@ def test_an_input_is_never_an_output_of_the_same_batch(tmp_path):
     other = tmp_path / "other.yaml"
     out, said = outputs_for([plan, other], plan.parent, False, [plan, other])
     assert out[0] != plan and out[1] == plan.parent / "other.pdf" and len(said) == 1
+
+
+def test_the_three_client_batch_writes_three_plans(tmp_path):
+    import subprocess
+    import sys
+
+    exe = str(Path(sys.executable).parent / "aeo-check")
+    files = _clients(tmp_path)
+    res = subprocess.run([exe, "report", *map(str, files), "-o", f"{tmp_path}/plans/", "--html"],
+                         capture_output=True, text=True, stdin=subprocess.DEVNULL,
+                         env={"PATH": "/usr/bin:/bin", "COLUMNS": "200", "LANG": "C.UTF-8"})
+    assert res.returncode == 0, res.stderr
+    assert sorted(p.name for p in (tmp_path / "plans").iterdir()) == [
+        "acme-2.html", "acme-91120116MA06KP9R30.html", "acme-91330206MA2H4RT5XN.html"]
+    assert "3 written, 0 failed" in res.stderr
