@@ -71,7 +71,10 @@ def test_compare_is_pure_and_finds_what_changed(cat, tmp_path):
                        "premises_security_procedure": (False, True), "staff_badges": (False, True)}
     assert {a["id"]: a["new"] for a in d["answers"]["added"]} == {"largest_fine_on": "2026-05",
                                                                   "latest_penalty_on": "2026-09"}
-    assert d["dates"] == []  # not barred: the earliest date is only the assessment date
+    # not barred, so no application bar moved; the plan's targets did (the documents carry their plans)
+    assert [(x["what"], x["old"], x["new"]) for x in d["dates"]] == [
+        ("certified.apply_on", "2026-10-15", "2027-04-01"), ("certified.decision_by", "2027-01-13", "2027-06-30"),
+        ("advanced.apply_on", "2026-10-15", "2027-09-30"), ("advanced.decision_by", "2027-01-13", "2027-12-29")]
     same = compare(new, new)
     assert new_blockers(same) == [] and not same["answers"]["changed"]
     assert all(not same["gaps"][s][k] for s in same["gaps"] for k in ("closed", "opened", "changed"))
@@ -439,8 +442,8 @@ def test_portfolio_table_fits_the_terminal_and_keeps_dates_whole(columns):
                                                                                 "101/101"]
     dates = [[w for w in r if re.fullmatch(r"\d{4}-\d\d-\d\d", w)] for r in rows]
     if columns == 80:
-        assert dates == [["2027-02-20"], ["2027-04-01"], ["2027-04-30"], [], []]
+        assert dates == [["2027-02-20"], ["2027-09-30"], ["2026-12-04"], ["2026-12-04"], ["2026-12-04"]]
     else:
-        assert dates == [["2027-02-20", "2026-11-20"], ["2027-04-01", "2026-11-20"], ["2027-04-30", "2026-11-20"],
-                         ["2026-11-20"], ["2026-11-20"]]
+        assert dates == [["2027-02-20", "2026-11-20"], ["2027-09-30", "2026-11-20"], ["2026-12-04", "2026-11-20"],
+                         ["2026-12-04", "2026-11-20"], ["2026-12-04", "2026-11-20"]]
         assert "Blockers" in lines[2] and "Tier now → likely" in lines[2]
