@@ -108,6 +108,11 @@ def _from(key: str, **change: Callable[[str], str]) -> _Rule:
     return _pattern(entry(f"check.{key}")[1]), make
 
 
+def _code_point(text: str) -> str:
+    """``U+2028 (LINE SEPARATOR)`` → ``U+2028``: the character's English name is left out."""
+    return text.split(" ", 1)[0]
+
+
 def _nested(text: str) -> str:
     return localise(text, "zh")
 
@@ -133,6 +138,8 @@ _RULES: list[_Rule] = [
     _from("too_early"),
     _from("too_long"),
     (re.compile(r"must not contain control characters.*"), lambda m: _zh("control_chars")),
+    _from("refused_key_char", char=_code_point),
+    _from("refused_char", char=_code_point),
     (re.compile(r"thousands separators go between groups of three digits.*"), lambda m: _zh("thousands")),
     (re.compile(r"write the number with the digits 0-9.*"), lambda m: _zh("digits")),
     _from("too_large"),
@@ -181,6 +188,17 @@ _RULES: list[_Rule] = [
     _from("xlsx_no_workbook_xml"),
     _from("xlsx_too_big"),
     _from("xlsx_damaged"),
+    _from("xlsx_refused", why=_nested),
+    _from("zip_not_zip"),
+    _from("zip_entries"),
+    _from("zip_method"),
+    _from("zip_encrypted"),
+    _from("zip_twice"),
+    _from("zip_entry_size"),
+    _from("zip_entry_more"),
+    _from("zip_total"),
+    _from("zip_damaged"),
+    _from("zip_dtd"),
     _from("xlsx_unreadable", error=_nested),
     _from("not_questionnaire"),
     _from("sheet_missing", what=_what_zh),

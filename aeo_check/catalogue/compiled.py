@@ -94,12 +94,6 @@ def record_class(name: str) -> type:
     return cls
 
 
-def __getattr__(name: str) -> type:  # the record classes, for pickle (module attribute look-up)
-    if name in RECORDS:
-        return record_class(name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
 def record(name: str, fields: dict[str, Any]) -> Record:
     return record_class(name)(fields)
 

@@ -89,6 +89,7 @@ def template(
 def import_(
     file: Annotated[Path, typer.Argument(metavar=_m("file"), help=_h("import file"))],
     output: Annotated[Path | None, typer.Option("-o", "--output", help=_h("import --output"))] = None,
+    force: Annotated[bool, typer.Option("--force", help=_h("import --force"))] = False,
 ) -> None:
     from aeo_check.files.sourcefile import DataFileError
 
@@ -112,7 +113,7 @@ def import_(
         from aeo_check.files.outfile import write_output
         from aeo_check.files.safetext import inert
 
-        target = write_output(output, data, inputs=[file], protect_answers=False)  # never over the plan read
+        target = write_output(output, data, inputs=[file], force=force, existing=False)  # never over the plan read
         err.print(f"{target.display} ({inert(file)}:{inert(name)})", markup=False)
         return
     from aeo_check.views.template import render_template
@@ -124,7 +125,7 @@ def import_(
         return
     from aeo_check.files.outfile import write_output
 
-    target = write_output(output, text.encode("utf-8"), inputs=[file], protect_answers=False)
+    target = write_output(output, text.encode("utf-8"), inputs=[file], force=force, existing=False)
     err.print(target.display, markup=False)
 
 

@@ -57,7 +57,7 @@ def _output_of(files: list[Path], output_text: str | None) -> tuple[Path | None,
     # the path as typed: Path() turns "" into "." and drops a trailing slash
     if output_text is not None and not output_text.strip():
         err.print(en_zh("cli.empty_output"), markup=False)
-        raise typer.Exit(3)
+        raise typer.Exit(2)
     output = Path(output_text) if output_text is not None else None
     to_folder = output_text is not None and output_text.endswith(("/", "\\"))
     if len(files) == 1 and not to_folder and output is not None and output.is_dir():
@@ -65,7 +65,7 @@ def _output_of(files: list[Path], output_text: str | None) -> tuple[Path | None,
 
         shown = inert(output_text)
         err.print(f"{shown}: " + en_zh("cli.is_a_folder", folder=shown.rstrip("/")), markup=False, soft_wrap=True)
-        raise typer.Exit(3)
+        raise typer.Exit(2)
     return output, to_folder
 
 
@@ -83,12 +83,8 @@ def _report_batch(files: list[Path], output: Path | None, lang: Lang | None, htm
     if output.exists() and not output.is_dir():
         err.print(f"{output} " + en_zh("cli.not_a_folder"), markup=False)
         raise typer.Exit(2)
-    from aeo_check.runs.report_batch import (
-        Job,
-        default_workers,
-        outputs_for,
-        run_batch,
-    )
+    from aeo_check.runs.batch import processors
+    from aeo_check.runs.report_batch import Job, outputs_for, run_batch
 
     try:
         output.mkdir(parents=True, exist_ok=True)
@@ -101,9 +97,11 @@ def _report_batch(files: list[Path], output: Path | None, lang: Lang | None, htm
             load_brand(brand)  # a broken brand file stops the batch before any work
         except DataFileError as exc:
             _problems_exit(exc.problems)
-    targets = outputs_for(files, output, html)
+    targets, renamed = outputs_for(files, output, html, [*files, *([brand] if brand is not None else [])])
+    for line in renamed:
+        err.print(line, markup=False, soft_wrap=True)
     todo = [Job(f, o, lang.value if lang else None, html, brand) for f, o in zip(files, targets, strict=False)]
-    raise typer.Exit(run_batch(todo, jobs or default_workers(), err))
+    raise typer.Exit(run_batch(todo, jobs or processors(), err))
 
 
 def _report_one(file: Path, output: Path | None, lang: Lang | None, html: bool, brand: Path | None,
@@ -138,7 +136,7 @@ def _report_one(file: Path, output: Path | None, lang: Lang | None, html: bool, 
     from aeo_check.views.pdf.report import write_report
 
     # checked before the render: never over an input, an answer file, a folder
-    target = resolve_output(output, inputs=[file, brand, brand_obj.logo if brand_obj else None], force=force)
+    target = resolve_output(output, inputs=[file, compare, brand, brand_obj.logo if brand_obj else None], force=force)
     attachment = None
     if pdf_variant is PdfVariant.a3b:
         attachment = _attachment_of(file, res, answers_attachment)

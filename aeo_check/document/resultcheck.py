@@ -161,14 +161,19 @@ class AssumptionRow(_M):
 
 
 class ResultDoc(BaseModel):
-    model_config = ConfigDict(extra="allow", frozen=True)
+    """The result schema (``schemas/result.schema.json``): every field it allows, and no other."""
 
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    file: str | None = Field(default=None, max_length=4096)
     format: Literal[RESULT_FORMAT]  # type: ignore[valid-type]
     standard: str = Field(max_length=80)
     assessed_on: str
     language: Literal["zh", "en"] = "zh"
     enterprise: Annotated[dict, GetPydanticSchema(lambda _type, _handler: enterprise_schema())]
     tier: Tier
+    floor_tier: Tier | None = None
+    unknown_triggers: list[str] = Field(default_factory=list, max_length=100)
     reason: Text
     provisional: bool = False
     unanswered: list[str] = Field(default_factory=list, max_length=MAX_LIST)
@@ -184,6 +189,9 @@ class ResultDoc(BaseModel):
     derived: dict[str, Any] = Field(default_factory=dict, max_length=MAX_LIST)
     evidence: list[EvidenceRow] = Field(default_factory=list, max_length=MAX_LIST)
     assumptions: list[AssumptionRow] = Field(default_factory=list, max_length=500)
+    plan: dict | None = None  # (made again from the answers: never drawn from the file)
+    facts: dict | None = None  # (the same)
+    tool: dict | None = None
 
     @field_validator("assessed_on")
     @classmethod

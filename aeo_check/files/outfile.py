@@ -6,7 +6,7 @@
 - Anything else that already exists (``/dev/null``, ``/dev/full``, a FIFO, ``/dev/stdout``)
   is written straight to, never replaced; ``-`` means standard output.
 - An input of the same command is never overwritten, nor (without ``--force``) an existing
-  answer file.
+  answer file, nor (for ``import``, without ``--force``) any existing file.
 - Every failure (a folder, a path under a file, a read-only folder, a full disk) is an
   :class:`OutputError` with one clear line; the old file is left intact.
 - Temporary files a killed process left behind are removed by the next write to that name.
@@ -75,8 +75,9 @@ def looks_like_answer_file(path: Path) -> bool:
 
 
 def resolve_output(path: Path | str, inputs: Iterable[Path | str | None] = (), force: bool = False,
-                   protect_answers: bool = True) -> Target:
-    """Check an output path before any work is done; :class:`OutputError` says why it cannot be used."""
+                   protect_answers: bool = True, existing: bool = True) -> Target:
+    """Check an output path before any work is done; :class:`OutputError` says why it cannot be used.
+    With ``existing`` False, an existing regular file is replaced only with ``force``."""
     given = Path(path)
     if str(path) == "-":
         return Target("stdout", given, given)
@@ -93,7 +94,7 @@ def resolve_output(path: Path | str, inputs: Iterable[Path | str | None] = (), f
         raise OutputError(f"cannot write {show}: {_why(exc)}") from None
     if st is not None:
         if stat.S_ISDIR(st.st_mode):
-            raise OutputError(f"cannot write {show}: it is a folder; give a file name")
+            raise OutputError(f"cannot write {show}: it is a folder; give a file name", 2)
         for inp in inputs:
             if inp is None:
                 continue
@@ -109,6 +110,8 @@ def resolve_output(path: Path | str, inputs: Iterable[Path | str | None] = (), f
         if protect_answers and not force and looks_like_answer_file(given):
             raise OutputError(f"refusing to overwrite {show}: it is an answer file "
                               "(use --force to replace it)", 2)
+        if not existing and not force:
+            raise OutputError(f"refusing to overwrite {show}: the file exists (use --force to replace it)", 2)
     return Target("file", given, Path(os.path.realpath(given)))
 
 
@@ -126,8 +129,8 @@ def write_to(target: Target, data: bytes) -> None:
 
 
 def write_output(path: Path | str, data: bytes, inputs: Iterable[Path | str | None] = (),
-                 force: bool = False, protect_answers: bool = True) -> Target:
-    target = resolve_output(path, inputs, force, protect_answers)
+                 force: bool = False, protect_answers: bool = True, existing: bool = True) -> Target:
+    target = resolve_output(path, inputs, force, protect_answers, existing)
     write_to(target, data)
     return target
 

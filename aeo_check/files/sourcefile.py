@@ -313,10 +313,88 @@ def parse_text(text: str, file: str) -> SourceDoc:
 
     The fast path (:mod:`.quickyaml`) reads the simple shape of answer files without PyYAML and
     builds the same data; anything else, and every error, goes through :func:`parse_text_full`."""
+    _refuse_characters(text, file)
     data = quickyaml.read(text)
-    if data is not quickyaml.NOT_SURE:
-        return SourceDoc(file, data, _text=text)
-    return parse_text_full(text, file)
+    if data is quickyaml.NOT_SURE:
+        return parse_text_full(text, file)
+    return _refuse_escaped(SourceDoc(file, data, _text=text))
+
+
+def _refuse_characters(text: str, file: str) -> None:
+    refused = refused_characters(text, file)
+    if refused:
+        raise DataFileError(refused)
+
+
+def _refuse_escaped(doc: SourceDoc) -> SourceDoc:
+    escaped = escaped_characters(doc)
+    if escaped:
+        raise DataFileError(escaped)
+    return doc
+
+
+#: refused anywhere in a data file: C0 controls but tab, line feed and carriage return; DEL and
+#: C1; the line and paragraph separators (a YAML reader ends a comment there, an editor does not,
+#: so a key can hide behind one); bidirectional marks and overrides (text shown in another order)
+REFUSED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e"
+                     "\u2066-\u2069\u2028\u2029]")
+
+
+def _named(c: str) -> str:
+    import unicodedata
+
+    return f"U+{ord(c):04X}" + (f" ({unicodedata.name(c)})" if unicodedata.name(c, "") else "")
+
+
+def refused_characters(text: str, file: str) -> list[Problem]:
+    """A problem for each control or format character in ``text``, with its line."""
+    return [Problem(file, text.count("\n", 0, m.start()) + 1, "",
+                    f"holds {_named(m.group())}, a control or format character; remove it")
+            for m, _ in zip(REFUSED.finditer(text), range(MAX_PROBLEMS + 1), strict=False)]
+
+
+def escaped_characters(doc: SourceDoc) -> list[Problem]:
+    """A problem for each key or text value that YAML escapes (``"\\e"``, ``"\\u202e"``) turned
+    into a control or format character; line breaks and tabs are allowed in values, not keys."""
+    if not _any_escaped(doc.data):
+        return []  # (the rule: paths are made only for a file that has one)
+    problems: list[Problem] = []
+    stack: list[tuple[Path_, Any]] = [((), doc.data)]
+    while stack and len(problems) <= MAX_PROBLEMS:
+        path, value = stack.pop()
+        if isinstance(value, dict):
+            for k, v in value.items():
+                if isinstance(k, str) and (REFUSED.search(k) or "\t" in k or "\n" in k or "\r" in k):
+                    problems.append(doc.problem(path + (k,), f"the key holds {_named(_first(k))}, a control "
+                                                             "or format character; remove it"))
+                stack.append((path + (k,), v))
+        elif isinstance(value, list):
+            stack.extend((path + (i,), v) for i, v in enumerate(value))
+        elif isinstance(value, str) and REFUSED.search(value):
+            problems.append(doc.problem(path, f"holds {_named(REFUSED.search(value).group())}, a control or "
+                                              "format character; remove it"))
+    return problems
+
+
+def _any_escaped(data: Any) -> bool:
+    stack = [data]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, dict):
+            for k in value:
+                if isinstance(k, str) and (REFUSED.search(k) or "\t" in k or "\n" in k or "\r" in k):
+                    return True
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
+        elif isinstance(value, str) and REFUSED.search(value):
+            return True
+    return False
+
+
+def _first(key: str) -> str:
+    m = REFUSED.search(key)
+    return m.group() if m else next(c for c in key if c in "\t\n\r")
 
 
 def _compose(text: str) -> Any:
@@ -329,7 +407,13 @@ def _compose(text: str) -> Any:
 
 
 def parse_text_full(text: str, file: str) -> SourceDoc:
-    """:func:`parse_text` through PyYAML alone: libyaml, the project's resolver, the safety walk."""
+    """:func:`parse_text` through PyYAML alone: libyaml, the project's resolver, the safety walk
+    (and the same refusal of control and format characters)."""
+    _refuse_characters(text, file)
+    return _refuse_escaped(_parse_full(text, file))
+
+
+def _parse_full(text: str, file: str) -> SourceDoc:
     loader = _loader_class()(text)
     try:
         node = loader.get_single_node()

@@ -4,13 +4,20 @@ Two sessions saving the same file would each write their own copy after every an
 last save would win (29 of 30 answers lost). The session holds an exclusive ``flock`` on a
 lock file beside the answer file (``.NAME.lock``, holding the process id) for as long as it
 runs; a second session is refused with a message naming the first one's process id. The lock
-goes with the process, so a killed session never leaves the file locked.
+goes with the process: a lock file left by a killed session holds no lock, and the next session
+takes it over.
+
+The lock path is never followed or replaced: a folder, a symbolic link (dangling or not) or any
+other non-regular file there is refused with :class:`Refused`, which names it, so that a
+planted link cannot make two sessions lock two different files and write one answer file.
 """
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import os
+import stat
 from pathlib import Path
 
 
@@ -22,21 +29,53 @@ class Busy(Exception):
         self.pid = pid
 
 
+class Refused(Exception):
+    """The lock path is not a lock file this session may use: ``kind`` is ``folder``, ``link``
+    or ``other`` (not a regular file)."""
+
+    def __init__(self, path: Path, kind: str) -> None:
+        super().__init__(f"the lock file {path} is {_WHAT[kind]}; remove it, or choose another answer file")
+        self.path = path
+        self.kind = kind
+
+
+_WHAT = {"folder": "a folder", "link": "a symbolic link", "other": "not a regular file"}
+
+
+def _kind(mode: int) -> str:
+    return "folder" if stat.S_ISDIR(mode) else "link" if stat.S_ISLNK(mode) else "other"
+
+
 class SessionLock:
     def __init__(self, path: Path) -> None:
         real = Path(os.path.realpath(path))
         self.path = real.parent / f".{real.name}.lock"
         self.fd: int | None = None
 
+    def _refuse_odd(self) -> None:
+        try:
+            mode = os.lstat(self.path).st_mode
+        except OSError:
+            return
+        if not stat.S_ISREG(mode):
+            raise Refused(self.path, _kind(mode))
+
     def acquire(self) -> bool:
-        """Take the lock; :class:`Busy` when another session has it. False when no lock file
-        can be made there (a read-only folder: then nothing can be saved there either, and the
-        session's save recovery takes over)."""
+        """Take the lock; :class:`Busy` when another session has it, :class:`Refused` when the
+        lock path is a folder, a link or another odd file. False when no lock file can be made
+        there (a read-only folder: then nothing can be saved there either, and the session's
+        save recovery takes over)."""
         for _ in range(5):
+            self._refuse_odd()
             try:
-                fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC | os.O_NOFOLLOW, 0o644)
-            except OSError:
+                fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC | os.O_NOFOLLOW | os.O_NONBLOCK, 0o600)
+            except OSError as exc:
+                if exc.errno in (errno.ELOOP, errno.EISDIR, errno.ENXIO):
+                    self._refuse_odd()  # (made between the look and the open)
                 return False
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                os.close(fd)
+                raise Refused(self.path, "other")
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:

@@ -41,7 +41,7 @@ from aeo_check.files.safetext import has_control, inert
 from aeo_check.files.sourcefile import DataFileError, Problem
 from aeo_check.interactive.asker import BACK, HELP, NOTE, SKIP, Asker, Nav
 from aeo_check.interactive.asker import DONT_KNOW as DONT_KNOW_NAV
-from aeo_check.interactive.lock import Busy, SessionLock
+from aeo_check.interactive.lock import Busy, Refused, SessionLock
 from aeo_check.words.i18n import default_lang, group, t
 from aeo_check.words.progname import command
 
@@ -277,13 +277,15 @@ class Session:
 
     # saving --------------------------------------------------------------------
     def lock_path(self, path: Path) -> str | None:
-        """Lock ``path`` for this session (releasing the lock held so far); the other
-        session's process id when it is busy."""
+        """Lock ``path`` for this session (releasing the lock held so far); None, or the message
+        saying why not (another session has it, or the lock path is a folder or a link)."""
         lock = SessionLock(path)
         try:
             lock.acquire()
         except Busy as busy:
-            return busy.pid or "?"
+            return self.w["locked"].format(path=inert(path), pid=busy.pid or "?")
+        except Refused as refused:
+            return self.w["lock_refused"].format(path=inert(refused.path), what=self.w[f"lock_{refused.kind}"])
         if self.lock is not None:
             self.lock.release()
         self.lock = lock
@@ -316,7 +318,7 @@ class Session:
                 continue
             busy = self.lock_path(new)
             if busy is not None:
-                self.console.print(self.w["locked"].format(path=inert(new), pid=busy), markup=False, soft_wrap=True)
+                self.console.print(busy, markup=False, soft_wrap=True)
                 continue
             self.path = new
 
@@ -589,7 +591,7 @@ def run_assess(cat: Catalogue, output: Path | None, resume: Path | None, review:
     session = Session(cat, draft, path, asker, console, review=review, resume=resume is not None)
     busy = session.lock_path(path)
     if busy is not None:
-        err.print(session.w["locked"].format(path=inert(path), pid=busy), markup=False, soft_wrap=True)
+        err.print(busy, markup=False, soft_wrap=True)
         return 2
     try:
         return _run(cat, session, console, resume is not None)

@@ -147,13 +147,16 @@ class _ScoreTask(NamedTuple):
         return score_file(cat, path, self.opts)
 
 
-def default_jobs(n_files: int) -> int:
-    if n_files < PARALLEL_FROM:
-        return 1
+def processors() -> int:
+    """The processors this process may run on: the most jobs a run uses (README, "Limits")."""
     try:
         return max(1, len(os.sched_getaffinity(0)))
     except (AttributeError, OSError):  # pragma: no cover - not Linux
         return max(1, os.cpu_count() or 1)
+
+
+def default_jobs(n_files: int) -> int:
+    return 1 if n_files < PARALLEL_FROM else processors()
 
 
 def _worker(index: int, jobs: int, paths: Sequence[str], task: Callable[[Catalogue, str], Any], conn: Any) -> None:
@@ -163,6 +166,7 @@ def _worker(index: int, jobs: int, paths: Sequence[str], task: Callable[[Catalog
     from aeo_check.catalogue.cache import get_catalogue
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what an interrupt ends
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # and ends a worker with SIGTERM, at once
     try:
         cat = get_catalogue()  # inherited when forked; from the cache when spawned
         for i in range(index, len(paths), jobs):
@@ -178,7 +182,7 @@ def each(cat: Catalogue, paths: Sequence[str], task: Callable[[Catalogue, str], 
     worker processes (file *i* by worker *i mod jobs*), where None stands for a file whose worker
     ended early. ``task`` must not raise for a bad file; what it returns travels back pickled, so
     keep it small."""
-    jobs = max(1, min(jobs, len(paths)))
+    jobs = max(1, min(jobs, len(paths), processors()))
     if jobs == 1:
         for p in paths:
             yield task(cat, p)

@@ -5,7 +5,8 @@
 1     a file's likely tier is below ``--fail-below``
 2     invalid input or usage (a bad answer file, an option, a refused output path)
 3     an I/O or internal error: one line on stderr; the traceback only with ``--debug``
-130   interrupted (Ctrl-C)
+130   interrupted (Ctrl-C, SIGINT)
+143   terminated (SIGTERM)
 ====  =================================================================
 
 A batch processes every file and exits with the worst code of all (3 > 2 > 1 > 0). A broken
@@ -29,7 +30,12 @@ from typer.core import TyperGroup
 
 from aeo_check.files.safetext import inert
 
-OK, BELOW, INVALID, FAILED, INTERRUPTED = 0, 1, 2, 3, 130
+OK, BELOW, INVALID, FAILED, INTERRUPTED, TERMINATED = 0, 1, 2, 3, 130, 143
+
+
+class Terminated(BaseException):
+    """SIGTERM arrived (raised by the handler :mod:`aeo_check.cli.launch` sets): the run stops as
+    after Ctrl-C, its workers are ended and its partial files removed, and it exits 143."""
 
 
 def worst(*codes: int) -> int:
@@ -112,6 +118,9 @@ class GuardedGroup(TyperGroup):
             return super().invoke(ctx)
         except (typer.Exit, typer.Abort, ClickException):
             raise
+        except Terminated:
+            say("aeo-check: terminated")
+            raise typer.Exit(TERMINATED) from None
         except (KeyboardInterrupt, EOFError):
             from aeo_check.words.i18n import en_zh
 

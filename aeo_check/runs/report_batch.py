@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from aeo_check.files.safetext import inert
 from aeo_check.words.i18n import en_zh
 
 
@@ -31,23 +32,54 @@ class Done:
     messages: tuple[str, ...]
 
 
-def default_workers() -> int:
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # pragma: no cover - not Linux
-        return max(1, os.cpu_count() or 1)
-
-
-def outputs_for(files: list[Path], folder: Path, html: bool) -> list[Path]:
-    """``folder/<name>.pdf`` per file; two files of the same name get ``-2``, ``-3``… ."""
+def outputs_for(files: list[Path], folder: Path, html: bool, inputs: list[Path]) -> tuple[list[Path], list[str]]:
+    """``folder/<name>.pdf`` per file, every name unique and none an input of the run. Files of
+    the same name are told apart by their enterprise's credit code (a counter when that is
+    unknown or shared); each renamed output gets a line saying why."""
     suffix = ".html" if html else ".pdf"
-    seen: dict[str, int] = {}
-    out = []
-    for f in files:
-        stem = f.stem
-        n = seen[stem] = seen.get(stem, 0) + 1
-        out.append(folder / (f"{stem}{suffix}" if n == 1 else f"{stem}-{n}{suffix}"))
-    return out
+    groups: dict[str, list[int]] = {}
+    for i, f in enumerate(files):
+        groups.setdefault(f.stem.casefold(), []).append(i)
+    taken = {os.path.realpath(p).casefold() for p in inputs}
+    out: list[Path | None] = [None] * len(files)
+    said: list[str] = []
+    for i, f in enumerate(files):  # unique names first: a renamed one must not take theirs
+        if len(groups[f.stem.casefold()]) == 1 and os.path.realpath(folder / f"{f.stem}{suffix}").casefold() not in taken:
+            out[i] = folder / f"{f.stem}{suffix}"
+            taken.add(os.path.realpath(out[i]).casefold())
+    for i, f in enumerate(files):
+        if out[i] is not None:
+            continue
+        code = _credit_code(f)
+        n = 1
+        name = f"{f.stem}-{code}{suffix}" if code else f"{f.stem}-{n}{suffix}"
+        while os.path.realpath(folder / name).casefold() in taken:
+            n += 1
+            name = f"{f.stem}-{code or ''}{'-' if code else ''}{n}{suffix}"
+        out[i] = folder / name
+        taken.add(os.path.realpath(out[i]).casefold())
+        said.append(en_zh("cli.renamed_output", file=inert(f), output=inert(out[i])))
+    return [p for p in out if p is not None], said
+
+
+def _credit_code(path: Path) -> str | None:
+    """The enterprise's credit code (USCC) as the file gives it, when it is one (18 letters and
+    digits); None when the file cannot be read or has none."""
+    import re
+
+    from aeo_check.answers.read import read_answers
+
+    try:
+        from aeo_check.catalogue.cache import get_catalogue
+
+        data = read_answers(path, get_catalogue(), str(path)).data
+    except Exception:  # noqa: BLE001 - the job itself will say what is wrong with the file
+        return None
+    if isinstance(data, list) and data:  # a result JSON: its first result
+        data = data[0]
+    ent = data.get("enterprise") if isinstance(data, dict) else None
+    code = ent.get("uscc") if isinstance(ent, dict) else None
+    return code if isinstance(code, str) and re.fullmatch(r"[0-9A-Z]{18}", code) else None
 
 
 def run_job(job: Job) -> Done:
@@ -75,6 +107,28 @@ def run_job(job: Job) -> Done:
         return Done(job, 3, (f"{job.output}: cannot write: {exc.strerror or exc}",))
     except Exception as exc:  # noqa: BLE001 - one client's internal error must not stop the others
         return Done(job, 3, (f"{job.source}: internal error: {exc.__class__.__name__}: {exc}",))
+
+
+def _worker_signals() -> None:
+    """In a worker: Ctrl-C is the parent's to handle, SIGTERM ends the worker at once."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def _stop(jobs: list[Job]) -> None:
+    """After an interrupt: end every worker and remove the partial files of the plans not written."""
+    import multiprocessing
+
+    from aeo_check.files.outfile import remove_stale_temps
+
+    for child in multiprocessing.active_children():
+        child.terminate()
+    for child in multiprocessing.active_children():
+        child.join(5)
+    for job in jobs:
+        remove_stale_temps(job.output, older_than=0)
 
 
 def _warm() -> None:
@@ -114,7 +168,9 @@ def run_batch(jobs: list[Job], workers: int, err: Any) -> int:
         elif not interactive:
             err.print(f"[{n}/{len(jobs)}] {done.job.output}", markup=False)
 
-    workers = max(1, min(workers, len(jobs)))
+    from aeo_check.runs.batch import processors
+
+    workers = max(1, min(workers, len(jobs), processors()))
     pool = futures = None
     if workers > 1:
         import multiprocessing
@@ -124,7 +180,8 @@ def run_batch(jobs: list[Job], workers: int, err: Any) -> int:
         if method == "fork":
             _warm()
         # the workers start here, before the progress bar's refresh thread exists
-        pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method))
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method),
+                                   initializer=_worker_signals)
         futures = [pool.submit(run_job, job) for job in jobs]
     try:
         with progress:
@@ -145,9 +202,10 @@ def run_batch(jobs: list[Job], workers: int, err: Any) -> int:
                         done = Done(job, 3, (f"{job.source}: the worker process failed: {exc.__class__.__name__}",))
                     report(done, len(results) + 1)
                     progress.advance(task)
-    except KeyboardInterrupt:
+    except BaseException:  # Ctrl-C, SIGTERM (Terminated): nothing half-made stays
         if pool is not None:
             pool.shutdown(wait=False, cancel_futures=True)
+        _stop(jobs)
         raise
     if pool is not None:
         pool.shutdown(wait=True)

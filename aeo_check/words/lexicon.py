@@ -178,6 +178,7 @@ WORDS: dict[str, dict[str, tuple[str, str]]] = {
         "reports": ('报告', 'reports'),
         "failed": ('失败', 'failed'),
         "written_failed": ('已生成 {ok} 份，失败 {failed} 份', '{ok} written, {failed} failed'),
+        "renamed_output": ('{file} → {output}（另有同名文件）', '{file} → {output} (another file has the same name)'),
         # messages in the interface language
         "unknown_item": ('没有编号为 {id} 的条目', 'unknown item id {id}'),
         "did_you_mean": ('（是否要找：{ids}？）', ' (did you mean {ids}?)'),
@@ -217,6 +218,7 @@ WORDS: dict[str, dict[str, tuple[str, str]]] = {
             'Carry the enterprise, answers and notes of this answer file (YAML, JSON or xlsx).',
         ),
         "template --force": ('覆盖已有的答卷。', 'Replace an existing answer file.'),
+        "import --force": ('覆盖已有的文件。', 'Replace an existing file.'),
         "import": (
             '把填好的 Excel 问卷转为带说明的 YAML 答卷（问题会指出工作表和单元格），或从 PDF/A-3 整改计划中取出答卷；两者都按答卷规则检查。',
             'Turn a filled Excel questionnaire into a commented YAML answer file (problems name sheet and cell), or read the answer file back out of a PDF/A-3 plan; either is checked like any answer file.',
@@ -299,8 +301,8 @@ WORDS: dict[str, dict[str, tuple[str, str]]] = {
         "score --lang": ('zh 或 en（默认按各答卷的语言）。', "zh or en (default: each file's language)."),
         "score --detail": ('每个文件都显示完整面板，而不是一行。', 'The full panel for every file, not one line each.'),
         "score --jobs": (
-            '用多少个进程评分（默认：9个文件以上时每个处理器核心一个，否则1个）。输出的顺序和内容不变。',
-            'Score in this many processes (default: one per core from 9 files on, else 1). Output order and bytes do not change.',
+            '用多少个进程评分（默认：9个文件以上时每个处理器核心一个，否则1个；最多为处理器核心数）。输出的顺序和内容不变。',
+            'Score in this many processes (default: one per core from 9 files on, else 1; at most one per core). Output order and bytes do not change.',
         ),
         "plan": (
             '带日期的整改计划任务清单：步骤、类型、责任部门、开始、结束、项目、前置步骤。',
@@ -340,7 +342,7 @@ WORDS: dict[str, dict[str, tuple[str, str]]] = {
             '以前的一次评估（答卷或结果 JSON）：增加进展页。',
             'An earlier assessment (answer file or result JSON): adds a progress page.',
         ),
-        "report --jobs": ('多个文件时使用的进程数（默认每个处理器核心一个）。', 'Worker processes for several files (default: one per core).'),
+        "report --jobs": ('多个文件时使用的进程数（默认且最多为每个处理器核心一个）。', 'Worker processes for several files (default and most: one per core).'),
         "report --force": ('用报告覆盖已有的答卷。', 'Replace an existing answer file with the report.'),
         "portfolio": (
             '每个客户一行：信用等级、得分、阻碍项、下一等级及其日期，以及最需要关注的客户。读取全部文件；无效文件在错误输出中列出，此时退出码为2（有文件无法读取或评分时为3）。',
@@ -351,8 +353,8 @@ WORDS: dict[str, dict[str, tuple[str, str]]] = {
         "portfolio --output": ('写入此文件（默认输出到屏幕）。', 'Write to this file instead of stdout.'),
         "portfolio --lang": ('界面语言：zh 或 en（默认按系统语言环境）。', 'zh or en (default: from the locale).'),
         "portfolio --jobs": (
-            '用多少个进程评分（默认：9个文件以上时每个处理器核心一个，否则1个）。输出不变。',
-            'Score in this many processes (default: one per core from 9 files on, else 1). The output does not change.',
+            '用多少个进程评分（默认：9个文件以上时每个处理器核心一个，否则1个；最多为处理器核心数）。输出不变。',
+            'Score in this many processes (default: one per core from 9 files on, else 1; at most one per core). The output does not change.',
         ),
         "diff": (
             '两次评估之间的进展：信用等级和得分、已关闭和新出现的差距项、变化的答案和日期。',
@@ -525,6 +527,13 @@ WORDS: dict[str, dict[str, tuple[str, str]]] = {
             '{path} 正在另一个 aeo-check assess 会话中作答（进程 {pid}）。请先完成或退出那个会话。',
             '{path} is being answered in another aeo-check assess session (process {pid}). Finish or quit that one first.',
         ),
+        "lock_refused": (
+            '锁文件 {path} 是{what}，无法锁定答卷。请删除它，或另选答卷文件。',
+            'The lock file {path} is {what}, so the answer file cannot be locked. Remove it, or choose another answer file.',
+        ),
+        "lock_folder": ('文件夹', 'a folder'),
+        "lock_link": ('符号链接', 'a symbolic link'),
+        "lock_other": ('特殊文件（不是普通文件）', 'not a regular file'),
         "save_failed": (
             '无法保存到 {path}：{why}。答案仍保留在内存中，没有丢失。',
             'Could not save to {path}: {why}. The answers are kept in memory; nothing is lost.',
@@ -635,6 +644,8 @@ WORDS: dict[str, dict[str, tuple[str, str]]] = {
         "too_early": ('{value} 太早：日期应不早于 {date}', '{value} is too early: expected a date from {date} on'),
         "too_long": ('{n}个字，超过上限 {limit}', '{n} characters; the limit is {limit}'),
         "control_chars": ('不能包含控制字符（转义序列等）', 'must not contain control characters'),
+        "refused_char": ('含有 {char}（控制字符或格式字符）；请删除', 'holds {char}, a control or format character; remove it'),
+        "refused_key_char": ('键名含有 {char}（控制字符或格式字符）；请删除', 'the key holds {char}, a control or format character; remove it'),
         "thousands": ('千位分隔符应每三位一个，如 1,500,000', 'thousands separators go between groups of three digits'),
         "digits": ('请用数字0-9书写，如 1500000、1,500,000 或 0.85', 'write the number with the digits 0-9'),
         "too_large": ('数字太大：小数点前最多{n}位', 'too large: at most {n} digits before the decimal point'),
@@ -745,6 +756,17 @@ WORDS: dict[str, dict[str, tuple[str, str]]] = {
         "xlsx_no_workbook_xml": ('不是 .xlsx 工作簿（缺少 xl/workbook.xml）', 'not an .xlsx workbook (no xl/workbook.xml)'),
         "xlsx_too_big": ('解压后超过 {mb} MB', 'unpacks to more than {mb} MB'),
         "xlsx_damaged": ('.xlsx 工作簿已损坏（{error}）', 'damaged .xlsx workbook ({error})'),
+        "xlsx_refused": ('无法读取的 .xlsx 工作簿：{why}', 'not a readable .xlsx workbook: {why}'),
+        "zip_not_zip": ('不是 zip 压缩包', 'not a zip package'),
+        "zip_entries": ('含 {n} 个条目；上限为 {limit} 个', 'has {n} entries; the limit is {limit}'),
+        "zip_method": ('条目 {name} 使用压缩方法 {method}；只读取未压缩（stored）和 deflate 压缩的条目', 'entry {name} is compressed with method {method}; only stored and deflate entries are read'),
+        "zip_encrypted": ('条目 {name} 已加密', 'entry {name} is encrypted'),
+        "zip_twice": ('条目 {name} 出现两次', 'entry {name} appears twice'),
+        "zip_entry_size": ('条目 {name} 解压后为 {size} 字节；上限为 {limit} 字节', 'entry {name} unpacks to {size} bytes; the limit is {limit}'),
+        "zip_entry_more": ('条目 {name} 解压后超过 {limit} 字节的上限', 'entry {name} unpacks to more than {limit} bytes, the limit'),
+        "zip_total": ('解压后总计超过 {limit} 字节的上限', 'unpacks to more than {limit} bytes in all, the limit'),
+        "zip_damaged": ('条目 {name} 已损坏（{error}）', 'entry {name} is damaged ({error})'),
+        "zip_dtd": ('部件 {name} 声明了 DTD；电子表格程序从不写入 DTD', 'part {name} declares a DTD; spreadsheet programs never write one'),
         "not_questionnaire": (
             "不是 aeo-check 问卷（没有隐藏的“{sheet}”工作表）；生成问卷：aeo-check template --format xlsx -o FILE.xlsx",
             "not an aeo-check questionnaire (it has no hidden '{sheet}' sheet); make one with: "

@@ -519,8 +519,8 @@ def test_escape_sequences_never_reach_the_terminal(tmp_path):
         assert not any(c in both for c in "\x1b\x07\x9b"), both
         assert "answers.\\x1b]0;pwned\\x07\\x1b[2J" in res.stderr
         assert (
-            f"{bad_name}:{line_of(bad_name, '  name:')}: enterprise.name: must not contain control characters"
-            in res.stderr
+            f"{bad_name}:{line_of(bad_name, '  name:')}: enterprise.name: holds U+001B, a control or format "
+            "character; remove it" in res.stderr
         )
     assert "\\x1b[31mfolder/\\x9b2Ja.yaml: ok" in cli("validate", str(name)).stdout
     res = cli("score", str(name), "--format", "json")  # JSON escapes them too (C1 included)
@@ -777,18 +777,18 @@ def test_fuzz_base_document_is_valid():
         assert _code_and_output(["validate", str(f)])[0] == 0
 
 
-def test_report_to_an_empty_path_or_an_existing_folder_is_refused_with_exit_3(tmp_path):
+def test_report_to_an_empty_path_or_an_existing_folder_is_refused_with_exit_2(tmp_path):
     exe = str(Path(sys.executable).parent / "aeo-check")
     example = str(Path(__file__).resolve().parents[2] / "examples" / "discredited.yaml")
     empty = subprocess.run(
         [exe, "report", example, "-o", ""], capture_output=True, text=True, stdin=subprocess.DEVNULL, cwd=tmp_path
     )
-    assert empty.returncode == 3 and empty.stderr.strip() == "-o: the path is empty / 输出路径为空"
+    assert empty.returncode == 2 and empty.stderr.strip() == "-o: the path is empty / 输出路径为空"
     assert list(tmp_path.iterdir()) == []
     folder = tmp_path / "plans"
     folder.mkdir()
     res = subprocess.run([exe, "report", example, "-o", str(folder)], capture_output=True, text=True,
                          stdin=subprocess.DEVNULL)
-    assert res.returncode == 3
+    assert res.returncode == 2
     assert res.stderr.startswith(f"{folder}: is a folder; to write the plan into it use -o {folder}/")
     assert list(folder.iterdir()) == []

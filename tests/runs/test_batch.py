@@ -127,11 +127,11 @@ def test_one_line_view_makes_control_characters_inert(tmp_path):
     hostile = tmp_path / "hostile.yaml"
     hostile.write_text(text.replace('name: "Ningbo Harbour Light Trading Co., Ltd."',
                                     'name: "Evil\\e]0;owned\\a\\e[2J Co."'), encoding="utf-8")
-    # the checker refuses such a name (issue 11), the other file is still scored ...
+    # the reader refuses such a name, the other file is still scored ...
     res = cli("score", str(hostile), EXAMPLES[0])
     assert res.returncode == 2
     at = next(i for i, line in enumerate(hostile.read_text(encoding="utf-8").splitlines(), 1) if "  name:" in line)
-    assert f"{hostile}:{at}: enterprise.name: must not contain control characters" in res.stderr
+    assert f"{hostile}:{at}: enterprise.name: holds U+001B, a control or format character; remove it" in res.stderr
     assert "\x1b" not in res.stdout + res.stderr and "\x07" not in res.stdout + res.stderr
     # ... and the view itself still shows a name that has control characters as inert text
     from aeo_check.views.brief import score_line

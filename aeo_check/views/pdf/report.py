@@ -26,6 +26,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from aeo_check.catalogue.compiled import Catalogue, data_root
 from aeo_check.catalogue.models import Owner
+from aeo_check.files.image import MAX_BYTES as LOGO_MAX_BYTES
 from aeo_check.files.sourcefile import DataFileError, Problem, read_file
 from aeo_check.scoring.result import RESULT_FORMAT
 from aeo_check.views.values import answer_value
@@ -38,8 +39,11 @@ if TYPE_CHECKING:  # pragma: no cover
 
 TEMPLATE = "plan.html"
 STYLESHEET = "plan.css"
-LOGO_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".svg": "image/svg+xml"}
-LOGO_MAX_BYTES = 2 * 1024 * 1024
+LOGO_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg"}
+#: the largest money amount a brand file may give (a day rate, a fixed cost)
+MAX_AMOUNT = 10**9
+#: fixed costs listed in one brand file
+MAX_EXTRA_COSTS = 50
 CATEGORY_ORDER = ("internal_control", "financial", "compliance", "trade_security",
                   "health_quarantine", "animal_plant_quarantine", "food_cosmetics", "commodity_inspection")
 
@@ -54,7 +58,7 @@ class ExtraCost(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     label: str = Field(min_length=1, max_length=80)
-    amount: float = Field(gt=0)
+    amount: float = Field(gt=0, le=MAX_AMOUNT, allow_inf_nan=False)
 
 
 class Brand(BaseModel):
@@ -73,9 +77,10 @@ class Brand(BaseModel):
     #: costs appear only when the consultant gives them: a day rate for every owner, rates per
     #: owner (customs_affairs, finance, …) and fixed costs; never estimated by the tool
     currency: str = Field(default="CNY", pattern=r"^[A-Z]{3}$")
-    day_rate: float | None = Field(default=None, gt=0)
-    day_rates: dict[Owner, Annotated[float, Field(gt=0)]] = Field(default_factory=dict)
-    extra_costs: list[ExtraCost] = Field(default_factory=list)
+    day_rate: float | None = Field(default=None, gt=0, le=MAX_AMOUNT, allow_inf_nan=False)
+    day_rates: dict[Owner, Annotated[float, Field(gt=0, le=MAX_AMOUNT, allow_inf_nan=False)]] = \
+        Field(default_factory=dict)
+    extra_costs: list[ExtraCost] = Field(default_factory=list, max_length=MAX_EXTRA_COSTS)
 
     @field_validator("primary", "accent")
     @classmethod
@@ -94,31 +99,31 @@ def load_brand(path: Path) -> Brand:
                              for e in exc.errors()]) from None
     if brand.logo is not None:
         logo = brand.logo if brand.logo.is_absolute() else (path.parent / brand.logo)
-        problem = _logo_problem(logo)
+        problem = _logo_problem(logo, path.parent)
         if problem:
             raise DataFileError([doc.problem(("logo",), problem)])
         brand = brand.model_copy(update={"logo": logo.resolve()})
     return brand
 
 
-def _logo_problem(logo: Path) -> str | None:
+def _logo_problem(logo: Path, folder: Path) -> str | None:
+    """Why ``logo`` cannot be drawn: missing, outside the brand file's folder, not a PNG or JPEG
+    within the limits of :mod:`aeo_check.files.image`."""
+    from aeo_check.files.image import raster_problem
+
     try:
-        real = logo.resolve(strict=True)
-    except (FileNotFoundError, RuntimeError, OSError):
+        real = logo.resolve()
+    except (RuntimeError, OSError):
+        return f"{logo} does not exist"
+    if not real.is_relative_to(folder.resolve()):
+        return f"{logo} is outside the brand file's folder; put the logo beside the brand file"
+    if not real.is_file():
         return f"{logo} does not exist"
     if real.suffix.lower() not in LOGO_TYPES:
-        return f"{logo} is not a logo image: use a .png, .jpg or .svg file"
-    if not real.is_file():
-        return f"{logo} is not a file"
-    if real.stat().st_size > LOGO_MAX_BYTES:
-        return f"{logo} is larger than 2 MB"
-    head = real.read_bytes()[:512]
-    ok = (head.startswith(b"\x89PNG") if real.suffix.lower() == ".png"
-          else head.startswith(b"\xff\xd8") if real.suffix.lower() in (".jpg", ".jpeg")
-          else b"<svg" in head or head.lstrip().startswith(b"<?xml"))
-    if not ok:
-        return f"{logo} is not a {real.suffix.lower().lstrip('.')} image"
-    return None
+        return f"{logo} is not a PNG or JPEG image (.png, .jpg); SVG and other formats are not drawn"
+    with open(real, "rb") as fh:
+        why = raster_problem(fh.read(LOGO_MAX_BYTES + 1))
+    return f"{logo} {why}" if why else None
 
 
 # --------------------------------------------------------------------------- context
