@@ -250,7 +250,7 @@ WORDS: dict[str, dict[str, tuple[str, str]]] = {
             "Show the evidence checklist with each document's state in this binder (as binder check gives it).",
         ),
         "score --binder": (
-            '证据清单（JSON 中的 evidence）按此证据册中各文件的实际状态显示；只能用于一个文件。',
+            '证据清单（含 JSON 中的证据清单）按此证据册中各文件的实际状态显示；只能用于一个文件。',
             "Show the evidence checklist (evidence in the JSON) with each document's state in this binder; one file only.",
         ),
         "binder": (
