@@ -18,7 +18,7 @@ from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 from rich.console import Console
-from test_assess import CTRL_C, CTRL_N, CTRL_P, CTRL_S, CTRL_U, ENTER, ROOT, TODAY, Typist, saved
+from test_assess import CTRL_C, CTRL_N, CTRL_P, CTRL_S, CTRL_U, ENTER, FIRST, ROOT, TODAY, Typist, saved
 
 from aeo_check.amounts import AmountError, format_amount, parse_amount
 from aeo_check.answers import load_answers, uscc_problem
@@ -100,10 +100,10 @@ def test_enter_alone_does_not_answer_the_production_question(tmp_path):
 # answer it and the value saved
 TYPES = {
     "yes_no": ("security_training_agents", "y", True),
-    "choice": ("audit_opinion", ENTER, "unqualified"),
+    "choice": ("audit_opinion", FIRST, "unqualified"),
     "multi": ("controlled_areas", " " + ENTER, ["documents"]),
     "money": ("total_liabilities", "6000万" + ENTER, 60_000_000),
-    "last_event": ("records_refused_last", ENTER, "never"),
+    "last_event": ("records_refused_last", FIRST, "never"),
     "integer": ("cctv_retention_days", "120" + ENTER, 120),
 }
 
@@ -172,7 +172,7 @@ def test_dont_know_is_asked_again_on_resume_and_can_be_answered(tmp_path):
     assert drive([CTRL_D, CTRL_D, "n"], path)[0] == 0
     assert saved(path)["answers"]["total_liabilities"] == "dont_know"
     given = sum(1 for v in saved(path)["answers"].values() if v is not None)
-    code, typist, out = drive([ENTER, "60000000" + ENTER, "n"], path)
+    code, typist, out = drive([FIRST, "60000000" + ENTER, "n"], path)
     assert code == 0 and typist.asked[:2] == ["audit_opinion", "total_liabilities"]
     # every answer counts, the two "don't know yet" among them
     assert f'{given} questions answered (2 of them "don\'t know yet")' in out
@@ -224,7 +224,7 @@ def test_chinese_amount_echoed_in_chinese(tmp_path):
 def test_last_event_never_is_a_choice_else_a_month_echoed_back(tmp_path):
     path = near_complete(tmp_path, ["overdue_payment_last", "records_refused_last"])
     keys = [DOWN + ENTER, "2027-01" + ENTER + CTRL_U + "2025-03" + ENTER,  # a future month is refused
-            ENTER]
+            FIRST]
     code, typist, out = drive(keys + ["n"], path)
     assert code == 0
     answers = saved(path)["answers"]
@@ -236,7 +236,7 @@ def test_last_event_never_is_a_choice_else_a_month_echoed_back(tmp_path):
 def test_follow_up_is_asked_only_when_it_applies(tmp_path):
     path = near_complete(tmp_path, ["seven_point_inspection", "seven_point_records", "overdue_payment_last",
                                     "duty_overdue_3m", "fines_overdue_6m_amount"])
-    code, typist, _ = drive([ENTER, "n", "n"], path)
+    code, typist, _ = drive([FIRST, "n", "n"], path)
     assert code == 0
     assert typist.asked[:2] == ["overdue_payment_last", "seven_point_inspection"]
     assert "duty_overdue_3m" not in typist.asked and "seven_point_records" not in typist.asked
@@ -286,7 +286,7 @@ def test_resume_on_a_commented_template_keeps_its_comments(tmp_path):
     path.write_text(text, encoding="utf-8")
     comments = [x for x in text.splitlines() if x.lstrip().startswith("#")]
     assert len(comments) > 300
-    code, _, _ = drive([ENTER, "y", "n"], path)
+    code, _, _ = drive([FIRST, "y", "n"], path)
     assert code == 0
     after = path.read_text(encoding="utf-8")
     assert [x for x in after.splitlines() if x.lstrip().startswith("#")] == comments

@@ -262,7 +262,7 @@ class Session:
         self.resume = resume
         self.lang = draft.language
         self.w = group("session", self.lang)
-        first = screening_ids(cat)
+        first = screening_ids(cat) if review is None else []  # a review keeps the section's order
         self.steps = ([Step("profile", f) for f in PROFILE_FIELDS] + [Step("question", q) for q in first]
                       + [Step("verdict", "")] + [Step("question", q) for q in cat.questions if q not in first])
         self._section_shown: str | None = None
@@ -412,6 +412,8 @@ class Session:
         """Ask one step until it is answered, skipped, left as "don't know" or left backwards."""
         tentative: dict[str, Any] = {}  # an answer that clashed: the cursor starts on it again
         while True:
+            if step.kind == "question" and not self.applicable(step):
+                return None  # an earlier answer changed after a clash rules this one out
             self._header(step)
             if step.kind == "profile":
                 result = self._ask_profile(step.key)
