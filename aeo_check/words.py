@@ -530,8 +530,8 @@ WORDS: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "verdict_title": ('初步结论', 'Provisional verdict'),
         "verdict_tier": (
-            '按已回答的{n}个问题，暂定信用等级：',
-            'From the {n} questions answered so far, the provisional tier: ',
+            '按筛查部分的{n}个问题，暂定信用等级：',
+            'From the {n} screening questions, the provisional tier: ',
         ),
         "verdict_floor": ('若未回答的失信情形成立，最低可能为：{tier}', 'If an unanswered discrediting ground holds, as low as: {tier}'),
         "verdict_blockers": ('阻碍项：', 'Blockers:'),

@@ -26,6 +26,7 @@ from aeo_check.checkwords import localise
 from aeo_check.interactive.asker import parse_text_answer
 from aeo_check.catalogue import get_catalogue
 from aeo_check.i18n import default_lang
+from aeo_check.interactive.screening import screening_ids
 from aeo_check.interactive.session import questionnaire, run_assess
 from aeo_check.progname import program
 from aeo_check.views.template import render_template
@@ -100,9 +101,9 @@ def test_enter_alone_does_not_answer_the_production_question(tmp_path):
 # answer it and the value saved
 TYPES = {
     "yes_no": ("security_training_agents", "y", True),
-    "choice": ("audit_opinion", FIRST, "unqualified"),
+    "choice": ("public_credit_grade", FIRST, "a"),
     "multi": ("controlled_areas", " " + ENTER, ["documents"]),
-    "money": ("total_liabilities", "6000万" + ENTER, 60_000_000),
+    "money": ("revenue", "6000万" + ENTER, 60_000_000),
     "last_event": ("records_refused_last", FIRST, "never"),
     "integer": ("cctv_retention_days", "120" + ENTER, 120),
 }
@@ -150,7 +151,7 @@ def test_dont_know_key_on_every_question_type(tmp_path, kind):
 @pytest.mark.parametrize("kind", list(TYPES))
 def test_back_key_on_every_question_type(tmp_path, kind):
     qid, keys, value = TYPES[kind]
-    order = [q for q in CAT.questions]
+    order = [q for q in CAT.questions if q not in screening_ids(CAT)]  # the detail's order
     before = order[order.index(qid) - 1]
     path = near_complete(tmp_path, [before, qid])
     first = "y" if CAT.questions[before].type == "yes_no" else CTRL_S
