@@ -12,14 +12,14 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 
-from ..catalogue.vocab import ENTERPRISE_TYPES, SPECIFIC_TYPES
-from ..i18n import group
-from ..quickyaml import read
+from aeo_check.catalogue.vocab import ENTERPRISE_TYPES, SPECIFIC_TYPES
+from aeo_check.files.quickyaml import read
+from aeo_check.words.i18n import group
 
 if TYPE_CHECKING:  # pragma: no cover - annotations only
-    from ..catalogue.compiled import Catalogue
-    from ..catalogue.models import Question
-    from ..scoring.result import Result
+    from aeo_check.catalogue.compiled import Catalogue
+    from aeo_check.catalogue.models import Question
+    from aeo_check.scoring.result import Result
 
 ORDER_FILE = "order.yaml"
 

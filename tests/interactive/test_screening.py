@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from aeo_check.answers import load_answers
+from aeo_check.answers.read import load_answers
 from aeo_check.catalogue import get_catalogue
 from aeo_check.catalogue.vocab import ENTERPRISE_TYPES, SPECIFIC_TYPES
 from aeo_check.interactive.screening import blockers, item_label, screening_ids, verdict_lines
