@@ -168,9 +168,7 @@ def parse_text_answer(cat: Catalogue, q: Question, raw: str, lang: str,
         value, why = check_value(cat, q, d)
         return (value, None) if why is None else (None, localise(why, lang))
     if q.type == "last_event":
-        if s.lower() in ("never", "0") or s in ("从未", "从未发生", "无", "没有"):  # input syntax: "never" as typed in Chinese
-            return "never", None
-        value, why = check_value(cat, q, s)
+        value, why = check_value(cat, q, "never" if s == "0" else s)  # the one reader of files and prompts
         if why is not None or value in ("over_24m", "m12_24", "within_12m"):
             return None, w["last_event"]
         first = last_event_day(value)

@@ -513,3 +513,8 @@ def test_a_multiple_choice_needs_a_tick_or_an_explicit_none(keys, expected):
 
 def test_a_saved_empty_multiple_choice_is_shown_as_none_of_these():
     assert answer("infosec_controls", [ENTER], current=[])[0] == []
+
+
+@pytest.mark.parametrize("typed", ["2026-3", "2026年3月", "2026.3", "2026/03", "3/2026"])
+def test_the_month_prompt_reads_a_month_as_people_write_it(typed):
+    assert parse_text_answer(CAT, CAT.questions["latest_penalty_on"], typed, "zh") == ("2026-03", None)
