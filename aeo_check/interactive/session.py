@@ -361,11 +361,17 @@ class Session:
         return step.key in self.draft.answers or step.key in self.visited
 
     def questions(self) -> list[Question]:
-        """The questions this profile brings and the answers so far do not rule out, in the
-        order asked."""
-        facts = self._facts()
+        """The questions this profile brings, in the order asked: the totals of the progress
+        marks, which do not move while answering (a follow-up ruled out is passed over)."""
+        ent = self.draft.enterprise
+        etype, specific = ent.get("type", "importer_exporter"), ent.get("specific", ())
         return [self.cat.questions[s.key] for s in self.steps
-                if s.kind == "question" and facts.applies(s.key) is not False]
+                if s.kind == "question" and in_profile(self.cat.questions[s.key], etype, specific)]
+
+    def still_asked(self) -> list[Question]:
+        """The questions of :meth:`questions` the answers so far do not rule out."""
+        facts = self._facts()
+        return [q for q in self.questions() if facts.applies(q.id) is not False]
 
     # the loop ------------------------------------------------------------------
     def run(self) -> None:
@@ -398,10 +404,10 @@ class Session:
         from aeo_check.document.build import build
 
         first = set(screening_ids(self.cat))
-        asked = [q for q in self.questions() if q.id in first]
+        asked = [q for q in self.still_asked() if q.id in first]
         res = build(self.cat, self.assessment(), str(self.path)).result  # the scorer's, as at the end
         self.console.rule(f"[bold]{escape(self.w['verdict_title'])}[/]")
-        for line in verdict_lines(self.cat, res, len(asked), len(self.questions()) - len(asked), self.lang):
+        for line in verdict_lines(self.cat, res, len(asked), len(self.still_asked()) - len(asked), self.lang):
             self.console.print(line, soft_wrap=True)
         choice: Any = HELP
         while choice in (HELP, NOTE, SKIP, DONT_KNOW_NAV):
@@ -497,7 +503,7 @@ class Session:
         if step.kind == "question" and not self._count_shown:
             self._count_shown = True
             qs, facts = self.questions(), self._facts()
-            open_ = sum(1 for q in qs if facts.applies(q.id) is None)
+            open_ = sum(1 for q in qs if facts.applies(q.id) is not True)
             self.console.print(self.w["count_open"].format(n=len(qs), f=open_, minutes=minutes_for(qs)),
                                style="bold", markup=False, soft_wrap=True)
         section = "profile" if step.kind == "profile" else self._part(step.key)
@@ -613,7 +619,7 @@ def documents(cat: Catalogue, session: Session, console: Console) -> None:
     """Last: the documents that answer the questions still open, and the printable checklist
     of them beside the answers."""
     w, lang, draft = session.w, session.lang, session.draft
-    still = [q for q in session.questions() if q.id not in draft.answers]
+    still = [q for q in session.still_asked() if q.id not in draft.answers]
     if not still:
         return
     console.print(escape(w["intro_docs"]))
@@ -711,6 +717,7 @@ def _run(cat: Catalogue, session: Session, console: Console, resumed: bool) -> i
                 console.print(w["not_saved_dump"], markup=False)
                 console.print(draft_yaml(session.path, draft, cat), markup=False, soft_wrap=True)
                 return 130
+        documents(cat, session, console)
         console.print(f"[yellow]{escape(t('interrupted', lang))}[/] "
                       + escape(t("saved_at", lang, path=inert(session.path))), soft_wrap=True)
         console.print(t("resume_with", lang, command=inert(command("assess", "--resume", session.path))),

@@ -557,8 +557,8 @@ WORDS: dict[str, dict[str, tuple[str, str]]] = {
         "clash_change_this": ('改本题的答案', "Change this question's answer"),
         "clash_change_other": ('改前面的：{question}', 'Change the earlier one: {question}'),
         "count_open": (
-            '本企业需回答{n}个问题（其中{f}个视前面的答案而定），约需{minutes}分钟。',
-            'This enterprise has {n} questions to answer ({f} of them only if an earlier answer calls for them), about {minutes} minutes.',
+            '本企业最多需回答{n}个问题（其中{f}个视前面的答案而定），约需{minutes}分钟。',
+            'This enterprise has at most {n} questions to answer ({f} of them only if an earlier answer calls for them), about {minutes} minutes.',
         ),
     },
     "asker": {
