@@ -20,6 +20,9 @@ from aeo_check.interactive.session import run_assess
 ROOT = Path(__file__).resolve().parents[1]
 CAT = get_catalogue()
 ENTER, CTRL_C, CTRL_P, CTRL_S, CTRL_N, CTRL_U = "\r", "\x03", "\x10", "\x13", "\x0e", "\x15"
+DOWN, UP = "\x1b[B", "\x1b[A"
+#: the first entry of a list: the cursor must move before Enter chooses (away and back)
+FIRST = DOWN + UP + ENTER
 TODAY = dt.date(2026, 11, 20)
 # the questions left blank in the resume file, in the order the questionnaire asks them
 LAST = ["security_training_agents", "declarants_top_junior", "declarants_top_intermediate", "declarants_top_advanced"]
@@ -69,11 +72,11 @@ class Typist:
                 return super().text(message, default, validate, nav)
 
             def select(self, message, choices, default=None, nav=True):
-                self._before("select:" + message, ENTER)
+                self._before("select:" + message, FIRST)
                 return super().select(message, choices, default, nav)
 
             def checkbox(self, message, choices, checked, nav=True):
-                self._before("checkbox:" + message, ENTER)
+                self._before("checkbox:" + message, ENTER if checked is not None else UP + " " + ENTER)
                 return super().checkbox(message, choices, checked, nav)
 
             def confirm(self, message, default, nav=True):
@@ -86,10 +89,10 @@ class Typist:
     def auto_keys(q) -> str:
         if q.type == "yes_no":
             return "n" if q.favourable is False else "y"
-        if q.type in ("choice",):
-            return ENTER  # the first choice is the best one
+        if q.type in ("choice", "last_event"):
+            return FIRST  # the first choice is the best one ("never" for a past event)
         if q.type == "multi":
-            return "a" + ENTER  # tick all
+            return "a" + UP + " " + ENTER  # tick all but "none of these"
         if q.type == "date":
             return "2024-03-01" + ENTER
         return {"trade_value_prev_year": "80000000", "declarations_prev_year": "1200",

@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -322,7 +323,9 @@ def check_value(cat: Catalogue, q: Question, value: Any) -> tuple[Any, str | Non
         try:
             if isinstance(value, bool) or not isinstance(value, (int, float, str)):
                 raise NumberError("")
-            if isinstance(value, str):
+            if isinstance(value, str) and t == "money":  # 2800万, ¥1,500,000, 3亿元: as in the questionnaire
+                value = check_python_number(_amount(value))
+            elif isinstance(value, str):
                 value = plain(parse_number(value))
             else:
                 value = check_python_number(value)
@@ -369,11 +372,37 @@ def check_value(cat: Catalogue, q: Question, value: Any) -> tuple[Any, str | Non
     raise AssertionError(t)  # pragma: no cover
 
 
+def _amount(text: str) -> int | float:
+    """An amount as people type it (:func:`~aeo_check.answers.amounts.parse_amount`)."""
+    from aeo_check.answers.amounts import AmountError, parse_amount
+
+    try:
+        return parse_amount(text)
+    except AmountError:
+        raise NumberError("write the amount with digits, e.g. 1500000, 1,500,000, 2800万 or 3亿") from None
+
+
 _MONTH = re.compile(r"^([0-9]{4})-([0-9]{2})$")
+# input syntax: a month as people write it (2026-05, 2026-5, 2026年5月, 2026.5, 2026/05, 5/2026)
+_MONTH_FORMS = (re.compile(r"^(?P<y>[0-9]{4})\s*(?:[-./]|年)\s*(?P<m>[0-9]{1,2})\s*月?$"),
+                re.compile(r"^(?P<m>[0-9]{1,2})\s*/\s*(?P<y>[0-9]{4})$"))
+#: input syntax: "never" as typed, in either language
+NEVER_WORDS = ("never", "从未", "从未发生", "无", "没有")
+
+
+def month_text(text: str) -> str | None:
+    """``YYYY-MM`` for a month written any of the ways in ``_MONTH_FORMS``; None otherwise."""
+    s = unicodedata.normalize("NFKC", text).strip()
+    for form in _MONTH_FORMS:
+        m = form.match(s)
+        if m and 1 <= int(m["m"]) <= 12 and int(m["y"]) >= 1900:
+            return f"{m['y']}-{int(m['m']):02d}"
+    return None
 
 
 def _last_event(cat: Catalogue, q: Question, value: Any) -> tuple[Any, str | None]:
-    """never | a day | a month "YYYY-MM" | a band of files written before dates were asked."""
+    """never | a day | a month "YYYY-MM" (or as people write it: 2026年5月, 5/2026 …) | a band of
+    files written before dates were asked."""
     if isinstance(value, dt.datetime):
         value = value.date()
     if isinstance(value, dt.date):
@@ -382,11 +411,13 @@ def _last_event(cat: Catalogue, q: Question, value: Any) -> tuple[Any, str | Non
         return value, None
     if isinstance(value, str):
         v = value.strip()
-        if v == "never" or v in LEGACY_BANDS:
+        if v.lower() in NEVER_WORDS:
+            return "never", None
+        if v in LEGACY_BANDS:
             return v, None
-        m = _MONTH.match(v)
-        if m and 1 <= int(m.group(2)) <= 12 and int(m.group(1)) >= 1900:
-            return v, None
+        month = month_text(v)
+        if month is not None:
+            return month, None
         d = parse_date(v)  # YYYY-MM-DD only (fromisoformat would take 20261120 too)
         if d is not None and d >= FIRST_EVENT_DATE:
             return d, None

@@ -40,12 +40,14 @@ app = typer.Typer(
     name="aeo-check",
     help=_h("aeo-check"),
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,  # --install-completion / --show-completion (bash, zsh, fish)
+    context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     cls=GuardedGroup,
 )
-standards_app = typer.Typer(help=_h("standards"), no_args_is_help=True)
+standards_app = typer.Typer(help=_h("standards"), no_args_is_help=True,
+                            context_settings={"help_option_names": ["-h", "--help"]})
 app.add_typer(standards_app, name="standards")
 
 class _LazyConsole:

@@ -198,7 +198,7 @@ def run_app(app: Any) -> int:
     except _click.exceptions.ClickException as exc:
         show_error(exc)
         return exc.exit_code
-    except _click.exceptions.Abort:
+    except typer.Abort:
         print(w("aborted"), file=sys.stderr)
         return 1
     return rv if isinstance(rv, int) else 0

@@ -3,8 +3,12 @@
 Every prompt of a catalogue question takes the same keys, whatever its type (yes/no, pick one,
 tick several, a number, a month): ``?`` help, Ctrl-P previous question, Ctrl-S skip, Ctrl-D
 "don't know yet", Ctrl-N add a note. They end the prompt with a :class:`Nav` value instead of an
-answer. Yes/no questions have no default: Enter alone records nothing. Each answer is echoed back
-(amounts in full and in 万元/亿元) before the next question.
+answer. Nothing is ever answered for the person: no option is chosen until the cursor has been
+moved to it (Enter on the cursor where the prompt put it asks again, with a line saying how to
+choose), a yes/no needs y, n or d, and a multiple choice needs a tick or an explicit "none of
+these". On a question answered before, the cursor starts on that answer ("don't know" included)
+and Enter keeps it. Each answer is echoed back (amounts in full and in 万元/亿元) before the next
+question.
 """
 
 from __future__ import annotations
@@ -15,7 +19,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import questionary
-from prompt_toolkit.application import get_app
+from prompt_toolkit.application import get_app, run_in_terminal
+from prompt_toolkit.filters import Condition
 from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
 from questionary import Choice, Separator, Style
 
@@ -48,6 +53,7 @@ class Nav:
 HELP, BACK, SKIP, NOTE, DONT_KNOW = Nav("help"), Nav("back"), Nav("skip"), Nav("note"), Nav("dont_know")
 _MONTH_CHOICE = "__month__"
 _DONT_KNOW_CHOICE = "__dont_know__"
+_NONE_CHOICE = "__none__"
 NUMERIC = ("integer", "number", "money", "percent")
 
 STYLE = Style([
@@ -86,6 +92,64 @@ def _with_nav(q: questionary.Question, nav: bool = True, dont_know: bool = False
     return q
 
 
+def _hint_once(hint: str) -> Callable[[], None]:
+    """Print ``hint`` above the prompt the first time it is called."""
+    shown: list[bool] = []
+
+    def show() -> None:
+        if not shown:
+            shown.append(True)
+            run_in_terminal(lambda: print(hint))
+
+    return show
+
+
+def _move_first(q: questionary.Question, hint: str) -> questionary.Question:
+    """Enter chooses nothing until the cursor has left where the prompt put it (then ``hint``)."""
+    from questionary.prompts.common import InquirerControl
+
+    control = next(c for c in q.application.layout.find_all_controls() if isinstance(c, InquirerControl))
+    start, moved = control.pointed_at, [False]
+
+    def watch(_: Any) -> None:  # after every key, so moving away and back counts as moving
+        moved[0] = moved[0] or control.pointed_at != start
+
+    q.application.key_processor.after_key_press += watch
+    show = _hint_once(hint)
+    kb = KeyBindings()
+
+    @kb.add("enter", eager=True, filter=Condition(lambda: not moved[0]))
+    def _(event: Any) -> None:
+        show()
+
+    q.application.key_bindings = merge_key_bindings([q.application.key_bindings, kb])
+    return q
+
+
+def _checkbox(message: str, choices: list[tuple[str, str]], checked: list[str] | None,
+              lang: str) -> questionary.Question:
+    """Tick boxes with "none of these" last: Enter needs a tick, and "none" stands alone.
+    ``checked``: the answer given before (``[]`` ticks "none"), None when there is none."""
+    w = group("asker", lang)
+    boxes = [Choice(label, value=v, checked=v in (checked or ())) for v, label in choices]
+    boxes.append(Choice(w["none_of_these"], value=_NONE_CHOICE, checked=checked == []))
+
+    def validate(picked: list[str]) -> bool | str:
+        return bool(picked) and (_NONE_CHOICE not in picked or len(picked) == 1) or w["hint_checkbox"]
+
+    return questionary.checkbox(message, choices=boxes, style=STYLE, validate=validate,
+                                instruction=w["checkbox_instruction"], erase_when_done=True)
+
+
+def _select(message: str, choices: list[Any], current: Any, hint: str, instruction: str) -> questionary.Question:
+    """A pick-one list: the cursor starts on ``current`` (Enter keeps it); with no current
+    answer it starts on the first entry and Enter asks again until the cursor is moved."""
+    values = [c.value for c in choices if isinstance(c, Choice)]
+    prompt = questionary.select(message, choices=choices, default=current if current in values else None,
+                                style=STYLE, instruction=instruction, erase_when_done=True)
+    return prompt if current in values else _move_first(prompt, hint)
+
+
 def parse_text_answer(cat: Catalogue, q: Question, raw: str, lang: str,
                       latest: dt.date | None = None) -> tuple[Any, str | None]:
     """Turn typed text into a value for ``q``; (value, reason it is not valid, in ``lang``).
@@ -104,9 +168,7 @@ def parse_text_answer(cat: Catalogue, q: Question, raw: str, lang: str,
         value, why = check_value(cat, q, d)
         return (value, None) if why is None else (None, localise(why, lang))
     if q.type == "last_event":
-        if s.lower() in ("never", "0") or s in ("从未", "从未发生", "无", "没有"):  # input syntax: "never" as typed in Chinese
-            return "never", None
-        value, why = check_value(cat, q, s)
+        value, why = check_value(cat, q, "never" if s == "0" else s)  # the one reader of files and prompts
         if why is not None or value in ("over_24m", "m12_24", "within_12m"):
             return None, w["last_event"]
         first = last_event_day(value)
@@ -187,23 +249,18 @@ class Asker:
         w = group("asker", lang)
         message = f"{prefix}{q.text.get(lang)}"
         if q.type == "yes_no":
-            result = self._yes_no(message, current if isinstance(current, bool) else None, dont_know=True)
+            result = self._yes_no(message, current if isinstance(current, bool) or current is DONT_KNOW else None,
+                                  dont_know=True)
         elif q.type == "choice":
             choices: list[Any] = [Choice(c.label.get(lang), value=c.value) for c in self.cat.choices_of(q)]
             choices += [Separator(" "), Choice(w["dont_know"], value=_DONT_KNOW_CHOICE)]
-            default = current if current in [c.value for c in self.cat.choices_of(q)] else None
-            prompt = questionary.select(message, choices=choices, default=default, style=STYLE,
-                                        instruction=w["select_instruction"], erase_when_done=True)
+            start = _DONT_KNOW_CHOICE if current is DONT_KNOW else current
+            prompt = _select(message, choices, start, w["hint_select"], w["select_instruction"])
             result = _with_nav(prompt, dont_know=True).unsafe_ask()
             if result == _DONT_KNOW_CHOICE:
                 result = DONT_KNOW
         elif q.type == "multi":
-            current = current if isinstance(current, list) else []
-            choices = [Choice(c.label.get(lang), value=c.value, checked=c.value in current)
-                       for c in self.cat.choices_of(q)]
-            prompt = questionary.checkbox(message, choices=choices, style=STYLE,
-                                          instruction=w["checkbox_instruction"], erase_when_done=True)
-            result = _with_nav(prompt, dont_know=True).unsafe_ask()
+            result = self._multi(q, message, current)
         elif q.type == "last_event":
             result = self._last_event(q, message, current)
         else:
@@ -217,10 +274,17 @@ class Asker:
         self._echo(message, show_answer(self.cat, q, result, lang))
         return result
 
+    def _multi(self, q: Question, message: str, current: Any) -> Any:
+        """Tick several, or only "none of these"; an empty list is never taken for "none"."""
+        choices = [(c.value, c.label.get(self.lang)) for c in self.cat.choices_of(q)]
+        ticked = current if isinstance(current, list) else None
+        result = _with_nav(_checkbox(message, choices, ticked, self.lang), dont_know=True).unsafe_ask()
+        return [] if result == [_NONE_CHOICE] else result
+
     def _typed(self, q: Question, message: str, current: Any) -> Any:
         lang = self.lang
         unit = group("asker", lang)["unit"].format(unit=q.unit.get(lang)) if q.unit else ""
-        if current is None:
+        if current is None or current is DONT_KNOW:
             default = ""
         elif isinstance(current, dt.date):
             default = current.isoformat()
@@ -248,13 +312,12 @@ class Asker:
         """'never' as a choice, else the month of the latest event (typed, checked, echoed)."""
         w = group("asker", self.lang)
         while True:
-            had_month = current not in (None, "never") and current not in ("over_24m", "m12_24", "within_12m")
+            had_month = current not in (None, "never", DONT_KNOW) and current not in ("over_24m", "m12_24", "within_12m")
             choices: list[Any] = [Choice(w["last_event_never"], value="never"),
                                   Choice(w["last_event_when"], value=_MONTH_CHOICE),
                                   Separator(" "), Choice(w["dont_know"], value=_DONT_KNOW_CHOICE)]
-            default = "never" if current == "never" else (_MONTH_CHOICE if had_month else None)
-            prompt = questionary.select(message, choices=choices, default=default, style=STYLE,
-                                        instruction=w["select_instruction"], erase_when_done=True)
+            start = {"never": "never", DONT_KNOW: _DONT_KNOW_CHOICE}.get(current, _MONTH_CHOICE if had_month else None)
+            prompt = _select(message, choices, start, w["hint_select"], w["select_instruction"])
             picked = _with_nav(prompt, dont_know=True).unsafe_ask()
             if picked == _DONT_KNOW_CHOICE:
                 return DONT_KNOW
@@ -282,20 +345,25 @@ class Asker:
         prompt = questionary.text(message, default=default, validate=validate, style=STYLE, erase_when_done=True)
         return _with_nav(prompt, dont_know=True).unsafe_ask()
 
-    def _yes_no(self, message: str, current: bool | None, dont_know: bool, nav: bool = True) -> Any:
-        """y or n; Enter alone does nothing (it keeps ``current`` when there is one)."""
+    def _yes_no(self, message: str, current: Any, dont_know: bool, nav: bool = True) -> Any:
+        """y or n (or d); Enter alone keeps ``current`` (a bool or DONT_KNOW) when there is one,
+        else asks again with a line saying which keys answer."""
         w = group("asker", self.lang)
         instruction = w["yes_no_instruction" if dont_know else "yes_no_plain"]
         if current is not None:
-            instruction += w["now"].format(answer=w["yes" if current else "no"])
-        prompt = questionary.confirm(message, default=bool(current), style=STYLE, auto_enter=True,
+            now = w["dont_know"] if current is DONT_KNOW else w["yes" if current else "no"]
+            instruction += w["now"].format(answer=now)
+        prompt = questionary.confirm(message, default=current is True, style=STYLE, auto_enter=True,
                                      instruction=instruction, erase_when_done=True)
+        show = _hint_once(w["hint_yes_no" if dont_know else "hint_yes_no_plain"])
 
         def keys(kb: KeyBindings) -> None:
             @kb.add("enter", eager=True)
             def _(event: Any) -> None:
                 if current is not None:
                     event.app.exit(result=current)
+                else:
+                    show()
 
             if dont_know:
 
@@ -328,20 +396,22 @@ class Asker:
 
     def select(self, message: str, choices: list[tuple[str, str]], default: str | None = None,
                nav: bool = True) -> Any:
-        prompt = questionary.select(message, choices=[Choice(label, value=v) for v, label in choices],
-                                    default=default, style=STYLE, erase_when_done=True,
-                                    instruction=group("asker", self.lang)["select_instruction"])
+        """Pick one; the cursor starts on ``default`` (an answer given before), else Enter asks
+        again until the cursor is moved."""
+        w = group("asker", self.lang)
+        prompt = _select(message, [Choice(label, value=v) for v, label in choices], default,
+                         w["hint_select"], w["select_instruction"])
         result = _with_nav(prompt, nav).unsafe_ask()
         if not isinstance(result, Nav):
             self._echo(message, dict(choices).get(result, str(result)))
         return result
 
-    def checkbox(self, message: str, choices: list[tuple[str, str]], checked: list[str], nav: bool = True) -> Any:
+    def checkbox(self, message: str, choices: list[tuple[str, str]], checked: list[str] | None,
+                 nav: bool = True) -> Any:
+        """Tick several, or only "none of these"; ``checked`` None: not answered before."""
         w = group("asker", self.lang)
-        prompt = questionary.checkbox(message, choices=[Choice(label, value=v, checked=v in checked)
-                                                        for v, label in choices],
-                                      style=STYLE, instruction=w["checkbox_instruction"], erase_when_done=True)
-        result = _with_nav(prompt, nav).unsafe_ask()
+        result = _with_nav(_checkbox(message, choices, checked, self.lang), nav).unsafe_ask()
+        result = [] if result == [_NONE_CHOICE] else result
         if isinstance(result, list):
             labels = [label for v, label in choices if v in result]
             self._echo(message, t("punct.choice_sep", self.lang).join(labels) if labels else w["none_ticked"])

@@ -1,9 +1,13 @@
-"""The interactive assessment: profile, then section by section, saving after every answer.
+"""The interactive assessment, saving after every answer: the enterprise's details, then the
+screening part (the facts that decide the tier alone, ``questionnaires/order.yaml``) and its
+provisional verdict, where the person may stop, then the detail section by section.
 
-Before the first question the person learns how many questions there are, how long they take
-and which documents to gather (also saved as a printable checklist). Progress is counted over the
-whole questionnaire with totals that do not move. "Don't know yet" (Ctrl-D, or the list entry) is
-recorded as ``dont_know`` with the question's source, and listed at the end.
+Before the first question the person learns how many questions this profile brings and how long
+they take; questions the profile or earlier answers rule out are never asked. "Don't know yet"
+(Ctrl-D, or the list entry) is recorded as ``dont_know`` with the question's source; the open
+questions and the documents that answer them are listed at the end (also saved as a printable
+checklist). Two answers that break a consistency rule (``rules/consistency.yaml``) are shown
+together at the second, and the person picks which to change.
 """
 
 from __future__ import annotations
@@ -42,6 +46,7 @@ from aeo_check.files.sourcefile import DataFileError, Problem
 from aeo_check.interactive.asker import BACK, HELP, NOTE, SKIP, Asker, Nav
 from aeo_check.interactive.asker import DONT_KNOW as DONT_KNOW_NAV
 from aeo_check.interactive.lock import Busy, Refused, SessionLock
+from aeo_check.interactive.screening import screening_ids, verdict_lines
 from aeo_check.words.i18n import default_lang, group, t
 from aeo_check.words.progname import command
 
@@ -249,8 +254,12 @@ def checklist_text(cat: Catalogue, questions: list[Question], lang: str, enterpr
 
 @dataclass
 class Step:
-    kind: str  # profile | question
+    kind: str  # profile | question | verdict
     key: str
+
+
+class StopHere(Exception):
+    """The person stops at the provisional verdict (the answers are saved)."""
 
 
 class Session:
@@ -265,7 +274,9 @@ class Session:
         self.resume = resume
         self.lang = draft.language
         self.w = group("session", self.lang)
-        self.steps = [Step("profile", f) for f in PROFILE_FIELDS] + [Step("question", q) for q in cat.questions]
+        first = screening_ids(cat) if review is None else []  # a review keeps the section's order
+        self.steps = ([Step("profile", f) for f in PROFILE_FIELDS] + [Step("question", q) for q in first]
+                      + [Step("verdict", "")] + [Step("question", q) for q in cat.questions if q not in first])
         self._section_shown: str | None = None
         self._count_shown = False
         #: questions met in this session (answered, skipped or "don't know"): moving forward
@@ -335,6 +346,8 @@ class Session:
     def applicable(self, step: Step, facts: Any = None) -> bool:
         if step.kind == "profile":
             return self.review is None or self.review == "profile"
+        if step.kind == "verdict":
+            return self.review is None
         q = self.cat.questions[step.key]
         if self.review is not None and q.section != self.review:
             return False
@@ -344,11 +357,23 @@ class Session:
     def answered(self, step: Step) -> bool:
         if step.kind == "profile":
             return step.key in self.draft.enterprise
+        if step.kind == "verdict":  # passed once the detail has begun
+            first = set(screening_ids(self.cat))
+            return any(q not in first for q in [*self.draft.answers, *self.draft.dont_know, *self.visited])
         return step.key in self.draft.answers or step.key in self.visited
 
     def questions(self) -> list[Question]:
+        """The questions this profile brings, in the order asked: the totals of the progress
+        marks, which do not move while answering (a follow-up ruled out is passed over)."""
         ent = self.draft.enterprise
-        return questionnaire(self.cat, ent.get("type", "importer_exporter"), ent.get("specific", ()))
+        etype, specific = ent.get("type", "importer_exporter"), ent.get("specific", ())
+        return [self.cat.questions[s.key] for s in self.steps
+                if s.kind == "question" and in_profile(self.cat.questions[s.key], etype, specific)]
+
+    def still_asked(self) -> list[Question]:
+        """The questions of :meth:`questions` the answers so far do not rule out."""
+        facts = self._facts()
+        return [q for q in self.questions() if facts.applies(q.id) is not False]
 
     # the loop ------------------------------------------------------------------
     def run(self) -> None:
@@ -358,34 +383,64 @@ class Session:
         i, forward, n = 0, True, len(self.steps)
         while i < n:
             step = self.steps[i]
-            if not self.applicable(step):
+            passed = forward and self.review is None and self.answered(step)
+            if not self.applicable(step) or passed or (step.kind == "verdict" and not forward):
                 i += 1 if forward else -1
                 if i < 0:
                     i, forward = 0, True
                 continue
-            if forward and self.review is None and self.answered(step):
-                i += 1
+            moved = self.verdict() if step.kind == "verdict" else self.ask(step)
+            if moved is not BACK:
+                i, forward = i + 1, True
                 continue
-            if self.ask(step) is BACK:
-                j = i - 1
-                while j >= 0 and not self.applicable(self.steps[j]):
-                    j -= 1
-                if j < 0:
-                    self.console.print(f"[grey50]{self.w['first']}[/]")
-                    continue
-                i, forward = j, False
+            j = i - 1
+            while j >= 0 and not (self.applicable(self.steps[j]) and self.steps[j].kind != "verdict"):
+                j -= 1
+            if j < 0:
+                self.console.print(f"[grey50]{self.w['first']}[/]")
                 continue
-            i, forward = i + 1, True
+            i, forward = j, False
+
+    def verdict(self) -> Any:
+        """The provisional verdict after the screening part: go on, or stop (:class:`StopHere`)."""
+        from aeo_check.document.build import build
+
+        first = set(screening_ids(self.cat))
+        asked = [q for q in self.still_asked() if q.id in first]
+        res = build(self.cat, self.assessment(), str(self.path)).result  # the scorer's, as at the end
+        self.console.rule(f"[bold]{escape(self.w['verdict_title'])}[/]")
+        for line in verdict_lines(self.cat, res, len(asked), len(self.still_asked()) - len(asked), self.lang):
+            self.console.print(line, soft_wrap=True)
+        choice: Any = HELP
+        while choice in (HELP, NOTE, SKIP, DONT_KNOW_NAV):
+            choice = self.asker.select(self.w["verdict_next"], [("go_on", self.w["verdict_go_on"]),
+                                                               ("stop", self.w["verdict_stop"])], default="go_on")
+        if choice == "stop":
+            raise StopHere
+        return choice
+
+    def assessment(self) -> Any:
+        """The answers so far as the scorer takes them."""
+        from aeo_check.answers.model import Assessment
+
+        d = self.draft
+        return Assessment(standard=self.cat.version, language=self.lang, enterprise=d.enterprise_model(),
+                          assessed_on=d.assessed_on, answers=dict(d.answers), notes=dict(d.notes),
+                          file=str(self.path), dont_know=[q for q in self.cat.questions if q in d.dont_know])
 
     def ask(self, step: Step) -> Any:
         """Ask one step until it is answered, skipped, left as "don't know" or left backwards."""
+        tentative: dict[str, Any] = {}  # an answer that clashed: the cursor starts on it again
         while True:
+            if step.kind == "question" and not self.applicable(step):
+                return None  # an earlier answer changed after a clash rules this one out
             self._header(step)
             if step.kind == "profile":
                 result = self._ask_profile(step.key)
             else:
                 q = self.cat.questions[step.key]
-                result = self.asker.ask(q, self.draft.answers.get(q.id), self._progress(q))
+                current = DONT_KNOW_NAV if q.id in self.draft.dont_know else self.draft.answers.get(q.id)
+                result = self.asker.ask(q, tentative.pop(q.id, current), self._progress(q))
             if result is HELP:
                 self._help(step)
                 continue
@@ -409,11 +464,9 @@ class Session:
                     self.console.print(f"[magenta]{escape(self.w['ask_source'].format(source=src.get(self.lang)))}[/]",
                                        soft_wrap=True)
                 return DONT_KNOW_NAV
-            if step.kind == "question":
-                clash = self._contradiction(step.key, result)
-                if clash is not None:
-                    self.console.print(f"[yellow]{escape(self.w['inconsistent'].format(msg=clash))}[/]")
-                    continue
+            if step.kind == "question" and self._clashes(step.key, result):
+                tentative[step.key] = result
+                continue
             if step.kind == "profile":
                 self.draft.enterprise[step.key] = result
             else:
@@ -422,39 +475,67 @@ class Session:
             self.save()
             return result
 
-    def _contradiction(self, qid: str, value: Any) -> str | None:
-        """The message of a consistency rule (``rules/consistency.yaml``) this answer breaks."""
+    def _clashes(self, qid: str, value: Any) -> bool:
+        """Whether ``value`` breaks a consistency rule with an earlier answer; if so, show both
+        answers and let the person change either (the earlier one is asked again here)."""
         ent = self.draft.enterprise
         profile = {"production": ent.get("production", True), "enterprise_type": ent.get("type", "importer_exporter"),
                    "specific_types": tuple(ent.get("specific", ())), "current_tier": ent.get("current_tier", "regular")}
-        for rule in inconsistent(self.cat, {**self.draft.answers, qid: value}, profile):
-            if qid in rule.check.names:
-                return rule.message.get(self.lang)
-        return None
+        rule = next((r for r in inconsistent(self.cat, {**self.draft.answers, qid: value}, profile)
+                     if qid in r.check.names), None)
+        if rule is None:
+            return False
+        from aeo_check.interactive.asker import show_answer
+
+        others = [n for n in sorted(rule.check.names) if n != qid and n in self.draft.answers]
+        w, lang = self.w, self.lang
+        self.console.print(w["clash"].format(msg=rule.message.get(lang)), style="yellow", markup=False, soft_wrap=True)
+        for key, n, v in [("clash_this", qid, value), *(("clash_other", n, self.draft.answers[n]) for n in others)]:
+            q = self.cat.questions[n]
+            self.console.print("  " + w[key].format(question=q.text.get(lang), answer=show_answer(self.cat, q, v, lang)),
+                               style="yellow", markup=False, soft_wrap=True)
+        pick = self.asker.select(w["clash_pick"], [("", w["clash_change_this"])] + [
+            (n, w["clash_change_other"].format(question=self.cat.questions[n].text.get(lang))) for n in others],
+            default="")
+        if isinstance(pick, str) and pick:
+            self.ask(Step("question", pick))
+        return True
 
     def _header(self, step: Step) -> None:
         if step.kind == "question" and not self._count_shown:
             self._count_shown = True
-            qs = self.questions()
-            self.console.print(f"[bold]{self.w['count_exact'].format(n=len(qs), minutes=minutes_for(qs))}[/]")
-        section = "profile" if step.kind == "profile" else self.cat.questions[step.key].section
+            qs, facts = self.questions(), self._facts()
+            open_ = sum(1 for q in qs if facts.applies(q.id) is not True)
+            self.console.print(self.w["count_open"].format(n=len(qs), f=open_, minutes=minutes_for(qs)),
+                               style="bold", markup=False, soft_wrap=True)
+        section = "profile" if step.kind == "profile" else self._part(step.key)
         if section != self._section_shown:
             self._section_shown = section
-            title = self.cat.label("sections", section).get(self.lang)
-            self.console.rule(f"[bold]{escape(title)}[/]")
+            if section == "screening":
+                self.console.rule(f"[bold]{escape(self.w['screening_title'])}[/]")
+                n = sum(1 for q in self.questions() if self._part(q.id) == "screening")
+                self.console.print(self.w["screening_count"].format(n=n), markup=False, soft_wrap=True)
+            else:
+                self.console.rule(f"[bold]{escape(self.cat.label('sections', section).get(self.lang))}[/]")
             self.console.print(f"[grey50]{escape(t('asker.keys', self.lang))}[/]")
 
+    def _part(self, qid: str) -> str:
+        """'screening' for a screening question (outside --review), else its section."""
+        if self.review is None and qid in screening_ids(self.cat):
+            return "screening"
+        return self.cat.questions[qid].section
+
     def _progress(self, q: Question) -> str:
-        """[57/156 · 贸易安全 12/53]: position among the questions this enterprise's profile
-        brings, so totals never move; a follow-up that does not apply is passed over."""
-        qs = self.questions()
-        ids = [x.id for x in qs]
+        """[12/140 · 贸易安全 3/40]: position among the questions the profile and the answers so
+        far bring, in the order asked; a follow-up that does not apply is passed over."""
+        ids = [x.id for x in self.questions()]
+        part = self._part(q.id)
+        in_part = [x for x in ids if self._part(x) == part]
         pos = ids.index(q.id) + 1 if q.id in ids else 0
-        in_section = [x.id for x in qs if x.section == q.section]
-        spos = in_section.index(q.id) + 1 if q.id in in_section else 0
-        title = self.cat.label("sections", q.section).get(self.lang)
+        spos = in_part.index(q.id) + 1 if q.id in in_part else 0
+        title = self.w["screening"] if part == "screening" else self.cat.label("sections", part).get(self.lang)
         return "[" + self.w["progress"].format(pos=pos, total=len(ids), section=title, spos=spos,
-                                               stotal=len(in_section)) + "] "
+                                               stotal=len(in_part)) + "] "
 
     def _help(self, step: Step) -> None:
         if step.kind == "profile":
@@ -512,39 +593,45 @@ class Session:
             return r.strip().upper() if isinstance(r, str) else r
         if key == "type":
             return a.select(w["type"], [(k, self.cat.label("enterprise_types", k).get(lang)) for k in ENTERPRISE_TYPES],
-                            default=ent.get("type", "importer_exporter"))
+                            default=ent.get("type"))
         if key == "specific":
             self._specific_help()
             return a.checkbox(w["specific"], [(k, self.cat.label("specific_types", k).get(lang)) for k in SPECIFIC_TYPES],
-                              checked=list(ent.get("specific", [])))
+                              checked=ent.get("specific"))
         if key == "production":
             return a.confirm(w["production"], default=None)
         if key == "current_tier":
             return a.select(w["current_tier"], [(k, self.cat.label("tiers", k).get(lang)) for k in TIERS],
-                            default=ent.get("current_tier", "regular"))
+                            default=ent.get("current_tier"))
         raise KeyError(key)  # pragma: no cover
 
 
 def intro(cat: Catalogue, session: Session, console: Console) -> None:
-    """How many questions, how long, what to gather; the printable checklist beside the answers."""
-    w, lang = session.w, session.lang
+    """How many questions and how long, before the enterprise's details are asked."""
+    w = session.w
     sizes = [questionnaire(cat, etype, spec) for etype in ENTERPRISE_TYPES for spec in ((), SPECIFIC_TYPES)]
     low, high = min(len(x) for x in sizes), max(len(x) for x in sizes)
     typical = questionnaire(cat, "importer_exporter", ())
     console.rule(f"[bold]{escape(w['intro_title'])}[/]")
     console.print(escape(w["intro_count"].format(low=low, high=high, minutes=minutes_for(typical))), soft_wrap=True)
-    console.print(escape(w["intro_docs"]))
-    all_q = list(cat.questions.values())
-    for i, (src, qs) in enumerate(sources(all_q, lang), 1):
-        console.print(f"  {i}. {escape(src)}[grey50]{escape(w['intro_docs_n'].format(n=len(qs)))}[/]", soft_wrap=True)
-    target = checklist_path(session.path)
-    if not target.exists():
-        from aeo_check.answers.store import write_text_atomic
-
-        write_text_atomic(target, checklist_text(cat, all_q, lang, session.draft.enterprise.get("name", ""),
-                                                 session.path))
-    console.print(f"[grey50]{escape(w['checklist_saved'].format(path=target))}[/]", soft_wrap=True)
     console.print(f"[grey50]{escape(w['checklist_keys'])}[/]", soft_wrap=True)
+
+
+def documents(cat: Catalogue, session: Session, console: Console) -> None:
+    """Last: the documents that answer the questions still open, and the printable checklist
+    of them beside the answers."""
+    w, lang, draft = session.w, session.lang, session.draft
+    still = [q for q in session.still_asked() if q.id not in draft.answers]
+    if not still:
+        return
+    console.print(escape(w["intro_docs"]))
+    for i, (src, qs) in enumerate(sources(still, lang), 1):
+        console.print(f"  {i}. {escape(src)}[grey50]{escape(w['intro_docs_n'].format(n=len(qs)))}[/]", soft_wrap=True)
+    from aeo_check.answers.store import write_text_atomic
+
+    target = checklist_path(session.path)
+    write_text_atomic(target, checklist_text(cat, still, lang, draft.enterprise.get("name", ""), session.path))
+    console.print(f"[grey50]{escape(w['checklist_saved'].format(path=target))}[/]", soft_wrap=True)
 
 
 def checklist_path(answers: Path) -> Path:
@@ -614,6 +701,11 @@ def _run(cat: Catalogue, session: Session, console: Console, resumed: bool) -> i
             intro(cat, session, console)
         session.run()
         return finish(cat, session, console)
+    except StopHere:
+        documents(cat, session, console)
+        console.print(w["stopped"].format(command=inert(command("assess", "--resume", session.path))),
+                      markup=False, soft_wrap=True)
+        return 0
     except KeyboardInterrupt:
         console.print()
         lang = draft.language
@@ -627,6 +719,7 @@ def _run(cat: Catalogue, session: Session, console: Console, resumed: bool) -> i
                 console.print(w["not_saved_dump"], markup=False)
                 console.print(draft_yaml(session.path, draft, cat), markup=False, soft_wrap=True)
                 return 130
+        documents(cat, session, console)
         console.print(f"[yellow]{escape(t('interrupted', lang))}[/] "
                       + escape(t("saved_at", lang, path=inert(session.path))), soft_wrap=True)
         console.print(t("resume_with", lang, command=inert(command("assess", "--resume", session.path))),
@@ -635,7 +728,6 @@ def _run(cat: Catalogue, session: Session, console: Console, resumed: bool) -> i
 
 
 def finish(cat: Catalogue, session: Session, console: Console) -> int:
-    from aeo_check.answers.model import Assessment
     from aeo_check.document.build import build
     from aeo_check.views.result_screen import render_result_screen
 
@@ -645,17 +737,7 @@ def finish(cat: Catalogue, session: Session, console: Console) -> int:
     if ent is None:
         console.print(w["incomplete"], markup=False)
         return 1
-    a = Assessment(
-        standard=cat.version,
-        language=lang,
-        enterprise=ent,
-        assessed_on=draft.assessed_on,
-        answers=dict(draft.answers),
-        notes=dict(draft.notes),
-        file=str(session.path),
-        dont_know=[q for q in cat.questions if q in draft.dont_know],
-    )
-    doc = build(cat, a, str(session.path))
+    doc = build(cat, session.assessment(), str(session.path))
     res = doc.result
     if res.dont_know:
         console.print(f"[bold magenta]{escape(w['dont_know_title'].format(n=len(res.dont_know)))}[/]")
@@ -668,6 +750,7 @@ def finish(cat: Catalogue, session: Session, console: Console) -> int:
             console.print(f"  [grey50]{escape(w['dont_know_more'].format(n=len(res.dont_know) - DONT_KNOW_SHOWN))}[/]")
         console.print("  " + w["dont_know_then"].format(command=inert(command("assess", "--resume", session.path))),
                       markup=False, soft_wrap=True)
+    documents(cat, session, console)
     plan_file = session.path.with_name(f"aeo-plan-{draft.assessed_on.isoformat()}.pdf")
     commands = {
         "score": inert(command("score", session.path)),

@@ -65,3 +65,37 @@ def test_an_event_after_the_assessment_date_is_refused():
     (p,) = exc.value.problems
     assert str(p).startswith("client.yaml:")
     assert "answers.related_person_crime_last: 2026-12 is after the assessment date 2026-11-20" in str(p)
+
+
+# --------------------------------------------------------------------------- input as people type it (one reader)
+
+@pytest.mark.parametrize("typed", ["2026-05", "2026-5", "2026年5月", "2026.5", "2026/05", "5/2026", "２０２６年５月"])
+def test_a_month_is_read_the_same_however_it_is_written(typed):
+    from aeo_check.answers.model import check_value
+
+    assert check_value(CAT, CAT.questions["latest_penalty_on"], typed) == ("2026-05", None)
+
+
+@pytest.mark.parametrize("typed", ["never", "Never", "从未", "从未发生", "没有"])
+def test_never_is_read_in_either_language(typed):
+    from aeo_check.answers.model import check_value
+
+    assert check_value(CAT, CAT.questions["smuggling_penalty_last"], typed) == ("never", None)
+
+
+@pytest.mark.parametrize("typed, value", [("2800万", 28_000_000), ("¥1,500,000", 1_500_000), ("3亿元", 300_000_000),
+                                          ("人民币 150,000", 150_000), ("1500000", 1_500_000)])
+def test_an_amount_is_read_the_same_in_a_file_and_in_the_questionnaire(typed, value):
+    from aeo_check.answers.model import check_value
+    from aeo_check.interactive.asker import parse_text_answer
+
+    q = CAT.questions["total_liabilities"]
+    assert check_value(CAT, q, typed) == (value, None)
+    assert parse_text_answer(CAT, q, typed, "en") == (value, None)
+
+
+@pytest.mark.parametrize("typed", ["2026-13", "13/2026", "2026年", "May 2026"])
+def test_what_is_not_a_month_is_refused(typed):
+    from aeo_check.answers.model import check_value
+
+    assert check_value(CAT, CAT.questions["latest_penalty_on"], typed)[1] is not None

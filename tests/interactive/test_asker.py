@@ -7,13 +7,16 @@ echoed back; progress counts the whole questionnaire; a commented file keeps its
 
 from __future__ import annotations
 
+import io
 import re
 import subprocess
 import sys
+import threading
+from contextlib import redirect_stdout
 from pathlib import Path
 
 import pytest
-from keys import CTRL_C, CTRL_N, CTRL_P, CTRL_S, CTRL_U, ENTER, ROOT, TODAY, Typist, saved
+from keys import CTRL_C, CTRL_N, CTRL_P, CTRL_S, CTRL_U, ENTER, FIRST, ROOT, TODAY, UP, Typist, saved
 from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
@@ -24,7 +27,8 @@ from aeo_check.answers.messages import localise
 from aeo_check.answers.model import uscc_problem
 from aeo_check.answers.read import load_answers
 from aeo_check.catalogue import get_catalogue
-from aeo_check.interactive.asker import parse_text_answer
+from aeo_check.interactive.asker import DONT_KNOW, Asker, parse_text_answer
+from aeo_check.interactive.screening import screening_ids
 from aeo_check.interactive.session import questionnaire, run_assess
 from aeo_check.views.template import render_template
 from aeo_check.words.i18n import default_lang
@@ -100,10 +104,10 @@ def test_enter_alone_does_not_answer_the_production_question(tmp_path):
 # answer it and the value saved
 TYPES = {
     "yes_no": ("security_training_agents", "y", True),
-    "choice": ("audit_opinion", ENTER, "unqualified"),
+    "choice": ("public_credit_grade", FIRST, "a"),
     "multi": ("controlled_areas", " " + ENTER, ["documents"]),
-    "money": ("total_liabilities", "6000万" + ENTER, 60_000_000),
-    "last_event": ("records_refused_last", ENTER, "never"),
+    "money": ("revenue", "6000万" + ENTER, 60_000_000),
+    "last_event": ("records_refused_last", FIRST, "never"),
     "integer": ("cctv_retention_days", "120" + ENTER, 120),
 }
 
@@ -151,7 +155,7 @@ def test_dont_know_key_on_every_question_type(tmp_path, kind):
 @pytest.mark.parametrize("kind", list(TYPES))
 def test_back_key_on_every_question_type(tmp_path, kind):
     qid, keys, value = TYPES[kind]
-    order = [q for q in CAT.questions]
+    order = [q for q in CAT.questions if q not in screening_ids(CAT)]  # the detail's order
     before = order[order.index(qid) - 1]
     path = near_complete(tmp_path, [before, qid])
     first = "y" if CAT.questions[before].type == "yes_no" else CTRL_S
@@ -173,7 +177,9 @@ def test_dont_know_is_asked_again_on_resume_and_can_be_answered(tmp_path):
     assert drive([CTRL_D, CTRL_D, "n"], path)[0] == 0
     assert saved(path)["answers"]["total_liabilities"] == "dont_know"
     given = sum(1 for v in saved(path)["answers"].values() if v is not None)
-    code, typist, out = drive([ENTER, "60000000" + ENTER, "n"], path)
+    n = len(CAT.choices_of(CAT.questions["audit_opinion"]))
+    # the cursor starts on the saved "don't know": up past every choice to the first
+    code, typist, out = drive([UP * n + ENTER, "60000000" + ENTER, "n"], path)
     assert code == 0 and typist.asked[:2] == ["audit_opinion", "total_liabilities"]
     # every answer counts, the two "don't know yet" among them
     assert f'{given} questions answered (2 of them "don\'t know yet")' in out
@@ -225,7 +231,7 @@ def test_chinese_amount_echoed_in_chinese(tmp_path):
 def test_last_event_never_is_a_choice_else_a_month_echoed_back(tmp_path):
     path = near_complete(tmp_path, ["overdue_payment_last", "records_refused_last"])
     keys = [DOWN + ENTER, "2027-01" + ENTER + CTRL_U + "2025-03" + ENTER,  # a future month is refused
-            ENTER]
+            FIRST]
     code, typist, out = drive(keys + ["n"], path)
     assert code == 0
     answers = saved(path)["answers"]
@@ -237,7 +243,7 @@ def test_last_event_never_is_a_choice_else_a_month_echoed_back(tmp_path):
 def test_follow_up_is_asked_only_when_it_applies(tmp_path):
     path = near_complete(tmp_path, ["seven_point_inspection", "seven_point_records", "overdue_payment_last",
                                     "duty_overdue_3m", "fines_overdue_6m_amount"])
-    code, typist, _ = drive([ENTER, "n", "n"], path)
+    code, typist, _ = drive([FIRST, "n", "n"], path)
     assert code == 0
     assert typist.asked[:2] == ["overdue_payment_last", "seven_point_inspection"]
     assert "duty_overdue_3m" not in typist.asked and "seven_point_records" not in typist.asked
@@ -254,9 +260,11 @@ def test_progress_counts_the_whole_questionnaire_with_stable_totals(tmp_path):
                                     "security_training_agents"])
     code, _, out = drive(["n", "y", "n"], path)
     assert code == 0
-    ids = [q.id for q in questionnaire(CAT, "importer_exporter", [])]
-    security = [q for q in ids if CAT.questions[q].section == "trade_security"]
-    profile = [q for q in ids if CAT.questions[q].section == "profile"]
+    first = screening_ids(CAT)  # asked first, as a part of their own
+    in_profile = [q.id for q in questionnaire(CAT, "importer_exporter", [])]
+    ids = [q for q in first if q in in_profile] + [q for q in in_profile if q not in first]
+    security = [q for q in ids if CAT.questions[q].section == "trade_security" and q not in first]
+    profile = [q for q in ids if CAT.questions[q].section == "profile" and q not in first]
     marks = re.findall(r"\[(\d+)/(\d+) · ([^\]]+?) (\d+)/(\d+)\]", out)
     assert marks == [(str(ids.index("exports") + 1), str(len(ids)), "Enterprise profile",
                       str(profile.index("exports") + 1), str(len(profile))),
@@ -287,7 +295,7 @@ def test_resume_on_a_commented_template_keeps_its_comments(tmp_path):
     path.write_text(text, encoding="utf-8")
     comments = [x for x in text.splitlines() if x.lstrip().startswith("#")]
     assert len(comments) > 300
-    code, _, _ = drive([ENTER, "y", "n"], path)
+    code, _, _ = drive([FIRST, "y", "n"], path)
     assert code == 0
     after = path.read_text(encoding="utf-8")
     assert [x for x in after.splitlines() if x.lstrip().startswith("#")] == comments
@@ -377,7 +385,7 @@ def test_usage_errors_in_chinese():
     res = _cli("score", "--format", "xml", "examples/certified-trading.yaml", LANG="zh_CN.UTF-8")
     assert res.returncode == 2
     assert "错误：'--format' 的值无效：'xml' 不是可选值，可选：'table', 'json'" in res.stderr
-    assert "运行 'aeo-check score --help' 查看帮助。" in res.stderr and "Error" not in res.stderr
+    assert "运行 'aeo-check score -h' 查看帮助。" in res.stderr and "Error" not in res.stderr
     res = _cli("score", "--bogus", LANG="zh_CN.UTF-8")
     assert res.returncode == 2 and "错误：没有选项 --bogus" in res.stderr
     res = _cli("score", LANG="zh_CN.UTF-8")
@@ -439,3 +447,80 @@ def test_checklist_is_written_beside_the_answers(tmp_path):
     assert checklist.startswith("AEO 认证自评 · 资料准备清单")
     assert "[ ] " in checklist and "上年度经审计的财务报表和审计报告" in checklist
     assert CAT.questions["audit_opinion"].text.zh in checklist
+
+
+# --------------------------------------------------------------------------- one prompt: nothing answered for the person
+
+SPACE = " "
+
+
+def answer(qid: str, keys: list[str], current=None, lang: str = "en"):
+    """Ask ``qid`` and type ``keys`` one by one; the answer and what was printed above the prompt."""
+    printed = io.StringIO()
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()), redirect_stdout(printed):
+        timer = threading.Timer(0.3, lambda: [pipe.send_text(k) for k in keys])
+        timer.start()
+        try:
+            value = Asker(CAT, lang).ask(CAT.questions[qid], current, "")
+        finally:
+            timer.cancel()
+    return value, printed.getvalue()
+
+
+def test_enter_on_the_unmoved_cursor_chooses_nothing_and_says_how_to_choose():
+    value, printed = answer("audit_opinion", [ENTER, DOWN, UP, ENTER])
+    assert "Move to your answer with the arrow keys first" in printed
+    assert value == CAT.choices_of(CAT.questions["audit_opinion"])[0].value
+
+
+def test_enter_after_moving_records_the_option_under_the_cursor():
+    value, printed = answer("audit_opinion", [DOWN, ENTER])
+    assert printed == ""
+    assert value == CAT.choices_of(CAT.questions["audit_opinion"])[1].value
+
+
+def test_the_hint_is_in_chinese_for_a_chinese_session():
+    _, printed = answer("audit_opinion", [ENTER, DOWN, ENTER], lang="zh")
+    assert "请先用上下键移到你的答案再按回车" in printed
+
+
+def test_a_saved_answer_puts_the_cursor_on_it_and_enter_keeps_it():
+    third = CAT.choices_of(CAT.questions["audit_opinion"])[2].value
+    value, printed = answer("audit_opinion", [ENTER], current=third)
+    assert (value, printed) == (third, "")
+
+
+def test_a_saved_dont_know_puts_the_cursor_on_dont_know_and_enter_keeps_it():
+    assert answer("audit_opinion", [ENTER], current=DONT_KNOW)[0] is DONT_KNOW
+    assert answer("penalty_count_12m", [CTRL_D])[0] is DONT_KNOW
+
+
+def test_yes_no_takes_no_default_and_keeps_a_saved_dont_know():
+    value, printed = answer("dissolution_or_bankruptcy", [ENTER, "n"])
+    assert (value, "Press y (yes), n (no) or d (don't know)" in printed) == (False, True)
+    assert answer("dissolution_or_bankruptcy", [ENTER], current=DONT_KNOW)[0] is DONT_KNOW
+    assert answer("dissolution_or_bankruptcy", ["d"])[0] is DONT_KNOW
+
+
+def test_last_event_has_no_preselected_never():
+    value, printed = answer("smuggling_penalty_last", [ENTER, DOWN, UP, ENTER])
+    assert "Move to your answer" in printed
+    assert value == "never"
+
+
+@pytest.mark.parametrize("keys, expected", [
+    ([SPACE, ENTER], ["policy"]),
+    ([UP, SPACE, ENTER], []),  # "none of these", the last entry, ticked alone
+])
+def test_a_multiple_choice_needs_a_tick_or_an_explicit_none(keys, expected):
+    value, _ = answer("infosec_controls", [ENTER, *keys])  # the first Enter, nothing ticked, is refused
+    assert value == expected
+
+
+def test_a_saved_empty_multiple_choice_is_shown_as_none_of_these():
+    assert answer("infosec_controls", [ENTER], current=[])[0] == []
+
+
+@pytest.mark.parametrize("typed", ["2026-3", "2026年3月", "2026.3", "2026/03", "3/2026"])
+def test_the_month_prompt_reads_a_month_as_people_write_it(typed):
+    assert parse_text_answer(CAT, CAT.questions["latest_penalty_on"], typed, "zh") == ("2026-03", None)

@@ -126,8 +126,10 @@ def walk(sh: Shell, lang: str, name: str, note: str) -> dict[str, str]:
                 done_dont_know = True
             else:
                 sh.keys("n")
-        elif w["select"] in line or w["checkbox"] in line:
-            sh.keys("Enter")
+        elif w["select"] in line:  # the first entry: the cursor must move before Enter chooses
+            sh.keys("Down", "Up", "Enter")
+        elif w["checkbox"] in line:  # "none of these", the last entry, ticked
+            sh.keys("Up", " ", "Enter")
         elif w["month"] in line:
             sh.type("2025-03")
             sh.keys("Enter")
@@ -143,8 +145,8 @@ def walk(sh: Shell, lang: str, name: str, note: str) -> dict[str, str]:
         elif w["money"] in line:  # an amount as people write it; nothing fined, recovered or unpaid
             sh.type("0" if re.search(r"罚|追征|未缴|fine|recover|unpaid", line) else "2800万")
             sh.keys("Enter")
-        else:
-            sh.type("3")
+        else:  # no penalty: a count of them would contradict the "never" of their month
+            sh.type("0" if re.search(r"处罚|penalt", line) else "3")
             sh.keys("Enter")
         end = time.monotonic() + 10
         while len(ECHO.findall(sh.history())) == echoes and time.monotonic() < end:

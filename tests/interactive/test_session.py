@@ -30,6 +30,7 @@ from keys import (
 )
 
 from aeo_check.answers.read import load_answers
+from aeo_check.interactive.screening import screening_ids
 
 
 def test_resume_asks_only_the_unanswered_and_saves_each_answer(tmp_path):
@@ -156,8 +157,11 @@ def test_whole_questionnaire_from_an_empty_start(tmp_path):
     assert a.enterprise.name == "Test Trading Co., Ltd." and a.enterprise.uscc == "91330206MA2H4RT5XN"
     asked = [x for x in typist.asked if not x.startswith(("text:", "select:", "checkbox:", "confirm:"))]
     assert len(asked) > 120 and set(asked) == set(a.answers)
-    # sections come in the questionnaire's order
-    sections = [CAT.questions[q].section for q in asked]
+    # the screening questions first (questionnaires/order.yaml), then the sections in the questionnaire's order
+    first = screening_ids(CAT)
+    k = sum(1 for q in asked if q in first)
+    assert asked[:k] == [q for q in first if q in asked] and 0 < k <= 25
+    sections = [CAT.questions[q].section for q in asked[k:]]
     order = ["profile", "internal_control", "financial", "compliance", "trade_security", "bonus"]
     assert [s for i, s in enumerate(sections) if i == 0 or sections[i - 1] != s] == order
     assert "Likely tier" in out
