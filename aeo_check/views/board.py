@@ -264,9 +264,11 @@ def benefits(cat: Catalogue, R: dict[str, Any], lang: str, ex: Extras, cite: Cit
         info = b.markets.get(m)
         if info is None:
             continue
-        markets.append({"name": labels.get(m, m), "status": info.status,
+        tiers = "、".join(cat.label("tiers", t).get(lang) for t in info.tiers) if lang == "zh" else \
+            " and ".join(cat.label("tiers", t).get(lang) for t in info.tiers)
+        markets.append({"name": labels.get(m, m), "status": info.status, "tiers": tiers,
                         "since": fmt_date(info.since, lang) if info.since else "",
-                        "ref": cite.mark(info.source)})
+                        "ref": cite.mark(info.source), "assumed": info.assumption is not None})
     order = {"implemented": 0, "signed": 1, "not_listed": 2}
     markets.sort(key=lambda m: order[m["status"]])
     return {
