@@ -827,6 +827,10 @@ WORDS: dict[str, dict[str, tuple[str, str]]] = {
         "markets_title": ('主要出口市场是否认可中国AEO', "Do the main export markets recognise China's AEO?"),
         "mra_implemented": ('认可中国{tiers}', "Recognises China's {tiers} tier"),
         "mra_assumed": ('（仅见非官方报道，待核实）', ' (reported unofficially only; to be checked)'),
+        "annual_report": (
+            '每年6月30日前须报送企业信用信息年度报告，下一次截止日为{date}；逾期会被列入信用信息异常企业名录，第27项不达标。',
+            'The annual credit information report is due by 30 June every year, next by {date}; missing it puts the enterprise on the abnormal-credit list and fails item (27).',
+        ),
         "mra_since": ('自{date}起', 'since {date}'),
         "mra_signed": ('已签署或计划互认，实施日期未查到', 'Arrangement signed or planned; start date not found'),
         "mra_not_listed": ('未列入我们掌握的互认名单', 'Not in our list of partners'),

@@ -136,6 +136,7 @@ def test_export_markets_and_the_aeo_code_a_partner_needs(plans):
     code = plans["trading-ua"]["R"]["enterprise"]["customs_code"]
     assert f"AEOCN{code}" in page
     assert _flat("32 economies covering 58 countries and regions") in page
+    assert _flat("The annual credit information report is due by 30 June every year, next by 30 Jun 2027") in page
 
 
 def test_pass_rule_assumed_next_to_every_score_and_the_veto_stated(plans):

@@ -24,6 +24,7 @@ from .. import __version__
 from ..catalogue.extras import Extras, codes_in, get_extras
 from ..catalogue.compiled import Catalogue
 from ..i18n import join_list, t
+from ..planning.calendar import next_on_or_after
 
 AEO_TIERS = ("advanced", "certified")
 TIER_ORDER = ("seriously_discredited", "discredited", "regular", "certified", "advanced")
@@ -285,7 +286,14 @@ def benefits(cat: Catalogue, R: dict[str, Any], lang: str, ex: Extras, cite: Cit
         "markets_asked": "main_export_markets" in answers,
         "measures": [{"text": m.text.get(lang), "ref": cite.mark(m.source)} for m in b.facilitation.measures],
         "measures_note": b.facilitation.note.get(lang),
+        "annual_report": _annual_report(R, lang, cite),
     }
+
+
+def _annual_report(R: dict[str, Any], lang: str, cite: Citations) -> str:
+    """The yearly credit report every registered enterprise files by 30 June (Order 237 Art. 7-8)."""
+    due = next_on_or_after(dt.date.fromisoformat(str(R["assessed_on"])), 6, 30)
+    return t("report.annual_report", lang, date=fmt_date(due, lang)) + " " + cite.mark(["O237"])
 
 
 def risks(R: dict[str, Any], lang: str, ex: Extras, cite: Citations) -> list[dict[str, str]]:

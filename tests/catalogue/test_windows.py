@@ -104,3 +104,13 @@ def test_smuggling_crime_19_months_ago_discredits_the_manufacturer_example(cat, 
                  'smuggling_criminal_last: "2025-05"')
     d = score(cat, load_answers(p, cat)).to_dict()
     assert d["tier"] == "discredited" and grounds(d) == ["smuggling-criminal"]
+
+
+def test_a_missed_annual_report_fails_the_abnormal_list_item_in_its_window(cat):
+    d = run(cat, annual_report_missed_last="2026-06")  # this year's report not filed by 30 June
+    assert rating(d, "cmp-abnormal-list", "advanced") == "fail"
+    assert rating(d, "cmp-abnormal-list", "certified") == "fail"
+    assert d["tier"] == "regular"
+    d = run(cat, annual_report_missed_last="2025-06")  # 17 months: Certified (25) passes, Advanced (27) fails
+    assert rating(d, "cmp-abnormal-list", "advanced") == "fail"
+    assert (rating(d, "cmp-abnormal-list", "certified"), d["tier"]) == ("pass", "certified")
