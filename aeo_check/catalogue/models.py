@@ -11,9 +11,16 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from .compiled import ItemOps, PlanningOps, RuleOps, TextOps
-from .expr import Expression, ExpressionError, compile_expression
-from .vocab import ENTERPRISE_TYPES, GENERAL_CATEGORIES, SECTIONS, SPECIFIC_TYPES, STANDARDS, TIERS  # noqa: F401
+from aeo_check.catalogue.expr import Expression, ExpressionError, compile_expression
+from aeo_check.catalogue.ops import ItemOps, PlanningOps, RuleOps, TextOps
+from aeo_check.catalogue.vocab import (  # noqa: F401
+    ENTERPRISE_TYPES,
+    GENERAL_CATEGORIES,
+    SECTIONS,
+    SPECIFIC_TYPES,
+    STANDARDS,
+    TIERS,
+)
 
 ID_PATTERN = r"^[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$"
 
@@ -61,6 +68,7 @@ class ExprModel(Strict):
 
 
 # --------------------------------------------------------------------------- questions
+
 
 class Choice(Strict):
     value: str = Field(pattern=ID_PATTERN)
@@ -123,6 +131,7 @@ class QuestionFile(Strict):
 
 # --------------------------------------------------------------------------- items
 
+
 class Rule(ExprModel, RuleOps):
     """How an item's rating follows from the facts.
 
@@ -139,7 +148,6 @@ class Rule(ExprModel, RuleOps):
     _c = field_validator("na_if", "deemed_pass", "deemed_fail", "pass_", "partial", mode="before")(
         lambda cls, v: _expr(v)
     )
-
 
 
 ParamValue = int | float | str | bool
@@ -226,6 +234,7 @@ class ItemFile(Strict):
 
 
 # --------------------------------------------------------------------------- rules
+
 
 class Assumption(Strict):
     id: str = Field(pattern=ID_PATTERN)
@@ -340,6 +349,7 @@ class CatalogueFile(Strict):
 
 
 # --------------------------------------------------------------------------- planning
+
 
 class Day(Strict):
     month: int = Field(ge=1, le=12)

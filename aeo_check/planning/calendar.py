@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..catalogue.expr import add_months
+from aeo_check.catalogue.expr import add_months
 
 __all__ = ["add_months", "add_working_days", "sub_working_days", "working_days_between", "next_on_or_after"]
 

@@ -23,11 +23,18 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from .. import i18n
-from ..catalogue.expr import parse_last_event
-from ..catalogue.compiled import Catalogue
-from ..scoring.result import Result, text, tier_rank
-from .calendar import add_months, add_working_days, next_on_or_after, sub_working_days, working_days_between
+from aeo_check.catalogue.compiled import Catalogue
+from aeo_check.catalogue.expr import parse_last_event
+from aeo_check.planning.calendar import (
+    add_months,
+    add_working_days,
+    next_on_or_after,
+    sub_working_days,
+    working_days_between,
+)
+from aeo_check.planning.recommend import recommended_tier
+from aeo_check.scoring.result import Result, text, tier_rank
+from aeo_check.words import i18n
 
 PLAN_FORMAT = "aeo-check/plan/1"
 KINDS = ("check", "work", "records", "wait", "statements", "blocked", "repair", "apply")
@@ -100,6 +107,8 @@ class Plan(NamedTuple):
     keep: list[dict[str, Any]]
     repair: dict[str, Any] | None
     assumptions: list[dict[str, Any]]
+    #: the target the reader is pointed to (:mod:`.recommend`): its dates are the plan's next step
+    recommended: str | None = None
 
     @property
     def main_target(self) -> Target | None:
@@ -119,6 +128,7 @@ class Plan(NamedTuple):
             "keep": self.keep,
             "repair": self.repair,
             "assumptions": self.assumptions,
+            "recommended": self.recommended,
         }
 
 
@@ -375,6 +385,7 @@ def schedule(steps: dict[str, Step], on: dt.date, order: list[str]) -> dict[str,
 
 # --------------------------------------------------------------------------- the plan
 
+
 def make_plan(cat: Catalogue, R: Result) -> Plan:
     b = _Builder(cat, R)
     P = cat.planning
@@ -523,20 +534,31 @@ def make_plan(cat: Catalogue, R: Result) -> Plan:
             effort[s.owner] = effort.get(s.owner, 0) + (s.days or 0)
 
     steps_sorted = sorted(b.steps.values(), key=lambda s: (s.start, s.end or dt.date.max, KINDS.index(s.kind), s.id))
-    next_step = _next_step(cat, b, R, situation, targets, keep, repair_info)
+    recommended = recommended_tier(targets, P.recommendation)
+    next_step = _next_step(cat, b, R, situation, targets, keep, repair_info, recommended)
     assumptions = []
     for aid in b.used_assumptions:
         a = cat.assumptions[aid]
         assumptions.append({"id": aid, "text": text(a.text), "source": a.source})
-    return Plan(on, situation, next_step, targets, steps_sorted, dict(sorted(effort.items())), keep, repair_info,
-                assumptions)
+    return Plan(
+        on,
+        situation,
+        next_step,
+        targets,
+        steps_sorted,
+        dict(sorted(effort.items())),
+        keep,
+        repair_info,
+        assumptions,
+        recommended,
+    )
 
 
 _DECIDER_RANK = ("now", "check", "work", "apply", "records", "statements", "wait", "bar", "repair")
 
 
 def _both(key: str, **kw: Any) -> dict[str, str]:
-    """A step title in both languages, from the plan group of aeo_check.words."""
+    """A step title in both languages, from the plan group of aeo_check.words.lexicon."""
     return {lang: i18n.t(key, lang, **kw) for lang in ("zh", "en")}
 
 
@@ -560,8 +582,11 @@ def _repair(b: _Builder, R: Result) -> dict[str, Any]:
             lo = hi = designated
         if lo is None:
             lo = hi = b.on  # not designated yet, or no date given: count from the assessment
-        by_application = (add_months(lo, route.apply_months), add_months(hi, route.apply_months)) \
-            if route.apply_months is not None else None
+        by_application = (
+            (add_months(lo, route.apply_months), add_months(hi, route.apply_months))
+            if route.apply_months is not None
+            else None
+        )
         automatic = (add_months(lo, P.automatic_months), add_months(hi, P.automatic_months))
         when = by_application or automatic
         if by_application and route.ground_unknown:
@@ -591,11 +616,21 @@ def _fmt_date(d: dt.date | None, lang: str) -> str:
     return i18n.t("date", lang, y=d.year, m=d.month, d=d.day)
 
 
-def _next_step(cat: Catalogue, b: _Builder, R: Result, situation: str, targets: dict[str, Target],
-               keep: list[dict[str, Any]], repair: dict[str, Any] | None) -> dict[str, str]:
+def _next_step(
+    cat: Catalogue,
+    b: _Builder,
+    R: Result,
+    situation: str,
+    targets: dict[str, Target],
+    keep: list[dict[str, Any]],
+    repair: dict[str, Any] | None,
+    recommended: str | None,
+) -> dict[str, str]:
     W = cat.planning.next_step
     out = {}
     first = next(iter(targets.values()), None)
+    if situation in ("climb", "at_risk") and recommended in targets:
+        first = targets[recommended]
     for lang in ("zh", "en"):
         tier_name = cat.label("tiers", first.tier).get(lang) if first else ""
         if situation == "way_back" and repair is not None:
@@ -604,24 +639,46 @@ def _next_step(cat: Catalogue, b: _Builder, R: Result, situation: str, targets: 
             s = W["way_back"].get(lang).format(date=_fmt_date(d, lang), bar=_fmt_date(bar, lang))
         elif situation == "keep":
             nxt = keep[0] if keep else None
-            s = W["keep"].get(lang).format(tier=tier_name, date=_fmt_date(dt.date.fromisoformat(nxt["due"]), lang)
-                                           if nxt and nxt["due"] else "—",
-                                           what=nxt["text"][lang].rstrip(i18n.t("punct.full_stop", lang)) if nxt else "")
+            s = (
+                W["keep"]
+                .get(lang)
+                .format(
+                    tier=tier_name,
+                    date=_fmt_date(dt.date.fromisoformat(nxt["due"]), lang) if nxt and nxt["due"] else "—",
+                    what=nxt["text"][lang].rstrip(i18n.t("punct.full_stop", lang)) if nxt else "",
+                )
+            )
         elif situation == "apply" and first is not None:
             key = "apply_later" if first.decided_by == "bar" else "apply"
-            s = W[key].get(lang).format(tier=tier_name, date=_fmt_date(first.apply_on, lang),
-                                        decision=_fmt_date(first.decision_by, lang))
+            s = (
+                W[key]
+                .get(lang)
+                .format(
+                    tier=tier_name, date=_fmt_date(first.apply_on, lang), decision=_fmt_date(first.decision_by, lang)
+                )
+            )
         elif first is not None:
             checks = [sid for sid in first.steps if sid.startswith("check:")]
             if not first.feasible:
                 s = W["climb_blocked"].get(lang).format(tier=tier_name)
             elif checks:
-                s = W["climb_checks"].get(lang).format(n=len(checks), tier=tier_name,
-                                                       date=_fmt_date(first.apply_on, lang))
+                s = (
+                    W["climb_checks"]
+                    .get(lang)
+                    .format(n=len(checks), tier=tier_name, date=_fmt_date(first.apply_on, lang))
+                )
             else:
                 n = len([sid for sid in first.steps if not sid.startswith(("apply:", "records:"))])
-                s = W["climb"].get(lang).format(n=n, tier=tier_name, date=_fmt_date(first.apply_on, lang),
-                                                decision=_fmt_date(first.decision_by, lang))
+                s = (
+                    W["climb"]
+                    .get(lang)
+                    .format(
+                        n=n,
+                        tier=tier_name,
+                        date=_fmt_date(first.apply_on, lang),
+                        decision=_fmt_date(first.decision_by, lang),
+                    )
+                )
             if situation == "at_risk":
                 s = W["at_risk"].get(lang).format(tier=tier_name, what=s)
         else:

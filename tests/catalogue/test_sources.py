@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from aeo_check.catalogue.extras import load_extras
-from aeo_check.sourcefile import read_file
+from aeo_check.files.sourcefile import read_file
 
 ROOT = Path(__file__).resolve().parents[2]
 HOSTS = read_file(ROOT / "questionnaires" / "source_hosts.yaml").data["hosts"]

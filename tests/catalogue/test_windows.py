@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from aeo_check.answers import load_answers
+from aeo_check.answers.read import load_answers
 from aeo_check.scoring.engine import score
 from factory import answer_all, enterprise
 
