@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from pydantic_core import ValidationError
 
+from aeo_check.answers.migrate import current_version, upgrade, version_of
 from aeo_check.catalogue.compiled import Catalogue
 from aeo_check.catalogue.expr import _GLOBALS
 from aeo_check.catalogue.vocab import ENTERPRISE_TYPES, SPECIFIC_TYPES, TIERS
@@ -188,6 +189,7 @@ def _validators() -> tuple[Any, Any]:
     envelope = cs.typed_dict_schema({
         "format": _field(cs.literal_schema([FORMAT])),
         "standard": _field(cs.str_schema()),
+        "questionnaire": _field(cs.int_schema(ge=1), default=1),
         "language": _field(cs.literal_schema(["zh", "en"]), default="zh"),
         "enterprise": _field(ent),
         "assessed_on": _field(cs.no_info_before_validator_function(_assessed_on, cs.date_schema())),
@@ -202,6 +204,7 @@ class Envelope(NamedTuple):
 
     format: str
     standard: str
+    questionnaire: int
     language: str
     enterprise: Enterprise
     assessed_on: dt.date
@@ -483,6 +486,10 @@ def parse_answers(doc: SourceDoc, cat: Catalogue) -> Assessment:
     env_date = env.assessed_on if env is not None else None
     raw_answers = data.get("answers") if isinstance(data.get("answers"), dict) else {}
     raw_notes = data.get("notes") if isinstance(data.get("notes"), dict) else {}
+    if version_of(data) < current_version():  # an older questionnaire, read through its renames
+        up = upgrade(raw_answers, version_of(data))
+        raw_answers = up.answers
+        raw_notes = {k: v for k, v in raw_notes.items() if k not in up.removed}
     answers: dict[str, Any] = {}
     dont_know: set[str] = set()
     for qid, value in (raw_answers or {}).items():

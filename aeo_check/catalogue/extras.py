@@ -39,7 +39,7 @@ class Source(Strict):
     kind: Literal["instrument", "official", "news", "third_party"]
 
     @model_validator(mode="after")
-    def _instrument_named(self) -> "Source":
+    def _instrument_named(self) -> Source:
         if self.kind == "instrument" and not (self.issuer and self.number and (self.date or self.year)):
             raise ValueError("an instrument needs its issuer, number and date (or year)")
         return self

@@ -7,10 +7,10 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from factory import answer_all, enterprise
 
 from aeo_check.answers.read import load_answers
 from aeo_check.scoring.engine import score
-from factory import answer_all, enterprise
 
 ROOT = Path(__file__).resolve().parents[2]
 
