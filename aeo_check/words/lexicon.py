@@ -165,6 +165,14 @@ WORDS: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "new_blocker": ('新增阻碍项', 'new blocker'),
         "empty_output": ('输出路径为空', '-o: the path is empty'),
+        "no_fonts": (
+            '本机没有任何字体，无法生成PDF：请安装字体包 fonts-noto-cjk（{hint}）',
+            'No font is installed, so no PDF can be made: install the package fonts-noto-cjk ({hint})',
+        ),
+        "no_cjk_font": (
+            '没有支持中文的字体（如 Noto Sans CJK SC），中文会印成方框：请安装字体包 fonts-noto-cjk（{hint}），或用 --lang en 生成英文报告',
+            'No font covers Chinese text (such as Noto Sans CJK SC), so it would print as empty boxes: install the package fonts-noto-cjk ({hint}), or make an English report with --lang en',
+        ),
         "is_a_folder": ('是文件夹；要写入该文件夹请用 -o {folder}/', 'is a folder; to write the plan into it use -o {folder}/'),
         "several_need_folder": ('多个文件需要用 -o 指定输出文件夹', 'several files need -o FOLDER/'),
         "compare_one_file": ('--compare 只能用于单个文件', '--compare takes one file'),
