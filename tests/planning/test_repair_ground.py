@@ -7,11 +7,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from factory import answer_all, enterprise
 
 from aeo_check.catalogue import get_catalogue
 from aeo_check.planning.plan import make_plan
 from aeo_check.scoring.engine import score
-from factory import answer_all, enterprise
 
 CAT = get_catalogue()
 DESIGNATED = dt.date(2026, 9, 1)
