@@ -29,6 +29,7 @@ from aeo_check.catalogue.models import (  # noqa: I001
     ConsistencyFile,
     Derived,
     DiscreditFile,
+    EvidenceFile,
     Item,
     ItemFile,
     PlanningFile,
@@ -167,9 +168,11 @@ def load_catalogue(root: Path | None = None) -> Catalogue:
     planning: PlanningFile | None = c.model(planning_doc, PlanningFile)
     consistency_doc = c.read(base / "rules" / "consistency.yaml")
     consistency: ConsistencyFile | None = c.model(consistency_doc, ConsistencyFile)
+    evidence_doc = c.read(base / "rules" / "evidence.yaml")
+    evidence: EvidenceFile | None = c.model(evidence_doc, EvidenceFile)
 
     if (c.problems or meta is None or scoring is None or discredit is None or planning is None
-            or consistency is None):
+            or consistency is None or evidence is None):
         raise DataFileError(c.problems or [Problem(str(base), None, "", "catalogue incomplete")])
 
     choice_sets = {cs.id: cs for cs in meta.choice_sets}
@@ -257,6 +260,7 @@ def load_catalogue(root: Path | None = None) -> Catalogue:
                     {t.id for t in discredit.triggers})
 
     _check_numbering(P, items, item_where, standards, scoring_doc)
+    kinds = _evidence_kinds(P, evidence_doc, evidence, items, assumptions)
 
     if P:
         raise DataFileError(P)
@@ -268,7 +272,27 @@ def load_catalogue(root: Path | None = None) -> Catalogue:
     )
     cat.items_by_id = {i.id: i for i in items}
     cat.consistency = list(consistency.rules)
+    cat.evidence_kinds = kinds
+    cat.evidence_assumption = evidence.assumption
     return cat
+
+
+def _evidence_kinds(P: list[Problem], doc: SourceDoc, ev: EvidenceFile, items: list[Item],
+                    assumptions: dict) -> dict[str, tuple[str, int | None]]:
+    """The kinds ``rules/evidence.yaml`` gives, each naming a document some item asks for, once."""
+    names = {e.zh for i in items for e in i.evidence}
+    kinds: dict[str, tuple[str, int | None]] = {}
+    listed = [(("procedures", n), zh, ("procedure", None)) for n, zh in enumerate(ev.procedures)]
+    listed += [(("records", n, "doc"), r.doc, ("records", r.months)) for n, r in enumerate(ev.records)]
+    for loc, zh, kind in listed:
+        if zh not in names:
+            P.append(doc.problem(loc, f"no item asks for a document named {zh!r}"))
+        elif zh in kinds:
+            P.append(doc.problem(loc, f"{zh!r} is listed twice"))
+        kinds[zh] = kind
+    if ev.assumption not in assumptions:
+        P.append(doc.problem(("assumption",), f"unknown assumption {ev.assumption!r}"))
+    return kinds
 
 
 def _check_planning(P: list[Problem], doc: SourceDoc, pl: PlanningFile, item_ids: set, questions: dict,

@@ -44,6 +44,7 @@ def report(
     compare: Annotated[Path | None, typer.Option("--compare", metavar=_m("old"), help=_h("report --compare"))] = None,
     jobs: Annotated[int | None, typer.Option("-j", "--jobs", min=1, help=_h("report --jobs"))] = None,
     force: Annotated[bool, typer.Option("--force", help=_h("report --force"))] = False,
+    binder: Annotated[Path | None, typer.Option("--binder", metavar=_m("dir"), help=_h("report --binder"))] = None,
 ) -> None:
     from aeo_check.files.sourcefile import DataFileError
 
@@ -64,8 +65,8 @@ def report(
         if output is None:
             err.print(en_zh("cli.several_need_folder"), markup=False)
             raise typer.Exit(2)
-        if compare is not None:
-            err.print(en_zh("cli.compare_one_file"), markup=False)
+        if compare is not None or binder is not None:
+            err.print(en_zh("cli.compare_one_file" if compare is not None else "binder.one_file"), markup=False)
             raise typer.Exit(2)
         if output.exists() and not output.is_dir():
             err.print(f"{output} " + en_zh("cli.not_a_folder"), markup=False)
@@ -99,9 +100,10 @@ def report(
     cat = catalogue()
     progress = None
     try:
+        from aeo_check.cli.binder import binder_states
         from aeo_check.views.pdf.report import answers_attachment, load_brand
 
-        doc = read_one(cat, file)
+        doc = read_one(cat, file, binder=binder_states(cat, binder))
         res, a_lang = doc.data, doc.assessment.language
         brand_obj = load_brand(brand) if brand else None
         if compare is not None:

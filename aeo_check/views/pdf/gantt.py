@@ -81,8 +81,8 @@ def gantt(cat: Catalogue, plan: dict[str, Any], lang: str, words: dict[str, str]
                 marks.append({"shape": shape, "x": x(d), "y": cy, "label": words[f"gantt_{key}"],
                               "date": fmt_date(tg[key], lang)})
         if tg.get("decision_latest"):
-            x_by, x_latest = x(_d(tg["decision_by"])), x(_d(tg["decision_latest"]))
-            bars.append({"x": x_by, "y": cy - 1, "w": max(1.0, x_latest - x_by), "h": 2,
+            x0, x1 = x(_d(tg["decision_by"])), x(_d(tg["decision_latest"]))
+            bars.append({"x": x0, "y": cy - 1, "w": max(1.0, x1 - x0), "h": 2,
                          "fill": "#7f8c8d", "stroke": "#7f8c8d", "dash": False})
     height = TOP + len(rows) * ROW_H + 8
     ticks = []
