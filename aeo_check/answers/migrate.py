@@ -12,7 +12,7 @@ from typing import Any
 from aeo_check.catalogue.loader import data_root
 from aeo_check.files.sourcefile import read_file
 
-VERSION_KEY = "questionnaire"
+VERSION_KEY = "questionnaire_version"
 
 
 @dataclass

@@ -189,7 +189,7 @@ def _validators() -> tuple[Any, Any]:
     envelope = cs.typed_dict_schema({
         "format": _field(cs.literal_schema([FORMAT])),
         "standard": _field(cs.str_schema()),
-        "questionnaire": _field(cs.int_schema(ge=1), default=1),
+        "questionnaire_version": _field(cs.int_schema(ge=1), default=1),
         "language": _field(cs.literal_schema(["zh", "en"]), default="zh"),
         "enterprise": _field(ent),
         "assessed_on": _field(cs.no_info_before_validator_function(_assessed_on, cs.date_schema())),
@@ -204,7 +204,7 @@ class Envelope(NamedTuple):
 
     format: str
     standard: str
-    questionnaire: int
+    questionnaire_version: int
     language: str
     enterprise: Enterprise
     assessed_on: dt.date

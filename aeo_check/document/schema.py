@@ -101,7 +101,7 @@ def answers_schema(cat: Catalogue) -> dict[str, Any]:
         "properties": {
             "format": {"const": FORMAT},
             "standard": {"const": cat.version, "description": "catalogue version answered against"},
-            "questionnaire": {"type": "integer", "minimum": 1, "maximum": current_version(), "default": 1,
+            "questionnaire_version": {"type": "integer", "minimum": 1, "maximum": current_version(), "default": 1,
                               "description": "questionnaire version the file was written for "
                                              "(older files are read through aeo-check migrate's renames)"},
             "language": {"enum": ["zh", "en"], "default": "zh", "description": "language of reports made from it"},

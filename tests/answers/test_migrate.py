@@ -44,7 +44,7 @@ def test_migrate_rewrites_in_place_keeping_comments_and_a_backup(cat, tmp_path, 
     assert "no longer asked (answers commented out): solid_waste_fine_12m" in r.stderr
     assert (tmp_path / f"{name}.yaml.bak").read_text(encoding="utf-8") == original
     text = f.read_text(encoding="utf-8")
-    assert "questionnaire: 2" in text.split("answers:")[0]
+    assert "questionnaire_version: 2" in text.split("answers:")[0]
     old_comments = [ln for ln in original.split("\n") if ln.lstrip().startswith("#")]
     new_lines = text.split("\n")
     assert all(c in new_lines for c in old_comments)
