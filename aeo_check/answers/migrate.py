@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from aeo_check.catalogue.loader import data_root
+from aeo_check.catalogue.compiled import data_root
 from aeo_check.files.sourcefile import read_file
 
 VERSION_KEY = "questionnaire_version"
