@@ -244,7 +244,7 @@ WORDS: dict[str, dict[str, tuple[str, str]]] = {
             'Print the JSON Schema of answer files or of the result JSON (generated from the catalogue).',
         ),
         "migrate": (
-            '把早期版本问卷写成的答卷改写为当前版本（原地改写，保留注释；默认先备份为 FILE.bak）。已停用的问题会列出，其答案行改为注释。',
+            '把早期版本问卷写成的答卷改写为当前版本（原地改写，保留注释；默认先另存一份备份）。已停用的问题会列出，其答案行改为注释。',
             'Rewrite answer files written for an earlier questionnaire to the current one, in place and keeping comments (a backup FILE.bak first, unless --no-backup). Questions no longer asked are listed and their lines turned into comments.',
         ),
         "migrate files": ('要改写的 YAML 答卷。', 'The YAML answer files to rewrite.'),
