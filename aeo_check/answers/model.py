@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from pydantic_core import ValidationError
 
+from aeo_check.answers.migrate import current_version, upgrade, version_of
 from aeo_check.catalogue.compiled import Catalogue
 from aeo_check.catalogue.expr import _GLOBALS
 from aeo_check.catalogue.vocab import ENTERPRISE_TYPES, SPECIFIC_TYPES, TIERS
@@ -189,6 +190,7 @@ def _validators() -> tuple[Any, Any]:
     envelope = cs.typed_dict_schema({
         "format": _field(cs.literal_schema([FORMAT])),
         "standard": _field(cs.str_schema()),
+        "questionnaire_version": _field(cs.int_schema(ge=1), default=1),
         "language": _field(cs.literal_schema(["zh", "en"]), default="zh"),
         "enterprise": _field(ent),
         "assessed_on": _field(cs.no_info_before_validator_function(_assessed_on, cs.date_schema())),
@@ -203,6 +205,7 @@ class Envelope(NamedTuple):
 
     format: str
     standard: str
+    questionnaire_version: int
     language: str
     enterprise: Enterprise
     assessed_on: dt.date
@@ -538,6 +541,8 @@ def _answers(doc: SourceDoc, cat: Catalogue, problems: list[Problem],
     """The answers each checked against its question, and the questions answered "don't know"."""
     data = doc.data
     raw_answers = data.get("answers") if isinstance(data.get("answers"), dict) else {}
+    if version_of(data) < current_version():  # an older questionnaire, read through its renames
+        raw_answers = upgrade(raw_answers, version_of(data)).answers
     answers: dict[str, Any] = {}
     dont_know: set[str] = set()
     for qid, value in (raw_answers or {}).items():
@@ -573,6 +578,10 @@ def _check_notes(doc: SourceDoc, cat: Catalogue, problems: list[Problem]) -> Non
     """Each note belongs to a known question and is plain text."""
     data = doc.data
     raw_notes = data.get("notes") if isinstance(data.get("notes"), dict) else {}
+    if version_of(data) < current_version():  # notes of questions removed since are dropped with them
+        raw = data.get("answers") if isinstance(data.get("answers"), dict) else {}
+        removed = upgrade(raw, version_of(data)).removed
+        raw_notes = {k: v for k, v in raw_notes.items() if k not in removed}
     for qid, note in (raw_notes or {}).items():
         if qid not in cat.questions:
             hint = _suggest(cat, qid) if len(problems) < MAX_PROBLEMS else ""

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from aeo_check.answers.migrate import current_version
 from aeo_check.answers.model import DONT_KNOW, FORMAT, LEGACY_BANDS, Assessment, allowed
 from aeo_check.catalogue.compiled import Catalogue
 from aeo_check.catalogue.vocab import SECTIONS, SPECIFIC_TYPES
@@ -961,6 +962,7 @@ def _read(sheets: list[Any], cat: Catalogue, name: str) -> SourceDoc:
                                     "answers into a new questionnaire (aeo-check template --format xlsx)"))
     data = {k: data[k] for k in ("format", "standard", "language", "enterprise", "assessed_on", "answers", "notes")
             if k in data}
+    data["questionnaire_version"] = current_version()  # its rows are read by the current questions, never renamed
     if not data.get("notes"):
         data.pop("notes", None)
     if () not in lines:

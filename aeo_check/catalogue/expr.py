@@ -142,6 +142,27 @@ def _older_than(last: Any, months: int) -> bool:
     return _band_older_than(last, months)
 
 
+def _span(last: Any) -> tuple[_dt.date, _dt.date]:
+    """(earliest, latest) day an event can have happened on."""
+    if isinstance(last, _dt.date):
+        return last, last
+    if not isinstance(last, LastEvent):
+        raise ValueError(f"not a date or last-event value: {last!r}")
+    ends = last.window_ends(0)
+    assert ends is not None  # only 'never' has no span, and it is a plain string
+    return ends
+
+
+def _after(later: Any, earlier: Any) -> bool:
+    """True when ``later`` surely lies after ``earlier``: its earliest possible day after the
+    other's latest. Each is a date or a last event; 'never' lies after nothing and before all."""
+    if later == "never":
+        return False
+    if earlier == "never":
+        return True
+    return _span(later)[0] > _span(earlier)[1]
+
+
 def _has(values: Any, item: str) -> bool:
     return item in (values or ())
 
@@ -150,6 +171,7 @@ FUNCTIONS: dict[str, Callable[..., Any]] = {
     "div": _div,
     "count": _count,
     "older_than": _older_than,
+    "after": _after,
     "has": _has,
     "min": min,
     "max": max,

@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, ValidationError
+from pydantic import Field, ValidationError, model_validator
 
 from aeo_check.catalogue.loader import Catalogue, data_root
 from aeo_check.catalogue.models import Strict, Text
@@ -25,11 +25,24 @@ CODE = re.compile(r"\b[A-Z][A-Z0-9]{1,7}\b")
 
 
 class Source(Strict):
+    """One citable source. An official instrument names its issuer, number and date (or, where
+    only its number is known, the year in that number)."""
+
     title: Text
     short: Text | None = None
+    issuer: Text | None = None
+    number: str | None = None
+    date: dt.date | None = None
+    year: int | None = None
     url: str | None = Field(default=None, pattern=r"^https?://\S+$")
     url_note: Text | None = None
-    kind: Literal["official", "official_reported", "secondary", "third_party"]
+    kind: Literal["instrument", "official", "news", "third_party"]
+
+    @model_validator(mode="after")
+    def _instrument_named(self) -> Source:
+        if self.kind == "instrument" and not (self.issuer and self.number and (self.date or self.year)):
+            raise ValueError("an instrument needs its issuer, number and date (or year)")
+        return self
 
 
 class SourcesFile(Strict):
@@ -72,7 +85,13 @@ class Mra(Strict):
 class Market(Strict):
     status: Literal["implemented", "signed", "not_listed"]
     since: dt.date | None = None
+    #: the GACC announcement that put the arrangement into effect, e.g. "2022 No. 16"
+    announcement: str | None = None
+    #: China's tiers the partner's customs recognise (the arrangement texts found name Advanced)
+    tiers: list[Literal["advanced", "certified"]] = Field(default_factory=list)
     source: list[str] = Field(default_factory=list)
+    #: printed instead of a citation where no official source for the status was found
+    assumption: Text | None = None
 
 
 class TierMeasures(Strict):
@@ -134,8 +153,10 @@ def load_extras(cat: Catalogue, root: Path | None = None) -> Extras:
     need(b.mra.identifier_source, bdoc, ("mra", "identifier_source"))
     for key, m in b.markets.items():
         need(m.source, bdoc, ("markets", key, "source"))
-        if m.status != "not_listed" and not m.source:
-            problems.append(bdoc.problem(("markets", key), "a recognising market needs its source"))
+        if m.status != "not_listed" and not (m.source or m.assumption):
+            problems.append(bdoc.problem(("markets", key), "a recognising market needs its source or an assumption"))
+        if m.status == "implemented" and not m.tiers:
+            problems.append(bdoc.problem(("markets", key), "an implemented arrangement names the tiers it recognises"))
     for key in ("regular", "discredited", "seriously_discredited", "loss_of_status"):
         need(getattr(b.tier_measures, key).source, bdoc, ("tier_measures", key, "source"))
 

@@ -375,6 +375,11 @@ def _check_planning(P: list[Problem], doc: SourceDoc, pl: PlanningFile, item_ids
     qrefs = [(("waits", "items", k, "event"), w.event) for k, w in pl.waits.items.items() if w.event]
     qrefs += [(("repair", "triggers", k, "event"), r.event) for k, r in pl.repair.triggers.items() if r.event]
     qrefs.append((("repair", "designation_question"), pl.repair.designation_question))
+    if pl.repair.ground_question:
+        qrefs.append((("repair", "ground_question"), pl.repair.ground_question))
+    for v, k in pl.repair.grounds.items():
+        if k not in pl.repair.triggers:
+            P.append(doc.problem(("repair", "grounds", v), f"trigger {k!r} has no repair route"))
     for loc, q in qrefs:
         if q not in questions:
             P.append(doc.problem(loc, f"question {q!r} does not exist"))

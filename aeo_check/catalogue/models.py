@@ -441,6 +441,8 @@ class PlanRepair(Strict):
     bar_months: int = Field(ge=0)
     assumption: str
     designation_question: str
+    ground_question: str | None = None
+    grounds: dict[str, str] = Field(default_factory=dict)  # answer to ground_question -> trigger id
     triggers: dict[str, RepairRoute]
 
 

@@ -129,6 +129,52 @@ def import_(
     err.print(target.display, markup=False)
 
 
+# --------------------------------------------------------------------------- migrate
+
+@app.command(help=_h("migrate"))
+def migrate(
+    files: Annotated[list[Path], typer.Argument(metavar=_m("files"), help=_h("migrate files"))],
+    no_backup: Annotated[bool, typer.Option("--no-backup", help=_h("migrate --no-backup"))] = False,
+) -> None:
+    from aeo_check.answers.migrate import current_version, rewrite, upgrade, version_of
+    from aeo_check.cli.app import UI
+    from aeo_check.files.safetext import inert
+    from aeo_check.files.sourcefile import DataFileError, read_file
+    from aeo_check.words.i18n import t
+
+    code = 0
+    for f in files:
+        if f.suffix.lower() not in (".yaml", ".yml"):
+            err.print(t("cli.migrate_not_yaml", UI, file=inert(f)), markup=False)
+            code = max(code, 2)
+            continue
+        try:
+            text = f.read_text(encoding="utf-8")
+            data = read_file(f).data
+        except DataFileError as exc:
+            _problems_exit(exc.problems)
+            return
+        except OSError as exc:
+            _io_error(exc, f)
+        version = version_of(data)
+        if version >= current_version():
+            err.print(t("cli.migrate_current", UI, file=inert(f), version=version), markup=False)
+            continue
+        up = upgrade(data.get("answers") or {}, version)
+        backup = ""
+        try:
+            if not no_backup:
+                f.with_name(f.name + ".bak").write_text(text, encoding="utf-8")
+                backup = t("cli.migrated_backup", UI, file=inert(f.with_name(f.name + ".bak")))
+            f.write_text(rewrite(text, up), encoding="utf-8")
+        except OSError as exc:
+            _io_error(exc, f)
+        if up.removed:
+            err.print(t("cli.migrate_removed", UI, file=inert(f), ids=", ".join(up.removed)), markup=False)
+        err.print(t("cli.migrated", UI, file=inert(f), version=current_version(), backup=backup), markup=False)
+    raise typer.Exit(code)
+
+
 class SchemaKind(str, Enum):
     answers = "answers"
     result = "result"

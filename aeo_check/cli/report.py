@@ -97,6 +97,8 @@ def _report_batch(files: list[Path], output: Path | None, lang: Lang | None, htm
             load_brand(brand)  # a broken brand file stops the batch before any work
         except DataFileError as exc:
             _problems_exit(exc.problems)
+    if not html:
+        _fonts_or_exit(lang.value if lang else "zh")
     targets, renamed = outputs_for(files, output, html, [*files, *([brand] if brand is not None else [])])
     for line in renamed:
         err.print(line, markup=False, soft_wrap=True)
@@ -143,6 +145,8 @@ def _report_one(file: Path, output: Path | None, lang: Lang | None, html: bool, 
     from aeo_check.views.spinner import working
 
     ui = _lang(lang, a_lang)
+    if not html:
+        _fonts_or_exit(ui)
     import gc
 
     gc.freeze()  # what is loaded by now lives to the end: keep it out of the collections the render triggers
@@ -152,6 +156,16 @@ def _report_one(file: Path, output: Path | None, lang: Lang | None, html: bool, 
                      info=DocInfo(report_no=report_no, revision=revision), progress=progress)
     if target.kind != "stdout":
         err.print(target.display, markup=False)
+
+
+def _fonts_or_exit(lang: str) -> None:
+    """Refuse, in one line and before any rendering, when no font can show the report (exit 3)."""
+    from aeo_check.views.pdf.doctor import font_problem
+
+    problem = font_problem(lang)
+    if problem:
+        err.print(problem, markup=False, soft_wrap=True)
+        raise typer.Exit(3)
 
 
 def _attachment_of(file: Path, res: dict, make) -> tuple[str, bytes]:

@@ -18,6 +18,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from aeo_check.answers.migrate import current_version
 from aeo_check.answers.model import DONT_KNOW, FORMAT, LEGACY_BANDS, allowed
 from aeo_check.catalogue.compiled import Catalogue
 from aeo_check.catalogue.vocab import ENTERPRISE_TYPES, SPECIFIC_TYPES, TIERS
@@ -100,6 +101,9 @@ def answers_schema(cat: Catalogue) -> dict[str, Any]:
         "properties": {
             "format": {"const": FORMAT},
             "standard": {"const": cat.version, "description": "catalogue version answered against"},
+            "questionnaire_version": {"type": "integer", "minimum": 1, "maximum": current_version(), "default": 1,
+                              "description": "questionnaire version the file was written for "
+                                             "(older files are read through aeo-check migrate's renames)"},
             "language": {"enum": ["zh", "en"], "default": "zh", "description": "language of reports made from it"},
             "enterprise": {
                 "type": "object",

@@ -25,6 +25,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from aeo_check.answers.messages import localise, problem_text
+from aeo_check.answers.migrate import current_version
 from aeo_check.answers.model import (
     DONT_KNOW,
     FORMAT,
@@ -80,6 +81,7 @@ class Draft:
         return {
             "format": FORMAT,
             "standard": cat.version,
+            "questionnaire_version": current_version(),
             "language": self.language,
             "enterprise": ent,
             "assessed_on": self.assessed_on.isoformat(),

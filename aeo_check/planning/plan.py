@@ -572,7 +572,7 @@ def _repair(b: _Builder, R: Result) -> dict[str, Any]:
     repair_on: dt.date | None = None
     repair_earliest: dt.date | None = None
     for t in R.triggers:
-        route = P.triggers[t.id]
+        route = _route_of(P, t.id, b.answer(P.ground_question) if P.ground_question else None)
         lo = hi = None
         if route.event:
             rng = b.event_range(route.event, 0)
@@ -608,6 +608,24 @@ def _repair(b: _Builder, R: Result) -> dict[str, Any]:
     bar_until = add_months(repair_on, P.bar_months) if repair_on else None
     return {"routes": out, "repair_on": _iso(repair_on), "repair_earliest": _iso(repair_earliest),
             "bar_months": P.bar_months, "bar_until": _iso(bar_until)}
+
+
+def _route_of(P: Any, trigger: str, ground: Any) -> Any:
+    """The repair route of a discredit ground; a designation already made takes the route of the
+    ground it was made on (its waiting period counted from the designation) when that is known."""
+    route = P.triggers[trigger]
+    by_ground = P.grounds.get(ground) if route.ground_unknown and isinstance(ground, str) else None
+    if by_ground is None:
+        return route
+    own = P.triggers[by_ground]
+    return _Route(own.apply_months, route.event, own.needs_payment, False)
+
+
+class _Route(NamedTuple):
+    apply_months: int | None
+    event: str | None
+    needs_payment: bool
+    ground_unknown: bool
 
 
 def _fmt_date(d: dt.date | None, lang: str) -> str:

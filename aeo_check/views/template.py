@@ -7,6 +7,7 @@ import json
 from typing import TYPE_CHECKING
 
 from aeo_check.answers.messages import allowed_zh
+from aeo_check.answers.migrate import current_version
 from aeo_check.answers.model import DONT_KNOW, FORMAT, Assessment, allowed
 from aeo_check.catalogue.compiled import Catalogue
 from aeo_check.catalogue.vocab import SECTIONS
@@ -48,6 +49,7 @@ def render_template(cat: Catalogue, etype: str, specific: list[str], lang: str,
         f"# {w['score'].format(f=file_hint)}",
         f"format: {FORMAT}",
         f"standard: {cat.version}",
+        f"questionnaire_version: {current_version()}",
         f"language: {lang}",
         "enterprise:",
         f"  name:{_value(e.name) if e else ''}   # {w['name']}",

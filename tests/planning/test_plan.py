@@ -132,7 +132,7 @@ def test_a_certified_enterprise_that_holds_its_tier_gets_its_yearly_obligations(
     assert (r.tier, p.situation) == ("advanced", "keep")
     due = {k["id"]: k["due"] for k in p.keep}
     assert due == {"self-review": "2026-11-30", "internal-audit": "2026-12-31",
-                   "annual-audit-matters": "2027-06-30", "review": None}
+                   "annual-audit-matters": "2027-06-30", "annual-credit-report": "2027-06-30", "review": None}
     assert p.next_step["en"] == ("Keep the Advanced Certified Enterprise status: meet the yearly obligations; "
                                  "the next is Re-assess with this tool every year, and at once after a major change "
                                  "(a penalty, new investors, worse finances), due by 2026-11-30.")

@@ -155,9 +155,10 @@ def test_discredit_trigger_overrides_perfect_answers(cat):
     assert d["tier"] == "discredited"
     assert [t["id"] for t in d["discredit"]] == ["duty-overdue"]
     assert "Duty unpaid more than 3 months" in d["reason"]["en"] and "税款" in d["reason"]["zh"]
-    d = run(cat, solid_waste_fine_12m=3_000_000)
+    # a fine over CNY 2.5 million for solid waste counts for 2 years (assessed 2026-11-20)
+    d = run(cat, solid_waste_large_fine_last="2024-12", fines_total_12m=0)
     assert d["tier"] == "seriously_discredited"
-    d = run(cat, solid_waste_fine_12m=2_500_000)  # "over 2.5 million" is not met at exactly 2.5 million
+    d = run(cat, solid_waste_large_fine_last=dt.date(2024, 11, 20))
     assert d["tier"] == "advanced"
 
 

@@ -24,6 +24,7 @@ from typing import Any
 from aeo_check import __version__
 from aeo_check.catalogue.compiled import Catalogue
 from aeo_check.catalogue.extras import Extras, codes_in, get_extras
+from aeo_check.planning.calendar import next_on_or_after
 from aeo_check.words.i18n import join_list, t
 
 AEO_TIERS = ("advanced", "certified")
@@ -252,9 +253,11 @@ def benefits(cat: Catalogue, R: dict[str, Any], lang: str, ex: Extras, cite: Cit
         info = b.markets.get(m)
         if info is None:
             continue
-        markets.append({"name": labels.get(m, m), "status": info.status,
+        tiers = "、".join(cat.label("tiers", t).get(lang) for t in info.tiers) if lang == "zh" else \
+            " and ".join(cat.label("tiers", t).get(lang) for t in info.tiers)
+        markets.append({"name": labels.get(m, m), "status": info.status, "tiers": tiers,
                         "since": fmt_date(info.since, lang) if info.since else "",
-                        "ref": cite.mark(info.source)})
+                        "ref": cite.mark(info.source), "assumed": info.assumption is not None})
     order = {"implemented": 0, "signed": 1, "not_listed": 2}
     markets.sort(key=lambda m: order[m["status"]])
     return {
@@ -271,7 +274,14 @@ def benefits(cat: Catalogue, R: dict[str, Any], lang: str, ex: Extras, cite: Cit
         "markets_asked": "main_export_markets" in answers,
         "measures": [{"text": m.text.get(lang), "ref": cite.mark(m.source)} for m in b.facilitation.measures],
         "measures_note": b.facilitation.note.get(lang),
+        "annual_report": _annual_report(R, lang, cite),
     }
+
+
+def _annual_report(R: dict[str, Any], lang: str, cite: Citations) -> str:
+    """The yearly credit report every registered enterprise files by 30 June (Order 237 Art. 7-8)."""
+    due = next_on_or_after(dt.date.fromisoformat(str(R["assessed_on"])), 6, 30)
+    return t("report.annual_report", lang, date=fmt_date(due, lang)) + " " + cite.mark(["O237"])
 
 
 def risks(R: dict[str, Any], lang: str, ex: Extras, cite: Citations) -> list[dict[str, str]]:

@@ -45,6 +45,19 @@ def any_fonts() -> bool:
     return bool(out.strip())
 
 
+def font_problem(lang: str) -> str | None:
+    """Why a PDF in ``lang`` cannot be rendered here, as one line; None when fonts will do.
+
+    With no font at all Pango crashes the process, so that is checked first; a Chinese report
+    needs a font that covers Chinese (an English one renders with any font). Without fontconfig's
+    tools nothing can be told, and the render goes ahead."""
+    if not any_fonts():
+        return en_zh("cli.no_fonts", hint=FONT_HINT)
+    if lang != "en" and shutil.which("fc-list") is not None and not chinese_fonts():
+        return en_zh("cli.no_cjk_font", hint=FONT_HINT)
+    return None
+
+
 def tofu_check() -> tuple[bool, list[str]]:
     """Render a few hanzi; True when no '.notdef glyph' warning was logged."""
     import weasyprint

@@ -129,13 +129,15 @@ def test_first_page_in_chinese_with_the_planners_dates_and_no_invented_cost(plan
 
 def test_export_markets_and_the_aeo_code_a_partner_needs(plans):
     page = _flat(plans["trading-ua"]["pages"][0])
-    assert _flat("European Union ✓ Recognises China's AEO since 1 Nov 2015") in page
-    assert _flat("Thailand ✓ Recognises China's AEO since 1 Aug 2025") in page
-    assert _flat("Australia Arrangement signed or planned; start date not found") in page
+    assert _flat("European Union ✓ Recognises China's Advanced Certified Enterprise tier since 1 Nov 2015"
+                 " (reported unofficially only; to be checked)") in page
+    assert _flat("Thailand ✓ Recognises China's Advanced Certified Enterprise tier since 1 Aug 2025") in page
+    assert _flat("Australia ✓ Recognises China's Advanced Certified Enterprise tier since 14 Dec 2023") in page
     assert _flat("United Kingdom Not in our list of partners") in page
     code = plans["trading-ua"]["R"]["enterprise"]["customs_code"]
     assert f"AEOCN{code}" in page
     assert _flat("32 economies covering 58 countries and regions") in page
+    assert _flat("The annual credit information report is due by 30 June every year, next by 30 Jun 2027") in page
 
 
 def test_pass_rule_assumed_next_to_every_score_and_the_veto_stated(plans):
@@ -218,8 +220,8 @@ def test_annex_cites_every_assumption_and_lists_real_sources(plans):
     annex = "\n".join(p for p in pages if "Sources" in p or "Assumptions" in p)
     flat = _flat(annex)
     assert "see assumption" not in annex and "item-36-window" not in flat.split("Sources")[0]
-    assert _flat("Xinhua, 16 Feb 2026 (reprint): the GACC press briefing of 12 Feb 2026") in flat
-    assert "http://wap.58188.com/NewsShow_g.asp?id=302687" in flat
+    assert _flat("Xinhua News Agency, 16 Feb 2026: the GACC press briefing of 12 Feb 2026") in flat
+    assert "58188" not in flat and "https://github.com/xuhuibing/AEO--CN-" in flat
     assert "(the tool's own choice; no outside source)" in annex
 
 

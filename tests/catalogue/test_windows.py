@@ -1,0 +1,116 @@
+"""Look-back windows belong to one standard or one discredit ground (2026 No. 34 as transcribed;
+Order 251's repair rules): each is checked here at its own boundary, answers assessed 2026-11-20."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from factory import answer_all, enterprise
+
+from aeo_check.answers.read import load_answers
+from aeo_check.scoring.engine import score
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run(cat, **over):
+    return score(cat, answer_all(cat, enterprise(), over=over)).to_dict()
+
+
+def rating(d, item_id, std):
+    return next(i["rating"] for i in d["standards"][std]["items"] if i["id"] == item_id)
+
+
+def grounds(d):
+    return [t["id"] for t in d["discredit"]]
+
+
+@pytest.mark.parametrize("question", ["records_refused_last", "cooperation_refused_last"])
+def test_cooperation_item_looks_back_two_years_advanced_and_one_year_certified(cat, question):
+    d = run(cat, **{question: "2025-10"})  # 13 months before the assessment
+    assert rating(d, "ic-cooperation", "advanced") == "fail"
+    assert rating(d, "ic-cooperation", "certified") == "pass"
+    d = run(cat, **{question: "2025-12"})  # 11 months
+    assert rating(d, "ic-cooperation", "certified") == "fail"
+    d = run(cat, **{question: dt.date(2024, 11, 20)})  # exactly 2 years
+    assert rating(d, "ic-cooperation", "advanced") == "pass"
+
+
+def test_refusing_records_and_not_cooperating_are_separate_items(cat):
+    d = run(cat, cooperation_refused_last="2026-05")
+    assert rating(d, "cmp-records-refused", "advanced") == "pass"
+    assert rating(d, "ic-cooperation", "advanced") == "fail"
+    d = run(cat, records_refused_last="2026-05")
+    assert rating(d, "cmp-records-refused", "advanced") == "fail"
+    assert rating(d, "cmp-records-refused", "certified") == "fail"
+
+
+def test_obstruction_items_read_what_customs_found_not_what_it_penalised(cat):
+    d = run(cat, obstruction_found_last="2025-09")  # 14 months: certified (28) passes, advanced (30) fails
+    assert rating(d, "cmp-obstruction", "advanced") == "fail"
+    assert rating(d, "cmp-obstruction", "certified") == "pass"
+    assert d["tier"] == "certified" and grounds(d) == []
+
+
+@pytest.mark.parametrize("question, ground", [
+    ("smuggling_criminal_last", "smuggling-criminal"),
+    ("bribery_last", "bribery"),
+    ("serious_prosecution_last", "serious-prosecution"),
+    ("solid_waste_large_fine_last", "solid-waste-fine"),
+])
+def test_ground_without_repair_on_application_counts_for_two_years(cat, question, ground):
+    assert ground in grounds(run(cat, **{question: "2025-01", "fines_total_12m": 0}))  # 22 months
+    assert ground not in grounds(run(cat, **{question: dt.date(2024, 11, 20)}))  # 2 years to the day
+
+
+@pytest.mark.parametrize("question, ground", [
+    ("smuggling_penalty_last", "smuggling-penalty"),
+    ("obstruction_last", "obstruction"),
+])
+def test_ground_with_repair_on_application_lasts_until_the_repair(cat, question, ground):
+    assert ground in grounds(run(cat, **{question: "2025-02"}))  # 21 months, never repaired
+    repaired = run(cat, **{question: "2025-02", "credit_repaired": True,
+                           "credit_repaired_on": dt.date(2026, 3, 2)})
+    assert ground not in grounds(repaired)
+    before = run(cat, **{question: "2025-02", "credit_repaired": True,
+                         "credit_repaired_on": dt.date(2025, 1, 15)})  # a repair of an earlier ground
+    assert ground in grounds(before)
+    assert ground not in grounds(run(cat, **{question: dt.date(2024, 11, 20)}))
+
+
+def _example(tmp_path, name, old, new):
+    text = (ROOT / "examples" / name).read_text(encoding="utf-8")
+    assert old in text
+    text = text.replace(old, new)
+    text = "\n".join("assessed_on: 2026-12-07" if line.startswith("assessed_on:") else line
+                     for line in text.split("\n"))
+    p = tmp_path / name
+    p.write_text(text, encoding="utf-8")
+    return p
+
+
+def test_records_refused_18_months_ago_keeps_the_trading_example_certified(cat, tmp_path):
+    p = _example(tmp_path, "certified-trading.yaml", 'records_refused_last: "never"', 'records_refused_last: "2025-06"')
+    d = score(cat, load_answers(p, cat)).to_dict()
+    assert d["tier"] == "certified"
+    assert rating(d, "ic-cooperation", "certified") == "pass"
+    assert rating(d, "cmp-records-refused", "certified") == "pass"
+
+
+def test_smuggling_crime_19_months_ago_discredits_the_manufacturer_example(cat, tmp_path):
+    p = _example(tmp_path, "advanced-manufacturer.yaml", 'smuggling_criminal_last: "never"',
+                 'smuggling_criminal_last: "2025-05"')
+    d = score(cat, load_answers(p, cat)).to_dict()
+    assert d["tier"] == "discredited" and grounds(d) == ["smuggling-criminal"]
+
+
+def test_a_missed_annual_report_fails_the_abnormal_list_item_in_its_window(cat):
+    d = run(cat, annual_report_missed_last="2026-06")  # this year's report not filed by 30 June
+    assert rating(d, "cmp-abnormal-list", "advanced") == "fail"
+    assert rating(d, "cmp-abnormal-list", "certified") == "fail"
+    assert d["tier"] == "regular"
+    d = run(cat, annual_report_missed_last="2025-06")  # 17 months: Certified (25) passes, Advanced (27) fails
+    assert rating(d, "cmp-abnormal-list", "advanced") == "fail"
+    assert (rating(d, "cmp-abnormal-list", "certified"), d["tier"]) == ("pass", "certified")
