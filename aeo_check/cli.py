@@ -557,6 +557,7 @@ class PlanFmt(str, Enum):
     table = "table"
     json = "json"
     csv = "csv"
+    ics = "ics"
 
 
 @app.command(help=_h("plan"))
@@ -585,6 +586,11 @@ def plan(
         from .views.plan import plan_csv
 
         sys.stdout.write(plan_csv(cat, p, language))
+    elif format is PlanFmt.ics:
+        from .views.ics import plan_ics
+
+        sys.stdout.buffer.write(plan_ics(cat, p, language, a.enterprise.uscc, a.enterprise.name))
+        sys.stdout.flush()
     else:
         from .views.terminal import render_plan
 

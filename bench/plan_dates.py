@@ -21,10 +21,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from aeo_check.catalogue import get_catalogue  # noqa: E402
-from aeo_check.planning import make_plan  # noqa: E402
-from aeo_check.planning.workdays import WorkCalendar  # noqa: E402
-from aeo_check.scoring import score  # noqa: E402
+from aeo_check.catalogue import get_catalogue
+from aeo_check.planning import make_plan
+from aeo_check.planning.workdays import WorkCalendar
+from aeo_check.scoring import score
 
 try:  # the answers module moves with the package's layout
     from aeo_check.answers.read import load_answers  # type: ignore[import-not-found,no-redef]

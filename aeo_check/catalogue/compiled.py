@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 from .vocab import SPECIFIC_TYPES
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .models import (Assumption, CatalogueFile, ChoiceSet, ConsistencyRule, Derived, Item, PlanningFile,
+    from .models import (Assumption, CalendarFile, CatalogueFile, ChoiceSet, ConsistencyRule, Derived, Item, PlanningFile,
                          Question, Rule, ScoringFile, StandardDef, StandardUse, Text, Trigger)
 
 
@@ -87,9 +87,11 @@ class PlanningOps:
 
     def assumption_ids(self) -> list[str]:
         s = self
+        limits = [lim.assumption for lim in s.application.limits.values() if lim.assumption]  # type: ignore[attr-defined]
         return [s.work.assumption, s.check.assumption, s.records.assumption, s.waits.assumption,  # type: ignore[attr-defined]
                 s.statements.assumption, s.application.assumption, s.keep.assumption,  # type: ignore[attr-defined]
-                s.repair.assumption, s.recommendation.assumption]  # type: ignore[attr-defined]
+                s.repair.assumption, s.recommendation.assumption,  # type: ignore[attr-defined]
+                s.application.receipt_assumption, *limits]  # type: ignore[attr-defined]
 
 
 # --------------------------------------------------------------------------- records
@@ -129,7 +131,7 @@ RECORDS = ("Text", "Choice", "Question", "ChoiceSet", "Rule", "StandardUse", "Ev
            "Labelled", "ScoringFile", "ConsistencyRule", "CatalogueFile", "Day", "PlanWork", "PlanCheck",
            "PlanRecords", "PlanWaitItem", "PlanWaits", "PlanStatements", "PlanApplication", "Obligation",
            "PlanKeep", "RepairRoute", "PlanRepair", "Indicator", "StatementTarget", "PlanRecommendation",
-           "PlanningFile")
+           "PlanningFile", "TimeLimit", "PlanNotes", "CalendarNotice", "CalendarFile")
 _OPS: dict[str, type] = {"Text": TextOps, "Evidence": TextOps, "Rule": RuleOps, "Item": ItemOps,
                          "PlanningFile": PlanningOps}
 _made: dict[str, type] = {}
@@ -185,6 +187,8 @@ class Catalogue:
     choice_sets: "dict[str, ChoiceSet]"
     assumptions: "dict[str, Assumption]"
     planning: "PlanningFile"
+    #: where China's working days come from (``calendars/china.yaml``)
+    calendar: "CalendarFile | None" = None
     items_by_id: "dict[str, Item]" = field(default_factory=dict)
     #: rules the answer checker applies across answers (``rules/consistency.yaml``)
     consistency: "list[ConsistencyRule]" = field(default_factory=list)

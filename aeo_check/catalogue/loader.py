@@ -11,6 +11,7 @@ Layout (each folder named for what it holds)::
     questionnaires/rules/scoring.yaml      pass rules per standard, application bar, tolerance
     questionnaires/rules/discredit.yaml    discredit and serious-list triggers
     questionnaires/rules/consistency.yaml  facts in one answer file that must agree
+    questionnaires/calendars/china.yaml    where China's working days come from
 
 Every problem found is reported with file, line and field; nothing is half-loaded.
 """
@@ -35,6 +36,7 @@ from .models import (  # noqa: I001
     Item,
     ItemFile,
     PlanningFile,
+    CalendarFile,
     Question,
     QuestionFile,
     ScoringFile,
@@ -162,11 +164,13 @@ def load_catalogue(root: Path | None = None) -> Catalogue:
     discredit: DiscreditFile | None = c.model(discredit_doc, DiscreditFile)
     planning_doc = c.read(base / "rules" / "planning.yaml")
     planning: PlanningFile | None = c.model(planning_doc, PlanningFile)
+    calendar_doc = c.read(base / "calendars" / "china.yaml")
+    calendar: CalendarFile | None = c.model(calendar_doc, CalendarFile)
     consistency_doc = c.read(base / "rules" / "consistency.yaml")
     consistency: ConsistencyFile | None = c.model(consistency_doc, ConsistencyFile)
 
     if (c.problems or meta is None or scoring is None or discredit is None or planning is None
-            or consistency is None):
+            or consistency is None or calendar is None):
         raise DataFileError(c.problems or [Problem(str(base), None, "", "catalogue incomplete")])
 
     choice_sets = {cs.id: cs for cs in meta.choice_sets}
@@ -261,7 +265,7 @@ def load_catalogue(root: Path | None = None) -> Catalogue:
     cat = Catalogue(
         root=base, meta=meta, questions=questions, items=items, derived=derived, standards=standards,
         scoring=scoring, triggers=list(discredit.triggers), choice_sets=choice_sets, assumptions=assumptions,
-        planning=planning,
+        planning=planning, calendar=calendar,
     )
     cat.items_by_id = {i.id: i for i in items}
     cat.consistency = list(consistency.rules)

@@ -380,14 +380,61 @@ class PlanStatements(Strict):
     assumption: str
 
 
+class TimeLimit(Strict):
+    """A time limit in calendar days from an event; sourced from an instrument or assumed."""
+
+    days: int = Field(ge=1)
+    from_: Literal["receipt", "decision"] = Field(alias="from")
+    source: Text | None = None
+    assumption: str | None = None
+
+    @model_validator(mode="after")
+    def _sourced_or_assumed(self) -> "TimeLimit":
+        if (self.source is None) == (self.assumption is None):
+            raise ValueError("a time limit names exactly one of source and assumption")
+        return self
+
+
 class PlanApplication(Strict):
-    prepare_days: int = Field(ge=0)
+    prepare_days: int = Field(ge=1)
     prepare_owner: Owner
-    acceptance_days: int = Field(ge=0)
-    onsite_after_days: int = Field(ge=0)
-    decision_days: int = Field(ge=1)
-    extension_days: int = Field(ge=0)
     assumption: str
+    #: step kinds of a target the dossier must show, so it starts after them
+    waits_for: list[Literal["check", "work", "records"]]
+    receipt_assumption: str
+    limits: dict[Literal["decision", "extension", "onsite"], TimeLimit]
+
+
+class PlanNotes(Strict):
+    stale_days: int = Field(ge=1)
+    estimated_year: Text
+    future: Text
+    stale: Text
+
+
+class CalendarNotice(Strict):
+    """One year's official holiday arrangement (questionnaires/calendars/china.yaml)."""
+
+    source: str = Field(min_length=1)
+    days_off: list[dt.date]
+    workdays: list[dt.date] = Field(default_factory=list)
+
+
+class CalendarFile(Strict):
+    """``questionnaires/calendars/china.yaml``: where China's working days come from."""
+
+    sources: dict[Literal["rules", "notices"], Text]
+    notices: dict[int, CalendarNotice] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _days_in_their_year(self) -> "CalendarFile":
+        for year, n in self.notices.items():
+            for d in n.days_off + n.workdays:
+                if d.year != year:
+                    raise ValueError(f"{d.isoformat()} is listed under {year}")
+            if any(d.weekday() >= 5 for d in n.days_off) or any(d.weekday() < 5 for d in n.workdays):
+                raise ValueError(f"{year}: days_off lists weekdays, workdays lists Saturdays and Sundays")
+        return self
 
 
 class Obligation(Strict):
@@ -454,5 +501,6 @@ class PlanningFile(Strict, PlanningOps):
     repair: PlanRepair
     statement_targets: dict[str, StatementTarget] = Field(default_factory=dict)
     recommendation: PlanRecommendation
+    notes: PlanNotes
     next_step: dict[Literal["apply", "apply_later", "keep", "climb", "climb_checks", "climb_blocked", "way_back",
                             "at_risk"], Text]

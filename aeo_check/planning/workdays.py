@@ -19,8 +19,12 @@ Conventions the planner relies on:
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Literal, Mapping, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple
+
+if TYPE_CHECKING:
+    from ..catalogue.compiled import Catalogue
 
 Status = Literal["official", "estimated"]
 ONE = dt.timedelta(days=1)
@@ -112,7 +116,6 @@ def _year(y: int, notice: Notice | None) -> Year:
 
 def _from_chinese_calendar(y: int) -> Year | None:
     import chinese_calendar
-
     from chinese_calendar import constants
 
     if not any(d.year == y for d in constants.holidays):
@@ -128,3 +131,13 @@ def _from_holidays(y: int) -> Year:
     days = holidays.country_holidays("CN", years=y)
     off = frozenset(d for d in days if d.weekday() < 5)
     return Year("estimated", f"holidays {holidays.__version__}", off, frozenset())
+
+
+def work_calendar(cat: Catalogue) -> WorkCalendar:
+    """The catalogue's calendar (official notices from its data), built once per catalogue."""
+    have = cat.cache.get("plan:calendar")
+    if have is None:
+        notices = {y: Notice(n.source, frozenset(n.days_off), frozenset(n.workdays))
+                   for y, n in (cat.calendar.notices.items() if cat.calendar else ())}
+        have = cat.cache["plan:calendar"] = WorkCalendar(notices)
+    return have

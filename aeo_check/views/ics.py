@@ -27,7 +27,7 @@ def plan_ics(cat: Catalogue, plan: dict[str, Any], lang: str, uscc: str, name: s
     ical.add("prodid", "-//aeo-check//plan//EN")
     ical.add("version", "2.0")
     ical.add("x-wr-calname", t("ics.calendar_name", lang, name=name))
-    stamp = dt.datetime.combine(dt.date.fromisoformat(plan["assessed_on"]), dt.time(), dt.timezone.utc)
+    stamp = dt.datetime.combine(dt.date.fromisoformat(plan["assessed_on"]), dt.time(), dt.UTC)
 
     def event(uid: str, summary: str, first: str, last: str, description: str) -> None:
         ev = Event()
