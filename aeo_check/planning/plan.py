@@ -29,7 +29,7 @@ from ..catalogue.compiled import Catalogue
 from ..catalogue.expr import parse_last_event
 from ..scoring.result import Result, text, tier_rank
 from .calendar import add_months, next_on_or_after
-from .schedule import schedule
+from .schedule import FIXED, schedule
 from .workdays import WorkCalendar, work_calendar
 
 PLAN_FORMAT = "aeo-check/plan/1"
@@ -50,6 +50,7 @@ class Step:
     depends_on: list[str] = field(default_factory=list)
     tiers: list[str] = field(default_factory=list)
     detail: dict[str, Any] | None = None
+    not_before: dt.date | None = None  # the scheduler starts the step no earlier (not part of the plan's data)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -359,7 +360,7 @@ def make_plan(cat: Catalogue, R: Result, today: dt.date | None = None) -> Plan:
     situation, wanted = _situation(R)
     target_steps, order = _collect_steps(b, R, wanted)
     repair_info = _repair(b, R) if situation == "way_back" else None
-    dossiers = _add_dossiers(b, wanted, target_steps)
+    dossiers = _add_dossiers(b, wanted, target_steps, _date(repair_info["bar_until"]) if repair_info else None)
     schedule(b.steps, b.on, order + list(dossiers.values()), b.cal)
     if repair_info is not None:  # the routes were copied before the payment steps got their dates
         repair_info["routes"] = [b.steps[r["id"]].to_dict() for r in repair_info["routes"]]
@@ -424,9 +425,12 @@ def _feasible(R: Result, t: str, route: str, steps: list[Step]) -> bool:
                                                                                  and path.score is not None))
 
 
-def _add_dossiers(b: _Builder, wanted: list[tuple[str, str]], target_steps: dict[str, list[Step]]) -> dict[str, str]:
+def _add_dossiers(b: _Builder, wanted: list[tuple[str, str]], target_steps: dict[str, list[Step]],
+                  bar_until: dt.date | None) -> dict[str, str]:
     """A dossier step for each target to apply for: it waits for the target's steps of the kinds
-    the data names (the internal audit, every remediation and its records, every check)."""
+    the data names (the internal audit, every remediation and its records, every check), and when
+    a wait, the next statements or a bar hold the submission longer, it is timed to be complete
+    on the working day before the submission can go in (a fresh dossier)."""
     A = b.P.application
     out: dict[str, str] = {}
     for t, route in wanted:
@@ -434,8 +438,11 @@ def _add_dossiers(b: _Builder, wanted: list[tuple[str, str]], target_steps: dict
             continue
         b.assume(A.assumption)
         before = list(dict.fromkeys(s.id for s in target_steps[t] if s.kind in A.waits_for))
+        fixed = [s for s in target_steps[t] if s.kind in FIXED]
+        may_submit = _gate(b, fixed, bar_until)[2]
         prep = b.add(Step(f"apply:{t}", "apply", _both(f"plan.apply_{t}"), A.prepare_owner, b.on, None,
-                          days=A.prepare_days, depends_on=before), t)
+                          days=A.prepare_days, depends_on=before,
+                          not_before=b.cal.before(may_submit, A.prepare_days)), t)
         out[t] = prep.id
     return out
 

@@ -1,7 +1,7 @@
 """Dates for the steps of a plan: a finish-to-start schedule levelled by owner.
 
 Every step starts on the first working day after all the steps it waits on (``depends_on``) have
-ended, and not before the assessment date. A step with person-days (check, work, apply) books its
+ended, and not before the assessment date or its own ``not_before``. A step with person-days (check, work, apply) books its
 owner full time for that many working days, first and last day counted; an owner works on one
 such task at a time, so a task whose owner is busy starts on the first run of free working days
 long enough to hold it (the earliest finish). Steps are placed in the order given (blockers
@@ -46,7 +46,7 @@ def _place(s: Step, before: list[Step], first: dt.date, booked: dict[str, set[dt
     if any(b.end is None for b in before):
         s.start, s.end = first, None
         return
-    start = max([first] + [cal.day_after(b.end) for b in before if b.end is not None])
+    start = max([first, s.not_before or first] + [cal.day_after(b.end) for b in before if b.end is not None])
     if s.kind == "records":
         work_end = before[0].end
         assert work_end is not None

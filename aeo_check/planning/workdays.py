@@ -80,6 +80,13 @@ class WorkCalendar:
             d -= ONE
         return d
 
+    def before(self, d: dt.date, n: int) -> dt.date:
+        """The working day ``n`` working days before ``d`` (``d`` not counted): a task of ``n`` days
+        starting then ends on the last working day before ``d``."""
+        for _ in range(n):
+            d = self.on_or_before(d - ONE)
+        return d
+
     def deadline(self, d: dt.date) -> dt.date:
         """A legal period's last day: ``d``, or the first working day after it (Civil Code Art. 203)."""
         return self.on_or_after(d)
