@@ -362,6 +362,8 @@ def make_plan(cat: Catalogue, R: Result, today: dt.date | None = None) -> Plan:
     repair_info = _repair(b, R) if situation == "way_back" else None
     dossiers = _add_dossiers(b, wanted, target_steps, _date(repair_info["bar_until"]) if repair_info else None)
     schedule(b.steps, b.on, order + list(dossiers.values()), b.cal)
+    if any(s.kind in ("check", "work", "apply") for s in b.steps.values()):
+        b.assume(b.P.work.assumption)  # one full-time task per owner at a time, China's working days
     if repair_info is not None:  # the routes were copied before the payment steps got their dates
         repair_info["routes"] = [b.steps[r["id"]].to_dict() for r in repair_info["routes"]]
     targets = {t: _target(b, R, t, route, target_steps[t], dossiers.get(t), repair_info) for t, route in wanted}
