@@ -131,7 +131,7 @@ RECORDS = ("Text", "Choice", "Question", "ChoiceSet", "Rule", "StandardUse", "Ev
            "Labelled", "ScoringFile", "ConsistencyRule", "CatalogueFile", "Day", "PlanWork", "PlanCheck",
            "PlanRecords", "PlanWaitItem", "PlanWaits", "PlanStatements", "PlanApplication", "Obligation",
            "PlanKeep", "RepairRoute", "PlanRepair", "Indicator", "StatementTarget", "PlanRecommendation",
-           "PlanningFile", "TimeLimit", "PlanNotes", "CalendarNotice", "CalendarFile")
+           "PlanningFile", "TimeLimit", "PlanNotes", "CalendarFile")
 _OPS: dict[str, type] = {"Text": TextOps, "Evidence": TextOps, "Rule": RuleOps, "Item": ItemOps,
                          "PlanningFile": PlanningOps}
 _made: dict[str, type] = {}

@@ -9,6 +9,8 @@ the rule, official numbers contiguous) live in :mod:`aeo_check.catalogue.loader`
 import datetime as dt
 from typing import Any, Literal
 
+from typing_extensions import NotRequired, TypedDict
+
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from .compiled import ItemOps, PlanningOps, RuleOps, TextOps
@@ -412,12 +414,14 @@ class PlanNotes(Strict):
     stale: Text
 
 
-class CalendarNotice(Strict):
-    """One year's official holiday arrangement (questionnaires/calendars/china.yaml)."""
+class CalendarNotice(TypedDict):
+    """One year's official holiday arrangement (questionnaires/calendars/china.yaml). A typed dict,
+    not a model: the catalogue keeps it as plain data, with or without notices in the file."""
 
-    source: str = Field(min_length=1)
+    __pydantic_config__ = ConfigDict(extra="forbid")  # type: ignore[misc]
+    source: str
     days_off: list[dt.date]
-    workdays: list[dt.date] = Field(default_factory=list)
+    workdays: NotRequired[list[dt.date]]
 
 
 class CalendarFile(Strict):
@@ -429,10 +433,13 @@ class CalendarFile(Strict):
     @model_validator(mode="after")
     def _days_in_their_year(self) -> "CalendarFile":
         for year, n in self.notices.items():
-            for d in n.days_off + n.workdays:
+            off, work = n["days_off"], n.get("workdays", [])
+            if not n["source"].strip():
+                raise ValueError(f"{year}: the notice's source is empty")
+            for d in off + work:
                 if d.year != year:
                     raise ValueError(f"{d.isoformat()} is listed under {year}")
-            if any(d.weekday() >= 5 for d in n.days_off) or any(d.weekday() < 5 for d in n.workdays):
+            if any(d.weekday() >= 5 for d in off) or any(d.weekday() < 5 for d in work):
                 raise ValueError(f"{year}: days_off lists weekdays, workdays lists Saturdays and Sundays")
         return self
 

@@ -144,7 +144,7 @@ def work_calendar(cat: Catalogue) -> WorkCalendar:
     """The catalogue's calendar (official notices from its data), built once per catalogue."""
     have = cat.cache.get("plan:calendar")
     if have is None:
-        notices = {y: Notice(n.source, frozenset(n.days_off), frozenset(n.workdays))
+        notices = {y: Notice(n["source"], frozenset(n["days_off"]), frozenset(n.get("workdays", [])))
                    for y, n in (cat.calendar.notices.items() if cat.calendar else ())}
         have = cat.cache["plan:calendar"] = WorkCalendar(notices)
     return have

@@ -65,3 +65,44 @@ def test_a_task_across_new_year_skips_the_holiday():
 def test_a_legal_deadline_on_a_day_off_moves_to_the_next_working_day():
     assert CAL.deadline(D(2026, 10, 3)) == D(2026, 10, 8)  # Civil Code Art. 203
     assert CAL.deadline(D(2026, 10, 9)) == D(2026, 10, 9)
+
+
+def _catalogue_with_notice(tmp_path, notice: str):
+    import shutil
+    from pathlib import Path
+
+    from aeo_check.catalogue.loader import frozen, load_catalogue
+
+    root = tmp_path / "data"
+    shutil.copytree(Path(__file__).resolve().parents[2] / "questionnaires", root / "questionnaires")
+    f = root / "questionnaires" / "calendars" / "china.yaml"
+    f.write_text(f.read_text(encoding="utf-8").replace("notices: {}", notice), encoding="utf-8")
+    return frozen(load_catalogue(root))
+
+
+NOTICE_2027 = """notices:
+  2027:
+    source: "State Council General Office notice on the 2027 holidays (test copy)"
+    days_off: [2027-02-11, 2027-02-12]
+    workdays: [2027-02-20]"""
+
+
+def test_a_notice_copied_into_the_calendar_file_makes_its_year_official(tmp_path):
+    from aeo_check.planning.workdays import work_calendar
+
+    cal = work_calendar(_catalogue_with_notice(tmp_path, NOTICE_2027))
+    assert cal.status(2027) == "official"
+    assert (cal.is_workday(D(2027, 2, 11)), cal.is_workday(D(2027, 2, 20))) == (False, True)
+    assert cal.year(2027).source.startswith("State Council General Office notice")
+
+
+def test_a_notice_with_a_day_of_another_year_is_refused_with_its_file_and_line(tmp_path):
+    import pytest
+
+    from aeo_check.sourcefile import DataFileError
+
+    with pytest.raises(DataFileError) as exc:
+        _catalogue_with_notice(tmp_path, NOTICE_2027.replace("2027-02-12", "2028-02-12"))
+    problem = exc.value.problems[0]
+    assert problem.file.endswith("china.yaml") and "2028-02-12 is listed under 2027" in problem.message
+    assert problem.line is not None
