@@ -1,3 +1,3 @@
-from .launch import main
+from aeo_check.cli.launch import main
 
 main()

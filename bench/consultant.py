@@ -75,9 +75,9 @@ def bench_reports(tmp: Path, n: int, workers: int) -> tuple[float, float, float]
 
 
 def bench_xlsx(tmp: Path, seconds: float) -> tuple[float, float, float]:
-    from aeo_check.answers import load_answers
+    from aeo_check.answers.read import load_answers
+    from aeo_check.answers.workbook import workbook_bytes
     from aeo_check.catalogue import get_catalogue
-    from aeo_check.workbook import workbook_bytes
 
     cat = get_catalogue()
     ratios = []

@@ -25,7 +25,7 @@ _NAME = re.compile(r'^  name: "(.*)"(.*)$')
 
 def _new_value(cat, q, old, rng: random.Random):
     """Another valid value for ``q`` as YAML text, or None to keep the old one."""
-    from aeo_check.answers import check_value
+    from aeo_check.answers.model import check_value
 
     t = q.type
     if t == "yes_no":
@@ -117,8 +117,8 @@ def chosen(argv: list[str], n: int) -> list[Path]:
 
 
 def _valid(cat, text: str, path: Path) -> bool:
-    from aeo_check.answers import parse_answers
-    from aeo_check.sourcefile import DataFileError, parse_text
+    from aeo_check.answers.model import parse_answers
+    from aeo_check.files.sourcefile import DataFileError, parse_text
 
     try:
         parse_answers(parse_text(text, str(path)), cat)

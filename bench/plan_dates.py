@@ -15,21 +15,15 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import datetime as dt
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
+from aeo_check.answers.read import load_answers
 from aeo_check.catalogue import get_catalogue
 from aeo_check.planning import make_plan
 from aeo_check.planning.workdays import WorkCalendar
 from aeo_check.scoring import score
 
-try:  # the answers module moves with the package's layout
-    from aeo_check.answers.read import load_answers  # type: ignore[import-not-found,no-redef]
-except ImportError:  # pragma: no cover - the flat layout
-    from aeo_check.answers import load_answers  # type: ignore[no-redef]
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def work_dates(plan: dict) -> list[str]:

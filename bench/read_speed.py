@@ -1,5 +1,5 @@
 """Per-file read time of answer files, in-process (start-up excluded): the fast path
-(:mod:`aeo_check.quickyaml`), ``parse_text`` (fast path, else full), the full YAML path alone, and
+(:mod:`aeo_check.files.quickyaml`), ``parse_text`` (fast path, else full), the full YAML path alone, and
 ``yaml.load(text, Loader=yaml.CSafeLoader)``, the floor the batch benchmark is measured against.
 
     .venv/bin/python bench/read_speed.py [FOLDER] [N]
@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import yaml
 
-from aeo_check import quickyaml
-from aeo_check.sourcefile import parse_text, parse_text_full
+from aeo_check.files import quickyaml
+from aeo_check.files.sourcefile import parse_text, parse_text_full
 
 
 def best_ms(read: Callable[[str], Any], texts: list[str], rounds: int = 7) -> float:

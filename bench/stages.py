@@ -20,12 +20,12 @@ from pathlib import Path
 
 import yaml
 
-from aeo_check.answers import parse_answers
+from aeo_check.answers.model import parse_answers
 from aeo_check.catalogue import get_catalogue
+from aeo_check.document.encode import result_json
+from aeo_check.files.sourcefile import read_file
 from aeo_check.planning import make_plan
 from aeo_check.scoring import score
-from aeo_check.sourcefile import read_file
-from aeo_check.views.jsonout import result_json
 
 STAGES = ("read", "check", "score", "plan", "JSON", "write")
 
@@ -59,7 +59,7 @@ def main() -> None:
             for i, d in enumerate((t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4, t6 - t5)):
                 spent[i] += d
     files = len(paths) * rounds
-    for name, s in zip(STAGES, spent):
+    for name, s in zip(STAGES, spent, strict=False):
         print(f"{name:6} {s / files * 1e3:6.3f} ms/file")
     print(f"{'all':6} {sum(spent) / files * 1e3:6.3f} ms/file")
     texts = [Path(p).read_text(encoding="utf-8") for p in paths]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from aeo_check.answers import Assessment, Enterprise, uscc_with_check_digit
+from aeo_check.answers.model import Assessment, Enterprise, uscc_with_check_digit
 from aeo_check.catalogue.loader import Catalogue
 from aeo_check.catalogue.models import Question
 from aeo_check.scoring.engine import Facts, compiled, profile_of

@@ -54,7 +54,7 @@ HEAVY = ("weasyprint", "questionary", "jinja2", "prompt_toolkit", "pydantic", "o
 _PROBE = """
 import json, sys
 sys.argv = ["aeo-check", *sys.argv[1:]]
-from aeo_check import cli
+from aeo_check.cli import main as cli
 try:
     cli.main()
 except SystemExit:

@@ -2,8 +2,8 @@
 
 import sys
 
-from ..sourcefile import DataFileError
-from .loader import load_catalogue
+from aeo_check.catalogue.loader import load_catalogue
+from aeo_check.files.sourcefile import DataFileError
 
 try:
     cat = load_catalogue()
@@ -21,7 +21,7 @@ for std in ("advanced", "certified"):
 print("questions", len(cat.questions), "derived", len(cat.derived), "triggers", len(cat.triggers),
       "consistency rules", len(cat.consistency))
 
-from .extras import load_extras  # noqa: E402
+from aeo_check.catalogue.extras import load_extras  # noqa: E402
 
 try:
     extras = load_extras(cat)

@@ -21,6 +21,7 @@ needs neither pydantic's model machinery nor the model classes.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import marshal
 import os
@@ -31,7 +32,7 @@ from types import CodeType
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .compiled import Catalogue
+    from aeo_check.catalogue.compiled import Catalogue
 
 #: entries kept per folder (several installed versions may share one folder)
 KEEP = 8
@@ -40,7 +41,7 @@ _SUFFIX = ".pickle"
 _PACKAGE = Path(__file__).resolve().parent.parent
 #: modules whose classes are inside a pickled catalogue; their source is part of the key
 _CODE = ("catalogue/models.py", "catalogue/compiled.py", "catalogue/vocab.py", "catalogue/expr.py",
-         "catalogue/loader.py", "catalogue/cache.py", "scoring/engine.py")
+         "catalogue/loader.py", "catalogue/cache.py", "catalogue/ops.py")
 
 
 def cache_dir() -> Path | None:
@@ -61,7 +62,7 @@ def cache_dir() -> Path | None:
 
 def catalogue_key(base: Path) -> str:
     """Hash of everything a compiled catalogue depends on; ``base`` is the questionnaires folder."""
-    from .. import __version__
+    from aeo_check import __version__
 
     h = hashlib.sha256()
     h.update(f"aeo-check {__version__}\0python {sys.version}\0".encode())
@@ -94,7 +95,7 @@ class _Pickler(pickle.Pickler):
         return NotImplemented
 
 
-def _read(path: Path, key: str) -> "Catalogue | None":
+def _read(path: Path, key: str) -> Catalogue | None:
     import gc
 
     collecting = gc.isenabled()
@@ -114,7 +115,7 @@ def _read(path: Path, key: str) -> "Catalogue | None":
     return cat
 
 
-def _write(folder: Path, path: Path, key: str, cat: "Catalogue") -> None:
+def _write(folder: Path, path: Path, key: str, cat: Catalogue) -> None:
     import tempfile  # once per catalogue content; every other run only reads
 
     try:
@@ -147,22 +148,14 @@ def _prune(folder: Path, keep: Path) -> None:
         pass
 
 
-def prepare(cat: "Catalogue") -> "Catalogue":
-    """Build the structures every run needs (item orderings, the scorer's bound rules)."""
-    from ..scoring.engine import compiled
-
-    compiled(cat)
-    return cat
-
-
-def load(root: Path | None = None) -> "Catalogue":
+def load(root: Path | None = None) -> Catalogue:
     """The compiled catalogue of ``root/questionnaires`` (default: the packaged one).
 
     From the cache when an entry for exactly these files exists, else from source (validated;
-    a broken catalogue raises :class:`~aeo_check.sourcefile.DataFileError` as ever) and then
+    a broken catalogue raises :class:`~aeo_check.files.sourcefile.DataFileError` as ever) and then
     stored for the next run.
     """
-    from .compiled import data_root
+    from aeo_check.catalogue.compiled import data_root
 
     base = (root or data_root()) / "questionnaires"
     folder = cache_dir()
@@ -178,9 +171,20 @@ def load(root: Path | None = None) -> "Catalogue":
             if cat is not None:
                 cat.root = base  # the same content may sit in another folder
                 return cat
-    from .loader import frozen, load_catalogue
+    from aeo_check.catalogue.loader import frozen, load_catalogue
 
-    cat = prepare(frozen(load_catalogue(root)))
+    cat = frozen(load_catalogue(root))
     if folder is not None and key is not None and path is not None:
         _write(folder, path, key, cat)
     return cat
+
+
+@functools.lru_cache(maxsize=4)
+def _cached(root: str | None) -> Catalogue:
+    return load(Path(root) if root else None)
+
+
+def get_catalogue(root: Path | None = None) -> Catalogue:
+    """The compiled catalogue, loaded once per process: from the per-user cache when it holds
+    an entry for exactly these files (see :mod:`aeo_check.catalogue.cache`), else from source."""
+    return _cached(str(root) if root else None)

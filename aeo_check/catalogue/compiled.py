@@ -16,82 +16,29 @@ scores every example as the validated one does).
 
 from __future__ import annotations
 
-import functools
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .vocab import SPECIFIC_TYPES
+from aeo_check.catalogue.ops import ItemOps, PlanningOps, RuleOps, TextOps
+from aeo_check.catalogue.vocab import SPECIFIC_TYPES
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .models import (Assumption, CalendarFile, CatalogueFile, ChoiceSet, ConsistencyRule, Derived, Item, PlanningFile,
-                         Question, Rule, ScoringFile, StandardDef, StandardUse, Text, Trigger)
-
-
-# --------------------------------------------------------------------------- helpers of the objects
-
-class TextOps:
-    """A text in both languages (``zh``, ``en``)."""
-
-    __slots__ = ()
-
-    def get(self, lang: str) -> str:
-        return self.zh if lang == "zh" else self.en  # type: ignore[attr-defined]
-
-
-class RuleOps:
-    """How an item's rating follows from the facts."""
-
-    __slots__ = ()
-
-    def expressions(self) -> list[tuple[str, Any]]:
-        out = []
-        for name in ("na_if", "deemed_pass", "deemed_fail", "pass_", "partial"):
-            e = getattr(self, name)
-            if e is not None:
-                out.append((name.rstrip("_"), e))
-        return out
-
-
-class ItemOps:
-    """One criterion: what its place in a standard overrides."""
-
-    __slots__ = ()
-
-    def use(self, standard: str) -> "StandardUse":
-        return self.standards[standard]  # type: ignore[attr-defined]
-
-    def rule_for(self, standard: str) -> "Rule":
-        u = self.standards.get(standard)  # type: ignore[attr-defined]
-        return u.rule if u is not None and u.rule is not None else self.rule  # type: ignore[attr-defined]
-
-    def options_for(self, standard: str) -> list[str]:
-        u = self.standards.get(standard)  # type: ignore[attr-defined]
-        return list(u.options) if u is not None and u.options is not None else list(self.options)  # type: ignore[attr-defined]
-
-    def title_for(self, standard: str) -> "Text":
-        u = self.standards.get(standard)  # type: ignore[attr-defined]
-        return u.title if u is not None and u.title is not None else self.title  # type: ignore[attr-defined]
-
-    def requirement_for(self, standard: str) -> "Text":
-        u = self.standards.get(standard)  # type: ignore[attr-defined]
-        return (u.requirement if u is not None and u.requirement is not None
-                else self.requirement)  # type: ignore[attr-defined]
-
-
-class PlanningOps:
-    """``rules/planning.yaml``: the assumptions its constants rest on."""
-
-    __slots__ = ()
-
-    def assumption_ids(self) -> list[str]:
-        s = self
-        limits = [lim.assumption for lim in s.application.limits.values() if lim.assumption]  # type: ignore[attr-defined]
-        return [s.work.assumption, s.check.assumption, s.records.assumption, s.waits.assumption,  # type: ignore[attr-defined]
-                s.statements.assumption, s.application.assumption, s.keep.assumption,  # type: ignore[attr-defined]
-                s.repair.assumption, s.recommendation.assumption,  # type: ignore[attr-defined]
-                s.application.receipt_assumption, *limits]  # type: ignore[attr-defined]
+    from aeo_check.catalogue.models import (
+        Assumption,
+        CalendarFile,
+        CatalogueFile,
+        ChoiceSet,
+        ConsistencyRule,
+        Derived,
+        Item,
+        PlanningFile,
+        Question,
+        ScoringFile,
+        StandardDef,
+        Trigger,
+    )
 
 
 # --------------------------------------------------------------------------- records
@@ -177,21 +124,21 @@ class Catalogue:
     """Everything in ``questionnaires/``, validated and indexed."""
 
     root: Path
-    meta: "CatalogueFile"
-    questions: "dict[str, Question]"
-    items: "list[Item]"
-    derived: "dict[str, Derived]"
-    standards: "dict[str, StandardDef]"
-    scoring: "ScoringFile"
-    triggers: "list[Trigger]"
-    choice_sets: "dict[str, ChoiceSet]"
-    assumptions: "dict[str, Assumption]"
-    planning: "PlanningFile"
+    meta: CatalogueFile
+    questions: dict[str, Question]
+    items: list[Item]
+    derived: dict[str, Derived]
+    standards: dict[str, StandardDef]
+    scoring: ScoringFile
+    triggers: list[Trigger]
+    choice_sets: dict[str, ChoiceSet]
+    assumptions: dict[str, Assumption]
+    planning: PlanningFile
     #: where China's working days come from (``calendars/china.yaml``)
-    calendar: "CalendarFile | None" = None
-    items_by_id: "dict[str, Item]" = field(default_factory=dict)
+    calendar: CalendarFile | None = None
+    items_by_id: dict[str, Item] = field(default_factory=dict)
     #: rules the answer checker applies across answers (``rules/consistency.yaml``)
-    consistency: "list[ConsistencyRule]" = field(default_factory=list)
+    consistency: list[ConsistencyRule] = field(default_factory=list)
     #: compiled structures the scorer builds once and caches here
     cache: dict[str, Any] = field(default_factory=dict)
 
@@ -199,10 +146,10 @@ class Catalogue:
     def version(self) -> str:
         return self.meta.version
 
-    def item(self, item_id: str) -> "Item":
+    def item(self, item_id: str) -> Item:
         return self.items_by_id[item_id]
 
-    def items_in(self, standard: str) -> "list[Item]":
+    def items_in(self, standard: str) -> list[Item]:
         """Items of a standard, ordered as the standard numbers them (specific items last)."""
         key = f"items_in:{standard}"
         if key not in self.cache:
@@ -211,14 +158,14 @@ class Catalogue:
             self.cache[key] = chosen
         return self.cache[key]
 
-    def choices_of(self, q: "Question") -> list:
+    def choices_of(self, q: Question) -> list:
         if q.choices is not None:
             return list(q.choices)
         if q.choice_set is not None:
             return list(self.choice_sets[q.choice_set].choices)
         return []
 
-    def choice_values(self, q: "Question") -> "tuple[str, ...]":
+    def choice_values(self, q: Question) -> tuple[str, ...]:
         """The values ``q`` allows, in catalogue order (remembered: the checker asks per answer)."""
         memo = self.cache.get("choice_values")
         if memo is None:
@@ -238,22 +185,9 @@ class Catalogue:
 def _order_key(standard: str):  # noqa: ANN202
     spec_order = {t: i for i, t in enumerate(SPECIFIC_TYPES)}
 
-    def key(item: "Item") -> tuple:
+    def key(item: Item) -> tuple:
         if item.category == "specific":
             return (1, spec_order[item.specific], item.standards[standard].number, item.id)
         return (0, 0, item.standards[standard].number, item.id)
 
     return key
-
-
-@functools.lru_cache(maxsize=4)
-def _cached(root: str | None) -> Catalogue:
-    from .cache import load
-
-    return load(Path(root) if root else None)
-
-
-def get_catalogue(root: Path | None = None) -> Catalogue:
-    """The compiled catalogue, loaded once per process: from the per-user cache when it holds
-    an entry for exactly these files (see :mod:`aeo_check.catalogue.cache`), else from source."""
-    return _cached(str(root) if root else None)

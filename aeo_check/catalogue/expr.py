@@ -20,8 +20,9 @@ import ast
 import calendar
 import datetime as _dt
 import math
+from collections.abc import Callable, Mapping
 from types import CodeType
-from typing import Any, Callable, Mapping, NamedTuple
+from typing import Any, NamedTuple
 
 
 class ExpressionError(ValueError):
@@ -104,7 +105,7 @@ class LastEvent(NamedTuple):
         return _band_older_than(self.band or "never", months)
 
 
-def parse_last_event(value: Any, on: _dt.date) -> "LastEvent | str":
+def parse_last_event(value: Any, on: _dt.date) -> LastEvent | str:
     """An answer to a ``last_event`` question as the rules see it (``'never'`` stays a string)."""
     if isinstance(value, LastEvent):
         return value

@@ -15,9 +15,9 @@ from typing import Literal
 
 from pydantic import Field, ValidationError
 
-from ..sourcefile import DataFileError, Problem, SourceDoc, read_file
-from .loader import Catalogue, data_root
-from .models import Strict, Text
+from aeo_check.catalogue.loader import Catalogue, data_root
+from aeo_check.catalogue.models import Strict, Text
+from aeo_check.files.sourcefile import DataFileError, Problem, SourceDoc, read_file
 
 MARKETS_QUESTION = "main_export_markets"
 #: a source code as written in ``source:`` strings: R74, SN14, LAW160, XH …

@@ -18,32 +18,35 @@ Every problem found is reported with file, line and field; nothing is half-loade
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from ..sourcefile import DataFileError, Problem, SourceDoc, read_file
-from .compiled import Catalogue, data_root, get_catalogue, record  # noqa: F401 - the loader's public names
-from .models import (  # noqa: I001
-    Assumption,
+from aeo_check.catalogue.compiled import Catalogue, data_root, record  # noqa: F401 - the loader's public names
+from aeo_check.catalogue.models import (  # noqa: I001
+    CalendarFile,
     CatalogueFile,
-    ChoiceSet,
     ConsistencyFile,
-    ConsistencyRule,
     Derived,
     DiscreditFile,
     Item,
     ItemFile,
     PlanningFile,
-    CalendarFile,
     Question,
     QuestionFile,
     ScoringFile,
-    StandardDef,
-    Trigger,
 )
-from .vocab import GENERAL_CATEGORIES, PROFILE_NAMES, SECTIONS, SPECIFIC_TYPES, STANDARDS  # noqa: F401
+from aeo_check.catalogue.vocab import (  # noqa: F401
+    GENERAL_CATEGORIES,
+    PROFILE_NAMES,
+    SECTIONS,
+    SPECIFIC_TYPES,
+    STANDARDS,
+)
+from aeo_check.files.sourcefile import DataFileError, Problem, SourceDoc, read_file
+
 
 class _Collector:
     def __init__(self, root: Path) -> None:
@@ -275,7 +278,7 @@ def load_catalogue(root: Path | None = None) -> Catalogue:
 def _check_planning(P: list[Problem], doc: SourceDoc, pl: PlanningFile, item_ids: set, questions: dict,
                     assumptions: dict, trigger_ids: set) -> None:
     """Every item, question, trigger and assumption that planning.yaml names exists."""
-    for i, aid in enumerate(pl.assumption_ids()):
+    for aid in pl.assumption_ids():
         if aid not in assumptions:
             P.append(doc.problem((), f"unknown assumption {aid!r}"))
     refs: list[tuple[tuple, str]] = [(("records", "months", k), k) for k in pl.records.months]
@@ -305,8 +308,11 @@ def _check_names(P: list[Problem], doc: SourceDoc, loc: tuple, names: Iterable[s
             P.append(doc.problem(loc, f"{n!r} refers to itself"))
         elif n not in questions and n not in derived and n not in params and n not in PROFILE_NAMES:
             where = f" {context}" if context else ""
-            P.append(doc.problem(loc, f"uses {n!r}{where}, which is not a question, derived value, "
-                                      "parameter or profile field"))
+            P.append(
+                doc.problem(
+                    loc, f"uses {n!r}{where}, which is not a question, derived value, parameter or profile field"
+                )
+            )
 
 
 def _check_numbering(P: list[Problem], items: list[Item], where: dict, standards: dict, scoring_doc) -> None:

@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .models import SPECIFIC_TYPES
+from aeo_check.catalogue.models import SPECIFIC_TYPES
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .loader import Catalogue
-    from .models import Item
+    from aeo_check.catalogue.loader import Catalogue
+    from aeo_check.catalogue.models import Item
 
 # Input syntax, not interface words: the names people type for a standard (高级 48, 认证 30) and, in
 # _FORM, 第…项 and full-width parentheses around the number.
@@ -21,7 +21,7 @@ _FORM = re.compile(r"^\s*(?P<std>[a-z_\u4e00-\u9fff]+)?\s*(?:第)?\s*[(（]?\s*(
                    re.IGNORECASE)
 
 
-def find_by_number(cat: "Catalogue", text: str) -> tuple["Item | None", tuple[str, int]] | None:
+def find_by_number(cat: Catalogue, text: str) -> tuple[Item | None, tuple[str, int]] | None:
     """None when ``text`` is not an official number; else (the item or None, (standard, number)).
 
     Without a standard the Advanced standard's numbering is used; a specific standard's name

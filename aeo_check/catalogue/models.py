@@ -7,15 +7,21 @@ the rule, official numbers contiguous) live in :mod:`aeo_check.catalogue.loader`
 
 
 import datetime as dt
-from typing import Any, Literal
-
-from typing_extensions import NotRequired, TypedDict
+from typing import Any, Literal, NotRequired
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from typing_extensions import TypedDict  # pydantic needs this one before Python 3.12
 
-from .compiled import ItemOps, PlanningOps, RuleOps, TextOps
-from .expr import Expression, ExpressionError, compile_expression
-from .vocab import ENTERPRISE_TYPES, GENERAL_CATEGORIES, SECTIONS, SPECIFIC_TYPES, STANDARDS, TIERS  # noqa: F401
+from aeo_check.catalogue.expr import Expression, ExpressionError, compile_expression
+from aeo_check.catalogue.ops import ItemOps, PlanningOps, RuleOps, TextOps
+from aeo_check.catalogue.vocab import (  # noqa: F401
+    ENTERPRISE_TYPES,
+    GENERAL_CATEGORIES,
+    SECTIONS,
+    SPECIFIC_TYPES,
+    STANDARDS,
+    TIERS,
+)
 
 ID_PATTERN = r"^[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$"
 
@@ -63,6 +69,7 @@ class ExprModel(Strict):
 
 
 # --------------------------------------------------------------------------- questions
+
 
 class Choice(Strict):
     value: str = Field(pattern=ID_PATTERN)
@@ -125,6 +132,7 @@ class QuestionFile(Strict):
 
 # --------------------------------------------------------------------------- items
 
+
 class Rule(ExprModel, RuleOps):
     """How an item's rating follows from the facts.
 
@@ -141,7 +149,6 @@ class Rule(ExprModel, RuleOps):
     _c = field_validator("na_if", "deemed_pass", "deemed_fail", "pass_", "partial", mode="before")(
         lambda cls, v: _expr(v)
     )
-
 
 
 ParamValue = int | float | str | bool
@@ -228,6 +235,7 @@ class ItemFile(Strict):
 
 
 # --------------------------------------------------------------------------- rules
+
 
 class Assumption(Strict):
     id: str = Field(pattern=ID_PATTERN)
@@ -342,6 +350,7 @@ class CatalogueFile(Strict):
 
 
 # --------------------------------------------------------------------------- planning
+
 
 class Day(Strict):
     month: int = Field(ge=1, le=12)

@@ -10,7 +10,13 @@ GENERAL_CATEGORIES: tuple[str, ...] = ("internal_control", "financial", "complia
 SPECIFIC_TYPES: tuple[str, ...] = ("health_quarantine", "animal_plant_quarantine", "food_cosmetics", "commodity_inspection")
 ENTERPRISE_TYPES: tuple[str, ...] = ("importer_exporter", "customs_broker")
 SECTIONS: tuple[str, ...] = (
-    "profile", "internal_control", "financial", "compliance", "trade_security", "specific", "bonus"
+    "profile",
+    "internal_control",
+    "financial",
+    "compliance",
+    "trade_security",
+    "specific",
+    "bonus",
 )
 TIERS: tuple[str, ...] = ("advanced", "certified", "regular", "discredited", "seriously_discredited")
 

@@ -10,24 +10,31 @@ answer. Yes/no questions have no default: Enter alone records nothing. Each answ
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any
 
 import questionary
 from prompt_toolkit.application import get_app
 from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
 from questionary import Choice, Separator, Style
 
-from ..amounts import TYPED_EXAMPLES, AmountError, format_amount, parse_amount, parse_number
-from ..answers import check_value, last_event_day
-from ..catalogue.compiled import Catalogue
-from ..checkwords import localise
-from ..i18n import group, t
-from ..limits import MAX_NOTE_CHARS
-from ..numbers import parse_date
+from aeo_check.answers.amounts import (
+    TYPED_EXAMPLES,
+    AmountError,
+    format_amount,
+    parse_amount,
+    parse_number,
+)
+from aeo_check.answers.messages import localise
+from aeo_check.answers.model import check_value, last_event_day
+from aeo_check.catalogue.compiled import Catalogue
+from aeo_check.files.limits import MAX_NOTE_CHARS
+from aeo_check.files.numbers import parse_date
+from aeo_check.words.i18n import group, t
 
 if TYPE_CHECKING:  # pragma: no cover - annotations only
-    from ..catalogue.models import Question
+    from aeo_check.catalogue.models import Question
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,6 +233,7 @@ class Asker:
 
         extra: dict[str, Any] = {}
         if q.type == "money":
+
             def preview() -> str:
                 text = get_app().current_buffer.text
                 value, why = parse_text_answer(self.cat, q, text, lang, self.latest)
@@ -266,6 +274,7 @@ class Asker:
 
     def _month_text(self, q: Question, message: str, default: str) -> Any:
         """The month (or day) of the latest event, checked as it is typed."""
+
         def validate(text: str) -> bool | str:
             _, why = parse_text_answer(self.cat, q, text, self.lang, self.latest)
             return True if why is None else why
@@ -289,6 +298,7 @@ class Asker:
                     event.app.exit(result=current)
 
             if dont_know:
+
                 @kb.add("d", eager=True)
                 @kb.add("D", eager=True)
                 def _(event: Any) -> None:

@@ -71,7 +71,7 @@ class SessionLock:
         os.close(self.fd)
         self.fd = None
 
-    def __enter__(self) -> "SessionLock":
+    def __enter__(self) -> SessionLock:
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -12,29 +12,41 @@ import datetime as dt
 import math
 import os
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 from rich.markup import escape
 
-from ..answers import (DONT_KNOW, FORMAT, WORKBOOK_SUFFIXES, Enterprise, check_value, customs_code_problem, enterprise_from,
-                       inconsistent, read_answers, uscc_problem)
-from ..catalogue.compiled import Catalogue
-from ..catalogue.vocab import ENTERPRISE_TYPES, SECTIONS, SPECIFIC_TYPES, TIERS
-from ..checkwords import localise, problem_text
-from ..i18n import default_lang, group, t
-from ..limits import MAX_NAME_CHARS, MAX_NOTE_CHARS
-from ..outfile import OutputError, remove_stale_temps
-from ..progname import command
-from ..safetext import has_control, inert
-from ..sourcefile import DataFileError, Problem
-from .asker import BACK, DONT_KNOW as DONT_KNOW_NAV, HELP, NOTE, SKIP, Asker, Nav
-from .lock import Busy, SessionLock
+from aeo_check.answers.messages import localise, problem_text
+from aeo_check.answers.model import (
+    DONT_KNOW,
+    FORMAT,
+    WORKBOOK_SUFFIXES,
+    Enterprise,
+    check_value,
+    customs_code_problem,
+    enterprise_from,
+    inconsistent,
+    uscc_problem,
+)
+from aeo_check.answers.read import read_answers
+from aeo_check.catalogue.compiled import Catalogue
+from aeo_check.catalogue.vocab import ENTERPRISE_TYPES, SECTIONS, SPECIFIC_TYPES, TIERS
+from aeo_check.files.limits import MAX_NAME_CHARS, MAX_NOTE_CHARS
+from aeo_check.files.outfile import OutputError, remove_stale_temps
+from aeo_check.files.safetext import has_control, inert
+from aeo_check.files.sourcefile import DataFileError, Problem
+from aeo_check.interactive.asker import BACK, HELP, NOTE, SKIP, Asker, Nav
+from aeo_check.interactive.asker import DONT_KNOW as DONT_KNOW_NAV
+from aeo_check.interactive.lock import Busy, SessionLock
+from aeo_check.words.i18n import default_lang, group, t
+from aeo_check.words.progname import command
 
 if TYPE_CHECKING:  # pragma: no cover - annotations only
-    from ..catalogue.models import Question
+    from aeo_check.catalogue.models import Question
 
 PROFILE_FIELDS = ("name", "uscc", "customs_code", "type", "specific", "production", "current_tier")
 #: seconds a person typically needs per question type, documents at hand (for the time estimate)
@@ -91,7 +103,7 @@ def draft_yaml(path: Path, draft: Draft, cat: Catalogue) -> str:
     """The draft as a fresh answer file (no comments to keep)."""
     import yaml
 
-    from ..store import _Dumper
+    from aeo_check.answers.store import _Dumper
 
     header = "# " + t("template.header", draft.language, command=command("assess", "--resume", path)) + "\n"
     return header + yaml.dump(draft.document(cat), Dumper=_Dumper, allow_unicode=True, sort_keys=False,
@@ -99,12 +111,12 @@ def draft_yaml(path: Path, draft: Draft, cat: Catalogue) -> str:
 
 
 def save(path: Path, draft: Draft, cat: Catalogue) -> None:
-    """Write the draft atomically; :class:`~aeo_check.outfile.OutputError` when it cannot be.
+    """Write the draft atomically; :class:`~aeo_check.files.outfile.OutputError` when it cannot be.
 
     An existing file keeps its comments and layout: only the answer lines change (a
     consultant's commented template stays commented)."""
-    from ..store import write_text_atomic
-    from .yamltext import rewrite
+    from aeo_check.answers.store import write_text_atomic
+    from aeo_check.interactive.yamltext import rewrite
 
     text = None
     try:
@@ -119,9 +131,9 @@ def save(path: Path, draft: Draft, cat: Catalogue) -> None:
 def load_draft(path: Path, cat: Catalogue) -> Draft:
     """Read a (possibly unfinished) answer file; invalid answers are reported, never dropped.
     Questions answered ``dont_know`` are kept as such (and asked again)."""
-    from ..answers import _not_an_answer_file, text_problem
-    from ..limits import FIRST_ASSESSED_ON, LAST_ASSESSED_ON
-    from ..numbers import parse_date
+    from aeo_check.answers.model import _not_an_answer_file, text_problem
+    from aeo_check.files.limits import FIRST_ASSESSED_ON, LAST_ASSESSED_ON
+    from aeo_check.files.numbers import parse_date
 
     doc = read_answers(path, cat, str(path))  # YAML, JSON or a filled Excel questionnaire
     problems: list[Problem] = list(doc.problems)
@@ -310,7 +322,7 @@ class Session:
 
     # applicability -----------------------------------------------------------
     def _facts(self):
-        from ..scoring.engine import Facts, compiled
+        from aeo_check.scoring.engine import Facts, compiled
 
         ent = self.draft.enterprise
         profile = {"production": ent.get("production", True), "enterprise_type": ent.get("type", "importer_exporter"),
@@ -525,7 +537,7 @@ def intro(cat: Catalogue, session: Session, console: Console) -> None:
         console.print(f"  {i}. {escape(src)}[grey50]{escape(w['intro_docs_n'].format(n=len(qs)))}[/]", soft_wrap=True)
     target = checklist_path(session.path)
     if not target.exists():
-        from ..store import write_text_atomic
+        from aeo_check.answers.store import write_text_atomic
 
         write_text_atomic(target, checklist_text(cat, all_q, lang, session.draft.enterprise.get("name", ""),
                                                  session.path))
@@ -621,10 +633,9 @@ def _run(cat: Catalogue, session: Session, console: Console, resumed: bool) -> i
 
 
 def finish(cat: Catalogue, session: Session, console: Console) -> int:
-    from ..answers import Assessment
-    from ..planning import make_plan
-    from ..scoring import score
-    from ..views.result_screen import render_result_screen
+    from aeo_check.answers.model import Assessment
+    from aeo_check.document.build import build
+    from aeo_check.views.result_screen import render_result_screen
 
     draft, w, lang = session.draft, session.w, session.lang
     console.rule(f"[bold]{escape(w['done'])}[/]")
@@ -632,10 +643,18 @@ def finish(cat: Catalogue, session: Session, console: Console) -> int:
     if ent is None:
         console.print(w["incomplete"], markup=False)
         return 1
-    a = Assessment(standard=cat.version, language=lang, enterprise=ent, assessed_on=draft.assessed_on,
-                   answers=dict(draft.answers), notes=dict(draft.notes), file=str(session.path),
-                   dont_know=[q for q in cat.questions if q in draft.dont_know])
-    res = score(cat, a)
+    a = Assessment(
+        standard=cat.version,
+        language=lang,
+        enterprise=ent,
+        assessed_on=draft.assessed_on,
+        answers=dict(draft.answers),
+        notes=dict(draft.notes),
+        file=str(session.path),
+        dont_know=[q for q in cat.questions if q in draft.dont_know],
+    )
+    doc = build(cat, a, str(session.path))
+    res = doc.result
     if res.dont_know:
         console.print(f"[bold magenta]{escape(w['dont_know_title'].format(n=len(res.dont_know)))}[/]")
         for qid in res.dont_know[:DONT_KNOW_SHOWN]:
@@ -648,24 +667,25 @@ def finish(cat: Catalogue, session: Session, console: Console) -> int:
         console.print("  " + w["dont_know_then"].format(command=inert(command("assess", "--resume", session.path))),
                       markup=False, soft_wrap=True)
     plan_file = session.path.with_name(f"aeo-plan-{draft.assessed_on.isoformat()}.pdf")
-    commands = {"score": inert(command("score", session.path)),
-                "report": inert(command("report", session.path, "-o", plan_file))}
-    render_result_screen(console, cat, res, make_plan(cat, res).to_dict(), lang, commands)
+    commands = {
+        "score": inert(command("score", session.path)),
+        "report": inert(command("report", session.path, "-o", plan_file)),
+    }
+    render_result_screen(console, cat, doc, lang, commands)
     want = session.asker.confirm(w["offer_pdf"], default=None, nav=False)
     default = str(plan_file)
     while want is True:
         target = session.asker.text(w["pdf_path"], default=default, nav=False)
         if not isinstance(target, str) or not target.strip():
             break
-        from ..outfile import resolve_output
-        from ..spinner import working
-        from ..views.jsonout import result_document
-        from ..views.report import write_report
+        from aeo_check.files.outfile import resolve_output
+        from aeo_check.views.pdf.report import write_report
+        from aeo_check.views.spinner import working
 
         try:  # never over the answer file, nor over another answer file
             out = resolve_output(target.strip(), inputs=[session.path])
             with working(t("cli.rendering_pdf", lang)):
-                write_report(cat, result_document(cat, res), out, lang=lang)
+                write_report(cat, doc.data, out, lang=lang)
         except OutputError as exc:
             console.print(w["pdf_failed"].format(why=exc.message), markup=False, soft_wrap=True, style="red")
             continue

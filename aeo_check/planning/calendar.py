@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..catalogue.expr import add_months
+from aeo_check.catalogue.expr import add_months
 
 __all__ = ["add_months", "next_on_or_after"]
 

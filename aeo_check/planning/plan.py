@@ -21,44 +21,20 @@ can aim at, with the date it can apply and the dates a decision is due. Kinds of
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from .. import i18n
-from ..catalogue.compiled import Catalogue
-from ..catalogue.expr import parse_last_event
-from ..scoring.result import Result, text, tier_rank
-from .calendar import add_months, next_on_or_after
-from .schedule import FIXED, schedule
-from .workdays import WorkCalendar, work_calendar
+from aeo_check.catalogue.compiled import Catalogue
+from aeo_check.catalogue.expr import parse_last_event
+from aeo_check.planning.calendar import add_months, next_on_or_after
+from aeo_check.planning.recommend import recommended_tier
+from aeo_check.planning.schedule import FIXED, schedule
+from aeo_check.planning.step import Step, _iso
+from aeo_check.planning.workdays import WorkCalendar, work_calendar
+from aeo_check.scoring.result import Result, text, tier_rank
+from aeo_check.words import i18n
 
 PLAN_FORMAT = "aeo-check/plan/1"
 KINDS = ("check", "work", "records", "wait", "statements", "blocked", "repair", "apply")
-
-
-@dataclass(slots=True)
-class Step:
-    id: str
-    kind: str
-    title: dict[str, str]
-    owner: str | None
-    start: dt.date
-    end: dt.date | None  # None: no date can be set
-    end_earliest: dt.date | None = None  # only a range is known: between end_earliest and end
-    days: int | None = None  # person-days (check, work, apply)
-    items: list[str] = field(default_factory=list)
-    depends_on: list[str] = field(default_factory=list)
-    tiers: list[str] = field(default_factory=list)
-    detail: dict[str, Any] | None = None
-    not_before: dt.date | None = None  # the scheduler starts the step no earlier (not part of the plan's data)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id, "kind": self.kind, "title": self.title, "owner": self.owner,
-            "start": self.start.isoformat(), "end": _iso(self.end), "end_earliest": _iso(self.end_earliest),
-            "days": self.days, "items": list(self.items), "depends_on": list(self.depends_on),
-            "tiers": list(self.tiers), "detail": self.detail,
-        }
 
 
 class Target(NamedTuple):
@@ -85,7 +61,8 @@ class Target(NamedTuple):
         return {
             "tier": self.tier, "route": self.route, "standard": self.standard, "feasible": self.feasible,
             "ready_on": _iso(self.ready_on), "ready_earliest": _iso(self.ready_earliest),
-            "decided_by": self.decided_by, "apply_on": _iso(self.apply_on), "onsite_by": _iso(self.onsite_by), "decision_by": _iso(self.decision_by),
+            "decided_by": self.decided_by, "apply_on": _iso(self.apply_on), "onsite_by": _iso(self.onsite_by),
+            "decision_by": _iso(self.decision_by),
             "decision_latest": _iso(self.decision_latest), "score": self.score, "threshold": self.threshold,
             "no_margin": self.no_margin, "provisional": self.provisional, "person_days": self.person_days,
             "elapsed_working_days": self.elapsed_working_days, "steps": list(self.steps),
@@ -104,6 +81,8 @@ class Plan(NamedTuple):
     assumptions: list[dict[str, Any]]
     limits: list[dict[str, Any]]  # the time limits of the milestones: source or assumption each
     calendar: dict[str, Any]  # years official or estimated; notes on the calendar and the assessment date
+    #: the target the reader is pointed to (:mod:`.recommend`): its dates are the plan's next step
+    recommended: str | None = None
 
     @property
     def main_target(self) -> Target | None:
@@ -125,6 +104,7 @@ class Plan(NamedTuple):
             "assumptions": self.assumptions,
             "limits": self.limits,
             "calendar": self.calendar,
+            "recommended": self.recommended,
         }
 
 
@@ -137,10 +117,6 @@ def _gaps_by_fact(sr: Any) -> dict[str, list[str]]:
             if not ids or ids[-1] != g.result.id:  # a gap names a fact once in the list
                 ids.append(g.result.id)
     return out
-
-
-def _iso(d: dt.date | None) -> str | None:
-    return d.isoformat() if d is not None else None
 
 
 # --------------------------------------------------------------------------- building blocks
@@ -376,13 +352,14 @@ def make_plan(cat: Catalogue, R: Result, today: dt.date | None = None) -> Plan:
         if s.kind in ("check", "work", "apply") and s.owner:
             effort[s.owner] = effort.get(s.owner, 0) + (s.days or 0)
     steps_sorted = sorted(b.steps.values(), key=lambda s: (s.start, s.end or dt.date.max, KINDS.index(s.kind), s.id))
-    next_step = _next_step(cat, b, R, situation, targets, keep, repair_info)
+    recommended = recommended_tier(targets, b.P.recommendation)
+    next_step = _next_step(cat, b, R, situation, targets, keep, repair_info, recommended)
     limits = _limits(b, targets)
     assumptions = [{"id": aid, "text": text(cat.assumptions[aid].text), "source": cat.assumptions[aid].source}
                    for aid in b.used_assumptions]
     calendar = _calendar(b, steps_sorted, targets, today or dt.date.today())
     return Plan(b.on, situation, next_step, targets, steps_sorted, dict(sorted(effort.items())), keep, repair_info,
-                assumptions, limits, calendar)
+                assumptions, limits, calendar, recommended)
 
 
 def _situation(R: Result) -> tuple[str, list[tuple[str, str]]]:
@@ -589,7 +566,7 @@ _DECIDER_RANK = ("now", "check", "work", "apply", "records", "statements", "wait
 
 
 def _both(key: str, **kw: Any) -> dict[str, str]:
-    """A step title in both languages, from the plan group of aeo_check.words."""
+    """A step title in both languages, from the plan group of aeo_check.words.lexicon."""
     return {lang: i18n.t(key, lang, **kw) for lang in ("zh", "en")}
 
 
@@ -613,8 +590,11 @@ def _repair(b: _Builder, R: Result) -> dict[str, Any]:
             lo = hi = designated
         if lo is None:
             lo = hi = b.on  # not designated yet, or no date given: count from the assessment
-        by_application = (add_months(lo, route.apply_months), add_months(hi, route.apply_months)) \
-            if route.apply_months is not None else None
+        by_application = (
+            (add_months(lo, route.apply_months), add_months(hi, route.apply_months))
+            if route.apply_months is not None
+            else None
+        )
         automatic = (add_months(lo, P.automatic_months), add_months(hi, P.automatic_months))
         when = by_application or automatic
         if by_application and route.ground_unknown:
@@ -644,11 +624,21 @@ def _fmt_date(d: dt.date | None, lang: str) -> str:
     return i18n.t("date", lang, y=d.year, m=d.month, d=d.day)
 
 
-def _next_step(cat: Catalogue, b: _Builder, R: Result, situation: str, targets: dict[str, Target],
-               keep: list[dict[str, Any]], repair: dict[str, Any] | None) -> dict[str, str]:
+def _next_step(
+    cat: Catalogue,
+    b: _Builder,
+    R: Result,
+    situation: str,
+    targets: dict[str, Target],
+    keep: list[dict[str, Any]],
+    repair: dict[str, Any] | None,
+    recommended: str | None,
+) -> dict[str, str]:
     W = cat.planning.next_step
     out = {}
     first = next(iter(targets.values()), None)
+    if situation in ("climb", "at_risk") and recommended in targets:
+        first = targets[recommended]
     for lang in ("zh", "en"):
         tier_name = cat.label("tiers", first.tier).get(lang) if first else ""
         if situation == "way_back" and repair is not None:
@@ -657,24 +647,46 @@ def _next_step(cat: Catalogue, b: _Builder, R: Result, situation: str, targets: 
             s = W["way_back"].get(lang).format(date=_fmt_date(d, lang), bar=_fmt_date(bar, lang))
         elif situation == "keep":
             nxt = keep[0] if keep else None
-            s = W["keep"].get(lang).format(tier=tier_name, date=_fmt_date(dt.date.fromisoformat(nxt["due"]), lang)
-                                           if nxt and nxt["due"] else "—",
-                                           what=nxt["text"][lang].rstrip(i18n.t("punct.full_stop", lang)) if nxt else "")
+            s = (
+                W["keep"]
+                .get(lang)
+                .format(
+                    tier=tier_name,
+                    date=_fmt_date(dt.date.fromisoformat(nxt["due"]), lang) if nxt and nxt["due"] else "—",
+                    what=nxt["text"][lang].rstrip(i18n.t("punct.full_stop", lang)) if nxt else "",
+                )
+            )
         elif situation == "apply" and first is not None:
             key = "apply_later" if first.decided_by == "bar" else "apply"
-            s = W[key].get(lang).format(tier=tier_name, date=_fmt_date(first.apply_on, lang),
-                                        decision=_fmt_date(first.decision_by, lang))
+            s = (
+                W[key]
+                .get(lang)
+                .format(
+                    tier=tier_name, date=_fmt_date(first.apply_on, lang), decision=_fmt_date(first.decision_by, lang)
+                )
+            )
         elif first is not None:
             checks = [sid for sid in first.steps if sid.startswith("check:")]
             if not first.feasible:
                 s = W["climb_blocked"].get(lang).format(tier=tier_name)
             elif checks:
-                s = W["climb_checks"].get(lang).format(n=len(checks), tier=tier_name,
-                                                       date=_fmt_date(first.apply_on, lang))
+                s = (
+                    W["climb_checks"]
+                    .get(lang)
+                    .format(n=len(checks), tier=tier_name, date=_fmt_date(first.apply_on, lang))
+                )
             else:
                 n = len([sid for sid in first.steps if not sid.startswith(("apply:", "records:"))])
-                s = W["climb"].get(lang).format(n=n, tier=tier_name, date=_fmt_date(first.apply_on, lang),
-                                                decision=_fmt_date(first.decision_by, lang))
+                s = (
+                    W["climb"]
+                    .get(lang)
+                    .format(
+                        n=n,
+                        tier=tier_name,
+                        date=_fmt_date(first.apply_on, lang),
+                        decision=_fmt_date(first.decision_by, lang),
+                    )
+                )
             if situation == "at_risk":
                 s = W["at_risk"].get(lang).format(tier=tier_name, what=s)
         else:

@@ -17,11 +17,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from ..catalogue.expr import add_months
-from .workdays import WorkCalendar
+from aeo_check.catalogue.expr import add_months
+from aeo_check.planning.workdays import WorkCalendar
 
 if TYPE_CHECKING:
-    from .plan import Step
+    from aeo_check.planning.step import Step
 
 #: kinds that book their owner for ``days`` working days
 BOOKED = ("check", "work", "apply")

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 if TYPE_CHECKING:
-    from ..catalogue.compiled import Catalogue
+    from aeo_check.catalogue.compiled import Catalogue
 
 Status = Literal["official", "estimated"]
 ONE = dt.timedelta(days=1)

@@ -9,15 +9,20 @@ from __future__ import annotations
 
 import ast
 import datetime as dt
-from typing import TYPE_CHECKING, Any, Collection, Iterable, Mapping, NamedTuple
+from collections.abc import Collection, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from ..answers import Assessment
-from ..catalogue.expr import _GLOBALS, Expression, Skipped, Unanswered, parse_last_event
-from ..catalogue.compiled import Catalogue
-from ..catalogue.vocab import PROFILE_NAMES, STANDARDS
-from ..i18n import join_list as _join
-from ..i18n import t as _w
-from .result import (
+from aeo_check.answers.model import Assessment
+from aeo_check.catalogue.compiled import Catalogue
+from aeo_check.catalogue.expr import (
+    _GLOBALS,
+    Expression,
+    Skipped,
+    Unanswered,
+    parse_last_event,
+)
+from aeo_check.catalogue.vocab import PROFILE_NAMES, STANDARDS
+from aeo_check.scoring.result import (
     CategoryScore,
     Fact,
     Gap,
@@ -29,9 +34,11 @@ from .result import (
     text,
     tier_rank,
 )
+from aeo_check.words.i18n import join_list as _join
+from aeo_check.words.i18n import t as _w
 
 if TYPE_CHECKING:  # pragma: no cover - annotations only
-    from ..catalogue.models import Item, Question
+    from aeo_check.catalogue.models import Item, Question
 
 _STATES = ("pass", "partial", "fail", "na", "unanswered")
 
@@ -136,12 +143,13 @@ def compiled(cat: Catalogue) -> _Compiled:
 
 # --------------------------------------------------------------------------- facts
 
+
 class _Missing(tuple):
     """A derived value that could not be computed: which exception, and for which fact."""
 
     __slots__ = ()
 
-    def __new__(cls, kind: type, name: str) -> "_Missing":
+    def __new__(cls, kind: type, name: str) -> _Missing:
         return tuple.__new__(cls, (kind, name))
 
     @property
@@ -267,6 +275,7 @@ def profile_of(a: Assessment) -> dict[str, Any]:
 
 # --------------------------------------------------------------------------- rating
 
+
 def _rate(c: _Compiled, facts: Facts, item: Item, std: str) -> tuple[str, str | None, str | None]:
     """(rating, deemed, missing question) of ``item`` in standard ``std``."""
     r = c.rules[(item.id, std)]
@@ -310,6 +319,7 @@ def _in_scope(item: Item, profile: Mapping[str, Any]) -> bool:
 
 
 # --------------------------------------------------------------------------- standards
+
 
 def _score_standard(c: _Compiled, facts: Facts, std: str, closed: Collection[str]) -> StandardResult:
     cat = c.cat
@@ -414,6 +424,7 @@ def _fact_names(c: _Compiled, item: Item, std: str) -> list[str]:
 
 # --------------------------------------------------------------------------- paths
 
+
 def _path_for(c: _Compiled, sr: StandardResult, tier: str, triggers: list[str]) -> Path:
     """Cheapest set of gaps closing which passes ``sr``'s standard.
 
@@ -436,8 +447,11 @@ def _path_for(c: _Compiled, sr: StandardResult, tier: str, triggers: list[str]) 
         score += k
     need = rule.threshold - score
     bonus_left = rule.bonus_cap - sr.bonus_points
-    bonus = [r for r in sr.items if r.category == "bonus" and r.rating in ("fail", "unanswered")] \
-        if rule.bonus_per_item else []
+    bonus = (
+        [r for r in sr.items if r.category == "bonus" and r.rating in ("fail", "unanswered")]
+        if rule.bonus_per_item
+        else []
+    )
     options = sorted(partials + bonus, key=key)
     for r in options:
         if need <= 0:
@@ -466,6 +480,7 @@ def _path_for(c: _Compiled, sr: StandardResult, tier: str, triggers: list[str]) 
 
 
 # --------------------------------------------------------------------------- the whole result
+
 
 def score(cat: Catalogue, a: Assessment, closed: Mapping[str, Collection[str]] | None = None) -> Result:
     """Score an assessment. ``closed`` marks items (per standard id, or trigger ids under

@@ -6,13 +6,14 @@ self-contained JSON document that reports and comparisons are made from.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date as _date
 from math import isinf as _isinf
+from typing import Any, NamedTuple
 
-from dataclasses import dataclass, field
-from typing import Any, Callable, NamedTuple
-
-RESULT_FORMAT = "aeo-check/result/1"
+#: version 2: the assessment document (plan, facts, tool); paths no longer carry an effort of their own
+RESULT_FORMAT = "aeo-check/result/2"
 TIER_ORDER = ("seriously_discredited", "discredited", "regular", "certified", "advanced")
 
 
@@ -172,7 +173,8 @@ class StandardResult(NamedTuple):
 
 
 class Path(NamedTuple):
-    """The cheapest set of gaps to close to reach ``tier``."""
+    """The cheapest set of gaps to close to reach ``tier``. ``effort_days`` only ranks candidate
+    paths against each other; the effort a reader is shown is the plan's (the document's facts)."""
 
     tier: str
     standard: str | None
@@ -185,7 +187,7 @@ class Path(NamedTuple):
     def to_dict(self) -> dict[str, Any]:
         return {
             "tier": self.tier, "standard": self.standard, "items": list(self.items), "triggers": list(self.triggers),
-            "effort_days": self.effort_days, "score": self.score, "waits": list(self.waits),
+            "score": self.score, "waits": list(self.waits),
         }
 
 

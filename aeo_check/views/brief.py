@@ -11,7 +11,7 @@ from __future__ import annotations
 import unicodedata
 from typing import Any
 
-from ..i18n import t
+from aeo_check.words.i18n import t
 
 #: SGR codes per tier and mark (basic ANSI colours: readable on light and dark terminals)
 _TIER_SGR = {"advanced": "1;32", "certified": "1;36", "regular": "1", "discredited": "1;31",

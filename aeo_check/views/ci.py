@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
-from ..scoring.result import Result, tier_rank
-from ..sourcefile import Problem
+from aeo_check.files.sourcefile import Problem
+from aeo_check.scoring.result import Result, tier_rank
 
 NEXT_TIER = {"seriously_discredited": "regular", "discredited": "regular", "regular": "certified",
              "certified": "advanced"}

@@ -12,9 +12,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from ..catalogue.compiled import Catalogue
-from ..i18n import t
-from .plan import owner_name, tier_name
+from aeo_check.catalogue.compiled import Catalogue
+from aeo_check.views.plan import owner_name, tier_name
+from aeo_check.words.i18n import t
 
 MILESTONES = ("apply_on", "decision_by", "decision_latest")
 ONE = dt.timedelta(days=1)

@@ -9,8 +9,8 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from ..catalogue.compiled import Catalogue
-from ..i18n import t
+from aeo_check.catalogue.compiled import Catalogue
+from aeo_check.words.i18n import t
 
 
 def fmt_date(iso: str | None, lang: str) -> str:

@@ -1,16 +1,17 @@
 """Views of the progress between two assessments (``aeo-check diff`` and the report's progress page).
 
-They only present what :func:`aeo_check.progress.compare` found; nothing is scored here.
+They only present what :func:`aeo_check.compare.progress.compare` found; nothing is scored here.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from ..catalogue.compiled import Catalogue
-from ..i18n import group
+from aeo_check.catalogue.compiled import Catalogue
+from aeo_check.views.values import answer_value
+from aeo_check.words.i18n import group
 
-#: the words of this view in one language (the progress group of aeo_check.words)
+#: the words of this view in one language (the progress group of aeo_check.words.lexicon)
 W: dict[str, dict[str, str]] = {lang: group("progress", lang) for lang in ("zh", "en")}
 RATING_STYLE = {"pass": "green", "partial": "yellow", "fail": "red", "na": "grey50", "unanswered": "magenta"}
 
@@ -27,9 +28,7 @@ def answer_text(cat: Catalogue, qid: str, value: Any, lang: str) -> str:
         return "—"
     if value == "dont_know":
         return W[lang]["dont_know"]
-    from .report import _fmt_value
-
-    return _fmt_value(cat, qid, value, lang)
+    return answer_value(cat, qid, value, lang)
 
 
 def question_text(cat: Catalogue, qid: str, lang: str) -> str:
@@ -137,6 +136,7 @@ def render_diff(console: Any, cat: Catalogue, d: dict[str, Any], lang: str) -> N
 
 
 # --------------------------------------------------------------------------- report page
+
 
 def progress_context(cat: Catalogue, d: dict[str, Any], lang: str) -> dict[str, Any]:
     """What the report's progress page (report_templates/progress.html) shows, in ``lang``."""

@@ -7,28 +7,26 @@ it never scores or plans.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from rich.console import Console, Group
 from rich.panel import Panel
 from rich.text import Text
 
-from ..catalogue.compiled import Catalogue
-from ..i18n import group, t
-from ..scoring.result import Result, tier_rank
+from aeo_check.catalogue.compiled import Catalogue
+from aeo_check.words.i18n import group, t
+
+if TYPE_CHECKING:  # pragma: no cover
+    from aeo_check.document.build import Document
 
 TOP_BLOCKERS = 5
 _STYLE = {"advanced": "green4", "certified": "dark_cyan", "regular": "grey70", "discredited": "red3",
           "seriously_discredited": "dark_red"}
 
 
-def next_tier(res: Result) -> str | None:
-    """The closest tier above the likely one that has a path (None at the top)."""
-    above = [tier for tier in res.paths if tier_rank(tier) > tier_rank(res.tier)]
-    return min(above, key=tier_rank) if above else None
-
-
-def screen_lines(cat: Catalogue, res: Result, plan: dict[str, Any], lang: str) -> list[Text]:
+def screen_lines(cat: Catalogue, doc: Document, lang: str) -> list[Text]:
+    """The result screen's lines, every figure read from the assessment document."""
+    res, plan, counts, rec = doc.result, doc.data["plan"], doc.facts.counts, doc.facts.recommended
     w = group("session", lang)
     colon = t("punct.colon", lang)
     out = [Text(str(res.enterprise["name"]), style="bold")]
@@ -36,7 +34,9 @@ def screen_lines(cat: Catalogue, res: Result, plan: dict[str, Any], lang: str) -
     verdict.append(f" {cat.label('tiers', res.tier).get(lang)} ", style=f"bold white on {_STYLE[res.tier]}")
     out.append(verdict)
     if res.provisional:
-        out.append(Text(w["result_provisional"].format(u=len(res.unanswered), d=len(res.dont_know)), style="magenta"))
+        out.append(
+            Text(w["result_provisional"].format(counts=t("answer_counts", lang, **counts._asdict())), style="magenta")
+        )
     for sid, sr in res.standards.items():
         mark = t("passed", lang) if sr.passed else t("not_passed", lang)
         out.append(Text(w["result_scores"].format(standard=t(sid, lang), score=sr.score, threshold=sr.threshold,
@@ -45,13 +45,22 @@ def screen_lines(cat: Catalogue, res: Result, plan: dict[str, Any], lang: str) -
     step = Text(w["next_step"] + colon, style="bold")
     step.append(plan["next_step"][lang], style="")
     out.append(step)
-    target = next_tier(res)
-    goal = (plan.get("targets") or {}).get(target) if target else None
-    if goal and goal.get("apply_on"):
-        out.append(Text("  " + t("target_apply", lang, tier=cat.label("tiers", target).get(lang),
-                                 apply=goal["apply_on"], decision=goal.get("decision_by") or "?",
-                                 latest=goal.get("decision_latest") or "?")))
-    if target is not None and res.paths[target].standard is not None:
+    target = rec.tier if rec else None
+    if rec is not None and rec.apply_on:
+        out.append(
+            Text(
+                "  "
+                + t(
+                    "target_apply",
+                    lang,
+                    tier=cat.label("tiers", target).get(lang),
+                    apply=rec.apply_on,
+                    decision=rec.decision_by or "?",
+                    latest=rec.decision_latest or "?",
+                )
+            )
+        )
+    if target in res.paths and res.paths[target].standard is not None:
         sid = res.paths[target].standard
         blockers = [g for g in res.standards[sid].gaps if g.result.rating in ("fail", "unanswered")]
         if blockers:
@@ -76,8 +85,7 @@ def see_rest(lang: str, commands: dict[str, str]) -> list[str]:
             "  " + w["see_report"].format(command=commands["report"])]
 
 
-def render_result_screen(console: Console, cat: Catalogue, res: Result, plan: dict[str, Any], lang: str,
-                         commands: dict[str, str]) -> None:
-    console.print(Panel(Group(*screen_lines(cat, res, plan, lang)), expand=False, border_style=_STYLE[res.tier]))
+def render_result_screen(console: Console, cat: Catalogue, doc: Document, lang: str, commands: dict[str, str]) -> None:
+    console.print(Panel(Group(*screen_lines(cat, doc, lang)), expand=False, border_style=_STYLE[doc.result.tier]))
     for line in see_rest(lang, commands):
         console.print(line, markup=False, highlight=False, soft_wrap=True)

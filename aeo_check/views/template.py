@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import datetime as dt
 import json
+from typing import TYPE_CHECKING
 
-from ..answers import DONT_KNOW, FORMAT, Assessment, allowed
-from ..catalogue.compiled import Catalogue
-from ..catalogue.vocab import SECTIONS
-from ..checkwords import allowed_zh
-from ..i18n import group
+from aeo_check.answers.messages import allowed_zh
+from aeo_check.answers.model import DONT_KNOW, FORMAT, Assessment, allowed
+from aeo_check.catalogue.compiled import Catalogue
+from aeo_check.catalogue.vocab import SECTIONS
+from aeo_check.words.i18n import group
 
 if TYPE_CHECKING:  # pragma: no cover - annotations only
-    from ..catalogue.models import Question
+    from aeo_check.catalogue.models import Question
 
 def _applies(q: Question, etype: str, specific: list[str]) -> bool:
     if etype not in q.applies_to:
@@ -40,7 +39,7 @@ def render_template(cat: Catalogue, etype: str, specific: list[str], lang: str,
     w = group("template", lang)
     today = filled.assessed_on if filled else (today or dt.date.today())
     e = filled.enterprise if filled else None
-    from ..schema import modeline
+    from aeo_check.document.schema import modeline
 
     lines = [
         modeline(),

@@ -10,13 +10,15 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from ..catalogue.compiled import Catalogue
-from ..i18n import t
-from ..safetext import inert
-from ..scoring.result import Result
+from aeo_check.catalogue.compiled import Catalogue
+from aeo_check.files.safetext import inert
+
+if TYPE_CHECKING:  # pragma: no cover
+    from aeo_check.document.build import Document
+from aeo_check.words.i18n import t
 
 if TYPE_CHECKING:  # pragma: no cover - annotations only
-    from ..catalogue.models import Item
+    from aeo_check.catalogue.models import Item
 
 TIER_STYLE = {
     "advanced": "bold white on green4",
@@ -53,8 +55,9 @@ def _bar(lost: int, width: int = 12) -> Text:
     return bar
 
 
-def render_score(console: Console, cat: Catalogue, res: Result, lang: str, file: str | None = None,
-                 plan: dict[str, Any] | None = None) -> None:
+def render_score(console: Console, cat: Catalogue, doc: Document, lang: str, file: str | None = None) -> None:
+    """The score panel of one assessment document."""
+    res, plan, counts = doc.result, doc.data["plan"], doc.facts.counts
     ent = res.enterprise
     head = Text()
     head.append(inert(ent["name"]), style="bold")  # untrusted: control characters shown, not obeyed
@@ -63,7 +66,7 @@ def render_score(console: Console, cat: Catalogue, res: Result, lang: str, file:
     tier_text = Text(f" {label(cat, 'tiers', res.tier, lang)} ", style=TIER_STYLE[res.tier])
     lines: list[Any] = [head, Text.assemble((t("likely_tier", lang) + ": ", "bold"), tier_text)]
     if res.provisional:
-        lines.append(Text(t("provisional", lang) + f" ({t('unanswered_n', lang, n=len(res.unanswered))})",
+        lines.append(Text(t("provisional", lang) + f" ({t('answer_counts', lang, **counts._asdict())})",
                           style="magenta"))
     lines.append(Text.assemble((t("reason", lang) + ": ", "bold"), res.reason[lang]))
 
@@ -115,7 +118,7 @@ def render_score(console: Console, cat: Catalogue, res: Result, lang: str, file:
         lines += [Text(""), bt]
 
     if plan is not None:
-        from .plan import target_lines
+        from aeo_check.views.plan import target_lines
 
         lines.append(Text(""))
         for style, line in target_lines(cat, plan, lang):
@@ -134,14 +137,23 @@ def render_score(console: Console, cat: Catalogue, res: Result, lang: str, file:
     console.print(Panel(Group(*lines), expand=True, border_style=TIER_STYLE[res.tier].split()[-1]))
 
 
-def render_score_text(cat: Catalogue, res: Result, lang: str, file: str | None = None, *,
-                      plan: dict[str, Any] | None = None, color: str | None = None, width: int = 80) -> str:
+def render_score_text(
+    cat: Catalogue, doc: Document, lang: str, file: str | None = None, *, color: str | None = None, width: int = 80
+) -> str:
     """:func:`render_score` as text, for a terminal with colour system ``color`` (None: no styles)."""
     import io
 
-    console = Console(file=io.StringIO(), width=width, color_system=color, force_terminal=color is not None,
-                      highlight=False, soft_wrap=False, legacy_windows=False, emoji=False)
-    render_score(console, cat, res, lang, file, plan=plan)
+    console = Console(
+        file=io.StringIO(),
+        width=width,
+        color_system=color,
+        force_terminal=color is not None,
+        highlight=False,
+        soft_wrap=False,
+        legacy_windows=False,
+        emoji=False,
+    )
+    render_score(console, cat, doc, lang, file)
     return console.file.getvalue()
 
 
@@ -196,7 +208,7 @@ def render_item(console: Console, cat: Catalogue, item: Item, lang: str) -> None
 
 def render_plan(console: Console, cat: Catalogue, plan: dict[str, Any], lang: str, name: str) -> None:
     """The task list of a dated plan, with the next step and the targets above it."""
-    from .plan import plan_notes, plan_rows, step_when, target_lines
+    from aeo_check.views.plan import plan_notes, plan_rows, step_when, target_lines
 
     console.print(Text(name, style="bold"))
     for style, line in target_lines(cat, plan, lang):
@@ -218,7 +230,7 @@ def render_plan(console: Console, cat: Catalogue, plan: dict[str, Any], lang: st
     table.add_column(t("col_depends", lang), max_width=12 if wide else 5, overflow="fold")
     if wide:
         table.add_column(t("col_items", lang), max_width=16, overflow="fold")
-    for row, step in zip(plan_rows(cat, plan, lang), plan["steps"]):
+    for row, step in zip(plan_rows(cat, plan, lang), plan["steps"], strict=False):
         lead = f"{row['items']}{'' if lang == 'zh' else ' '}" if row["items"] and not wide else ""
         cells = [row["no"], lead + row["step"], row["kind"], row["tier_marks"],
                  row["owner"], row["start"], step_when(step, lang, iso=True), row["days"], row["waits_on"]]

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from aeo_check.answers import load_answers
+from aeo_check.answers.read import load_answers
 from aeo_check.catalogue import get_catalogue
 from aeo_check.catalogue.expr import add_months
 from aeo_check.planning import make_plan

@@ -99,7 +99,7 @@ def test_a_notice_copied_into_the_calendar_file_makes_its_year_official(tmp_path
 def test_a_notice_with_a_day_of_another_year_is_refused_with_its_file_and_line(tmp_path):
     import pytest
 
-    from aeo_check.sourcefile import DataFileError
+    from aeo_check.files.sourcefile import DataFileError
 
     with pytest.raises(DataFileError) as exc:
         _catalogue_with_notice(tmp_path, NOTICE_2027.replace("2027-02-12", "2028-02-12"))

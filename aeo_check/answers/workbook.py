@@ -1,0 +1,927 @@
+"""The Excel questionnaire: a workbook a client fills in without the tool, and its reader.
+
+Writing (:func:`workbook_bytes`): an enterprise sheet, one sheet per section, the question text
+and help in the client's language, drop-down lists for choices, yes/no and "don't know", number
+and date checks, rows greyed by a condition when Excel can express it (conditional formatting
+over the answers they depend on), the question ids in a hidden, locked column A. The sheets are
+protected without a password so that only the yellow answer cells and the note cells can be
+edited; nobody is locked out (Review → Unprotect Sheet works).
+
+Reading (:func:`read_workbook`): the filled workbook becomes the same answer document the YAML
+and JSON readers produce (labels of either language turned back into the catalogue's values),
+with the position of every field written ``sheet!cell``; :func:`aeo_check.answers.model.parse_answers`
+then checks it like any other answer file. Rows are found by the id in column A, so a workbook
+made in Chinese reads back the same answers as one made in English, and renamed sheets or moved
+rows still read.
+
+openpyxl is imported here only, and only by the commands that read or write workbooks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from aeo_check.answers.model import DONT_KNOW, FORMAT, LEGACY_BANDS, Assessment, allowed
+from aeo_check.catalogue.compiled import Catalogue
+from aeo_check.catalogue.vocab import SECTIONS, SPECIFIC_TYPES
+from aeo_check.files.sourcefile import DataFileError, Problem, SourceDoc
+from aeo_check.words.i18n import group, t
+from aeo_check.words.lexicon import LANGUAGE_NAMES
+
+if TYPE_CHECKING:  # pragma: no cover - annotations only
+    from aeo_check.catalogue.models import Question
+
+META_SHEET = "aeo-check"
+LISTS_SHEET = "lists"
+WORKBOOK_FORMAT = "aeo-check/workbook/1"
+ENTERPRISE_MARK = "@enterprise"
+SECTION_MARK = "@section:"
+
+# column letters of a question sheet
+C_ID, C_NO, C_TEXT, C_ANSWER, C_ALLOWED, C_HELP, C_NOTE = "ABCDEFG"
+# column letters of the enterprise sheet
+# column letters of the enterprise sheet (the label spans B:C so that values share column D)
+E_ID, E_LABEL, E_VALUE, E_HELP = "ABDE"
+#: the only columns the reader needs, on every sheet (the hidden meta sheet uses them too)
+READ_COLUMNS = frozenset("ADG")
+
+#: the words of the workbook in one language (the workbook group of aeo_check.words.lexicon)
+W: dict[str, dict[str, str]] = {lang: group("workbook", lang) for lang in ("zh", "en")}
+
+YELLOW = "FFF2CC"
+GREY_TEXT = "7F7F7F"
+HEAD_FILL = "1F4E79"
+
+
+def _applies(q: Question, etype: str, specific: list[str]) -> bool:
+    if etype not in q.applies_to:
+        return False
+    return q.specific is None or q.specific in specific
+
+
+def sheet_title(name: str) -> str:
+    """A legal Excel sheet name (31 characters, none of []:*?/\\)."""
+    return re.sub(r"[\[\]:*?/\\]", " ", name).strip()[:31]
+
+
+# =========================================================================== words both ways
+
+@dataclass
+class Vocab:
+    """Labels of both languages mapped back to the catalogue's values (built once per catalogue)."""
+
+    yes: set[str] = field(default_factory=set)
+    no: set[str] = field(default_factory=set)
+    dont_know: set[str] = field(default_factory=set)
+    never: set[str] = field(default_factory=set)
+    bands: dict[str, str] = field(default_factory=dict)
+    choices: dict[str, dict[str, str]] = field(default_factory=dict)  # qid -> label/value -> value
+    vocab: dict[str, dict[str, str]] = field(default_factory=dict)    # vocabulary -> label/id -> id
+    rank: dict[str, int] = field(default_factory=dict)                 # question id -> catalogue order
+
+
+_KEYS: dict[str, str] = {}
+
+
+def _key(s: str) -> str:
+    """A label as compared: spaces collapsed, case folded (short ones remembered: a workbook repeats
+    its few words)."""
+    k = _KEYS.get(s)
+    if k is None:
+        k = " ".join(s.split()).casefold()
+        if len(s) <= 64 and len(_KEYS) < 4096:
+            _KEYS[s] = k
+    return k
+
+
+def vocab_of(cat: Catalogue) -> Vocab:
+    v = cat.cache.get("workbook_vocab")
+    if v is not None:
+        return v
+    v = Vocab()
+    for lang in ("zh", "en"):
+        v.yes |= {_key(W[lang]["yes"])}
+        v.no |= {_key(W[lang]["no_"])}
+        v.dont_know |= {_key(W[lang]["dont_know"])}
+        v.never |= {_key(W[lang]["never"])}
+    v.yes |= {"true", "y"}
+    v.no |= {"false", "n"}
+    v.dont_know |= {DONT_KNOW, "dont know", "don’t know"}
+    v.never |= {"never"}
+    recency = cat.choice_sets.get("recency")
+    if recency is not None:
+        for c in recency.choices:
+            if c.value == "never":
+                v.never |= {_key(c.label.zh), _key(c.label.en)}
+            elif c.value in LEGACY_BANDS:
+                for s in (c.label.zh, c.label.en, c.value):
+                    v.bands[_key(s)] = c.value
+    for q in cat.questions.values():
+        if q.type in ("choice", "multi"):
+            m: dict[str, str] = {}
+            for c in cat.choices_of(q):
+                for s in (c.value, c.label.zh, c.label.en):
+                    m.setdefault(_key(s), c.value)
+            v.choices[q.id] = m
+    for vocab in ("enterprise_types", "tiers", "specific_types"):
+        m = {}
+        for entry in getattr(cat.meta, vocab):
+            for s in (entry.id, entry.title.zh, entry.title.en):
+                m.setdefault(_key(s), entry.id)
+        v.vocab[vocab] = m
+    v.vocab["language"] = {"zh": "zh", "en": "en", _key(LANGUAGE_NAMES["zh"]): "zh", _key(LANGUAGE_NAMES["en"]): "en",
+                           _key("英文"): "en",  # input vocabulary: "English" as Chinese writes it
+                           "chinese": "zh"}
+    v.rank = {qid: i for i, qid in enumerate(cat.questions)}
+    cat.cache["workbook_vocab"] = v
+    return v
+
+
+# =========================================================================== writing
+
+def _cell_value(cat: Catalogue, q: Question, value: Any, lang: str) -> Any:
+    """An answer as the client sees it in the workbook."""
+    w = W[lang]
+    if value is None:
+        return None
+    if value == DONT_KNOW:
+        return w["dont_know"]
+    if q.type == "yes_no":
+        return w["yes"] if value else w["no_"]
+    if q.type == "choice":
+        for c in cat.choices_of(q):
+            if c.value == value:
+                return c.label.get(lang)
+        return str(value)
+    if q.type == "last_event":
+        if value == "never":
+            return w["never"]
+        if isinstance(value, str) and value in LEGACY_BANDS:
+            recency = cat.choice_sets.get("recency")
+            for c in recency.choices if recency else []:
+                if c.value == value:
+                    return c.label.get(lang)
+            return value
+        return value.isoformat() if isinstance(value, dt.date) else str(value)
+    return value
+
+
+def workbook_bytes(cat: Catalogue, etype: str, specific: list[str], lang: str, today: dt.date | None = None,
+                   filled: Assessment | None = None) -> bytes:
+    """The questionnaire workbook (``.xlsx`` bytes); with ``filled``, carrying that assessment."""
+    from openpyxl import Workbook
+    from openpyxl.formatting.rule import FormulaRule
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    w = W[lang]
+    vocab_of(cat)
+    today = filled.assessed_on if filled else (today or dt.date.today())
+    e = filled.enterprise if filled else None
+    answers: dict[str, Any] = dict(filled.answers) if filled else {}
+    if filled:
+        answers.update({k: DONT_KNOW for k in filled.dont_know if k not in answers})
+    notes = dict(filled.notes) if filled else {}
+
+    wb = Workbook()
+    font_name = "Microsoft YaHei" if lang == "zh" else "Calibri"
+    base = Font(name=font_name, size=10)
+    head_font = Font(name=font_name, size=10, bold=True, color="FFFFFF")
+    title_font = Font(name=font_name, size=14, bold=True, color=HEAD_FILL)
+    grey_font = Font(name=font_name, size=9, color=GREY_TEXT)
+    head_fill = PatternFill("solid", start_color=HEAD_FILL, end_color=HEAD_FILL)
+    input_fill = PatternFill("solid", start_color=YELLOW, end_color=YELLOW)
+    fixed_fill = PatternFill("solid", start_color="EDEDED", end_color="EDEDED")
+    wrap = Alignment(wrap_text=True, vertical="top")
+    thin = Side(style="thin", color="BFBFBF")
+    box = Border(left=thin, right=thin, top=thin, bottom=thin)
+    unlocked = Protection(locked=False)
+
+    # ---------------------------------------------------------------- drop-down lists
+    lists = wb.create_sheet(LISTS_SHEET)
+    lists.sheet_state = "hidden"
+    list_refs: dict[tuple[str, ...], str] = {}
+
+    def list_ref(values: tuple[str, ...]) -> str:
+        ref = list_refs.get(values)
+        if ref is None:
+            col = len(list_refs) + 1
+            for i, v in enumerate(values, 1):
+                lists.cell(row=i, column=col, value=v).data_type = "s"
+            from openpyxl.utils import get_column_letter
+
+            letter = get_column_letter(col)
+            ref = list_refs[values] = f"'{LISTS_SHEET}'!${letter}$1:${letter}${len(values)}"
+        return ref
+
+    def pick(ws: Any, cell: str, values: tuple[str, ...], prompt: str | None = None) -> None:
+        error = (w["pick"] + ": " + t("punct.list_sep", lang).join(values))[:255]
+        dv = DataValidation(type="list", formula1=list_ref(values), allow_blank=True, showErrorMessage=True,
+                            errorTitle=w["bad_value"][:32], error=error)
+        if prompt:
+            dv.promptTitle, dv.prompt, dv.showInputMessage = w["allowed"][:32], prompt[:255], True
+        ws.add_data_validation(dv)
+        dv.add(cell)
+
+    def check(ws: Any, cell: str, formula: str, prompt: str) -> None:
+        dv = DataValidation(type="custom", formula1=formula, allow_blank=True, showErrorMessage=True,
+                            errorTitle=w["bad_value"][:32], error=prompt[:255],
+                            promptTitle=w["allowed"][:32], prompt=prompt[:255], showInputMessage=True)
+        ws.add_data_validation(dv)
+        dv.add(cell)
+
+    yes_no = (w["yes"], w["no_"])
+    yes_no_dk = (w["yes"], w["no_"], w["dont_know"])
+
+    def protect(ws: Any) -> None:
+        ws.protection.sheet = True
+        ws.protection.formatColumns = False  # columns and rows may still be resized
+        ws.protection.formatRows = False
+        ws.protection.selectLockedCells = False
+        ws.protection.selectUnlockedCells = False
+
+    # ---------------------------------------------------------------- enterprise sheet
+    es = wb.active
+    es.title = sheet_title(w["enterprise_sheet"])
+    es["A1"] = ENTERPRISE_MARK
+    es.column_dimensions["A"].hidden = True
+    for col, width in zip("BCDE", (22, 14, 40, 60), strict=False):
+        es.column_dimensions[col].width = width
+    es["B1"] = f"{w['title']} · {cat.meta.title.get(lang)}"
+    es["B1"].font = title_font
+    es["B2"] = w["intro"]
+    es["B3"] = w["after"]
+    for ref in ("B2", "B3"):
+        es.merge_cells(f"{ref}:E{ref[1:]}")
+        es[ref].alignment = Alignment(wrap_text=True, vertical="top")
+        es[ref].font = base
+    es.row_dimensions[2].height = 44
+    for col, text in zip("BDE", (w["field"], w["value"], w["help"]), strict=False):
+        c = es[f"{col}5"]
+        c.value, c.font, c.fill, c.border = text, head_font, head_fill, box
+    es.merge_cells("B5:C5")
+
+    labels = {vocab: {x.id: x.title.get(lang) for x in getattr(cat.meta, vocab)}
+              for vocab in ("enterprise_types", "tiers", "specific_types")}
+    rows: list[tuple[str, str, Any, str, str]] = [
+        # id, label, value, help, kind
+        ("format", w["format"], FORMAT, w["h_fixed"], "fixed"),
+        ("standard", w["standard"], cat.version, w["h_fixed"], "fixed"),
+        ("language", w["language"], LANGUAGE_NAMES[filled.language if filled else lang], w["h_language"], "language"),
+        ("enterprise.name", w["name"], e.name if e else None, "", "text"),
+        ("enterprise.uscc", w["uscc"], e.uscc if e else None, w["h_uscc"], "text"),
+        ("enterprise.customs_code", w["customs_code"], e.customs_code if e else None, w["h_customs_code"], "text"),
+        ("enterprise.type", w["type"], labels["enterprise_types"][etype], w["h_type"], "type"),
+    ]
+    for s in SPECIFIC_TYPES:
+        rows.append((f"enterprise.specific={s}", w["specific"].format(x=labels["specific_types"][s]),
+                     w["yes"] if s in specific else w["no_"], w["h_specific"], "yes_no"))
+    rows += [
+        ("enterprise.production", w["production"],
+         (w["yes"] if e.production else w["no_"]) if e else None, w["h_production"], "yes_no"),
+        ("enterprise.current_tier", w["current_tier"], labels["tiers"][e.current_tier if e else "regular"], "", "tier"),
+        ("assessed_on", w["assessed_on"], today, w["h_assessed_on"], "date"),
+    ]
+    for i, (fid, label, value, help_, kind) in enumerate(rows, 6):
+        es[f"A{i}"] = fid
+        es[f"B{i}"] = label
+        es.merge_cells(f"B{i}:C{i}")
+        cell = es[f"D{i}"]
+        cell.value = value
+        if isinstance(value, str):
+            cell.data_type = "s"
+        es[f"E{i}"] = help_
+        for col in "BCDE":
+            es[f"{col}{i}"].border = box
+            es[f"{col}{i}"].font = base
+            es[f"{col}{i}"].alignment = wrap
+        es[f"E{i}"].font = grey_font
+        cell.alignment = Alignment(horizontal="left", vertical="top", wrap_text=True)
+        if kind == "fixed":
+            cell.fill = fixed_fill
+            continue
+        cell.fill, cell.protection = input_fill, unlocked
+        ref = f"D{i}"
+        if kind in ("text",):
+            cell.number_format = "@"
+        elif kind == "language":
+            pick(es, ref, (LANGUAGE_NAMES["zh"], LANGUAGE_NAMES["en"]))
+        elif kind == "type":
+            pick(es, ref, tuple(labels["enterprise_types"].values()))
+        elif kind == "tier":
+            pick(es, ref, tuple(labels["tiers"].values()))
+        elif kind == "yes_no":
+            pick(es, ref, yes_no)
+        elif kind == "date":
+            cell.number_format = "yyyy-mm-dd"
+            check(es, ref, f"AND(ISNUMBER({ref}),{ref}>=DATE(2000,1,1),{ref}<=DATE(2100,12,31))", w["h_assessed_on"])
+    _fit_rows(es, {"D": 40, "E": 60}, 6)
+    es.freeze_panes = "B6"
+    _print_setup(es, portrait=True)
+    protect(es)
+    sheets_made = [("enterprise", es.title)]
+
+    # ---------------------------------------------------------------- question sheets
+    answer_cell: dict[str, tuple[str, str]] = {}  # qid -> (sheet title, "$D$12")
+    choice_cell: dict[tuple[str, str], tuple[str, str]] = {}
+    pending_grey: list[tuple[Any, str, int, int, Question]] = []
+    for section in SECTIONS:
+        qs = [q for q in cat.questions.values() if q.section == section and _applies(q, etype, specific)]
+        if not qs:
+            continue
+        ws = wb.create_sheet(sheet_title(cat.label("sections", section).get(lang)))
+        sheets_made.append((section, ws.title))
+        ws["A1"] = SECTION_MARK + section
+        ws.column_dimensions["A"].hidden = True
+        for col, width in zip("BCDEFG", (6, 58, 20, 26, 58, 26), strict=False):
+            ws.column_dimensions[col].width = width
+        ws["B1"] = cat.label("sections", section).get(lang)
+        ws["B1"].font = title_font
+        ws["B2"] = w["intro"]
+        ws.merge_cells("B2:G2")
+        ws["B2"].alignment = Alignment(wrap_text=True, vertical="top")
+        ws["B2"].font = grey_font
+        ws.row_dimensions[2].height = 30
+        for col, text in zip(
+            "BCDEFG", (w["no"], w["question"], w["answer"], w["allowed"], w["qhelp"], w["note"]), strict=False
+        ):
+            c = ws[f"{col}3"]
+            c.value, c.font, c.fill, c.border = text, head_font, head_fill, box
+            c.alignment = Alignment(vertical="center", wrap_text=True)
+        r = 4
+        for n, q in enumerate(qs, 1):
+            first = r
+            ws[f"A{r}"] = q.id
+            ws[f"B{r}"] = n
+            ws[f"C{r}"] = q.text.get(lang)
+            ws[f"C{r}"].data_type = "s"
+            help_parts = [q.help.get(lang)]
+            if q.source is not None:
+                help_parts.append(w["source"].format(x=q.source.get(lang)))
+            if q.ask_if is not None:
+                help_parts.append(w["only_if"].format(x=condition_words(cat, q.ask_if.source, lang)))
+            ws[f"F{r}"] = "\n".join(help_parts)
+            ws[f"F{r}"].data_type = "s"
+            note = ws[f"G{r}"]
+            note.value = notes.get(q.id)
+            if note.value is not None:
+                note.data_type = "s"
+            note.protection, note.number_format = unlocked, "@"
+            cell = ws[f"D{r}"]
+            ref = f"D{r}"
+            value = answers.get(q.id)
+            cell.fill, cell.protection = input_fill, unlocked
+            unit = f"; {w['unit']}: {q.unit.get(lang)}" if q.unit else ""
+            if q.type == "yes_no":
+                ws[f"E{r}"] = " / ".join(yes_no_dk)
+                pick(ws, ref, yes_no_dk)
+            elif q.type == "choice":
+                opts = tuple(c.label.get(lang) for c in cat.choices_of(q)) + (w["dont_know"],)
+                ws[f"E{r}"] = " / ".join(opts)
+                pick(ws, ref, opts)
+            elif q.type == "multi":
+                ws[f"E{r}"] = w["choose_below"]
+                pick(ws, ref, (w["dont_know"],))
+                chosen = value if isinstance(value, list) else None
+                for c in cat.choices_of(q):
+                    r += 1
+                    ws[f"A{r}"] = f"{q.id}={c.value}"
+                    ws[f"C{r}"] = "    · " + c.label.get(lang)
+                    ws[f"C{r}"].data_type = "s"
+                    sub = ws[f"D{r}"]
+                    sub.fill, sub.protection = input_fill, unlocked
+                    if chosen is not None:
+                        sub.value = w["yes"] if c.value in chosen else w["no_"]
+                    ws[f"E{r}"] = " / ".join(yes_no)
+                    pick(ws, f"D{r}", yes_no)
+                    choice_cell[(q.id, c.value)] = (ws.title, f"$D${r}")
+                    for col in "BCDEFG":
+                        ws[f"{col}{r}"].border = box
+                        ws[f"{col}{r}"].font = base
+                        ws[f"{col}{r}"].alignment = wrap
+                    ws[f"E{r}"].font = grey_font
+                if value == DONT_KNOW:
+                    cell.value = w["dont_know"]
+                value = None
+            elif q.type in ("integer", "number", "money", "percent"):
+                ws[f"E{r}"] = (_allowed_zh(q) if lang == "zh" else allowed(cat, q)) + unit
+                conds = [f"ISNUMBER({ref})"]
+                if q.type == "integer":
+                    conds.append(f"{ref}=INT({ref})")
+                if q.min is not None:
+                    conds.append(f"{ref}>={_num(q.min)}")
+                if q.max is not None:
+                    conds.append(f"{ref}<={_num(q.max)}")
+                check(ws, ref, f'OR({ref}="{w["dont_know"]}",AND({",".join(conds)}))',
+                      str(ws[f"E{r}"].value) + (f" · {w['percent_hint']}" if q.type == "percent" else ""))
+                cell.number_format = "0" if q.type == "integer" else "General"
+            elif q.type == "date":
+                ws[f"E{r}"] = "YYYY-MM-DD" + (" / " + w["dont_know"])
+                cell.number_format = "yyyy-mm-dd"
+                check(
+                    ws,
+                    ref,
+                    f'OR({ref}="{w["dont_know"]}",AND(ISNUMBER({ref}),{ref}>=DATE(1950,1,1),{ref}<=DATE(2100,12,31)))',
+                    "YYYY-MM-DD",
+                )
+            elif q.type == "last_event":
+                ws[f"E{r}"] = w["last_event_hint"] + " / " + w["dont_know"]
+                cell.number_format = "@"  # so 2025-03 stays a month and is not turned into a date
+                check(ws, ref, f'OR({ref}="{w["never"]}",{ref}="{w["dont_know"]}",ISNUMBER({ref}),'
+                               f'AND(LEN({ref})=7,MID({ref},5,1)="-"),'
+                               f'AND(LEN({ref})=10,MID({ref},5,1)="-",MID({ref},8,1)="-"))',
+                      w["last_event_hint"])
+            else:  # text
+                ws[f"E{r}"] = "—"
+                cell.number_format = "@"
+            if value is not None:
+                cell.value = _cell_value(cat, q, value, lang)
+                if isinstance(cell.value, str):
+                    cell.data_type = "s"
+                elif isinstance(cell.value, dt.date):
+                    cell.number_format = "yyyy-mm-dd"
+            answer_cell[q.id] = (ws.title, f"$D${first}")
+            for col in "BCDEFG":
+                ws[f"{col}{first}"].border = box
+                ws[f"{col}{first}"].font = base
+                ws[f"{col}{first}"].alignment = wrap
+            ws[f"E{first}"].font = grey_font
+            ws[f"F{first}"].font = grey_font
+            if q.ask_if is not None:
+                pending_grey.append((ws, ws.title, first, r, q))
+            r += 1
+        _fit_rows(ws, {"C": 58, "E": 26, "F": 58, "G": 26}, 4)
+        ws.freeze_panes = "C4"
+        ws.print_title_rows = "3:3"
+        _print_setup(ws, portrait=False)
+        protect(ws)
+
+    # ---------------------------------------------------------------- greyed rows (skip logic)
+    grey = PatternFill(start_color="D9D9D9", end_color="D9D9D9", fill_type="solid")
+    for ws, title, first, last, q in pending_grey:
+        formula = skip_formula(cat, q, answer_cell, title, w)
+        if formula is None:
+            continue
+        ws.conditional_formatting.add(f"B{first}:G{last}",
+                                      FormulaRule(formula=[formula], fill=grey, font=Font(color="A6A6A6")))
+
+    # ---------------------------------------------------------------- meta
+    meta = wb.create_sheet(META_SHEET)
+    meta.sheet_state = "veryHidden"
+    meta.column_dimensions["A"].width = 12
+    for key, v1, v2 in [("format", WORKBOOK_FORMAT, None), ("standard", cat.version, None), ("language", lang, None),
+                        *(("sheet", section, title) for section, title in sheets_made)]:
+        meta.append([key, None, None, v1, None, None, v2])  # columns A, D and G: the ones the reader reads
+    es.sheet_view.tabSelected = True
+    wb.active = 0
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def _text_width(s: str) -> int:
+    """Display width in Excel character units: CJK and full-width characters count two."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
+
+
+def _fit_rows(ws: Any, widths: dict[str, float], first_row: int) -> None:
+    """Row heights for wrapped text (neither Excel nor LibreOffice sizes rows of a generated file)."""
+    import math
+
+    for row in ws.iter_rows(min_row=first_row):
+        lines = 1
+        for c in row:
+            w = widths.get(getattr(c, "column_letter", ""))
+            if w is None or not isinstance(c.value, str):
+                continue
+            n = sum(max(1, math.ceil(_text_width(part) / max(1.0, w * 0.92))) for part in c.value.split("\n"))
+            lines = max(lines, n)
+        ws.row_dimensions[row[0].row].height = 14 * lines + 3
+
+
+def _print_setup(ws: Any, portrait: bool) -> None:
+    """Printed (or converted to PDF) as a client would hand it back: A4, one page wide."""
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "portrait" if portrait else "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.4
+
+
+def _num(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() else repr(float(x))
+
+
+def _allowed_zh(q: Question) -> str:
+    kind = t(f"workbook.kind_{q.type if q.type in ('integer', 'percent') else 'number'}", "zh")
+    parts = []
+    if q.min is not None:
+        parts.append(f"≥ {_num(q.min)}")
+    if q.max is not None:
+        parts.append(f"≤ {_num(q.max)}")
+    return kind + (" " + t("punct.comma", "zh").join(parts) if parts else "")
+
+
+def condition_words(cat: Catalogue, source: str, lang: str) -> str:
+    """An ``ask_if`` condition in words (the question it depends on, quoted), or its source."""
+    import ast
+
+    w = W[lang]
+    ops = {ast.Gt: ">", ast.GtE: "≥", ast.Lt: "<", ast.LtE: "≤", ast.Eq: "=", ast.NotEq: "≠"}
+
+    def quote(qid: str) -> str:
+        return w["quoted"].format(text=cat.questions[qid].text.get(lang))
+
+    def tr(node: ast.AST) -> str | None:
+        if isinstance(node, ast.Name) and node.id in cat.questions and cat.questions[node.id].type == "yes_no":
+            return w["answered"].format(question=quote(node.id), answer=w["yes"])
+        if (
+            isinstance(node, ast.UnaryOp)
+            and isinstance(node.op, ast.Not)
+            and isinstance(node.operand, ast.Name)
+            and node.operand.id in cat.questions
+        ):
+            return w["answered"].format(question=quote(node.operand.id), answer=w["no_"])
+        if (
+            isinstance(node, ast.Compare)
+            and len(node.ops) == 1
+            and isinstance(node.left, ast.Name)
+            and node.left.id in cat.questions
+            and isinstance(node.comparators[0], ast.Constant)
+            and type(node.ops[0]) in ops
+        ):
+            return f"{quote(node.left.id)} {ops[type(node.ops[0])]} {node.comparators[0].value}"
+        if isinstance(node, ast.BoolOp):
+            parts = [tr(v) for v in node.values]
+            if all(parts):
+                joiner = w["and"] if isinstance(node.op, ast.And) else w["or"]
+                return joiner.join(parts)  # type: ignore[arg-type]
+        return None
+
+    return tr(ast.parse(source, mode="eval").body) or source
+
+
+def skip_formula(cat: Catalogue, q: Question, cells: dict[str, tuple[str, str]], here: str,
+                 w: dict[str, str]) -> str | None:
+    """An Excel formula that is TRUE when ``q``'s ``ask_if`` is known to be false; None when Excel
+    cannot express the condition (a profile fact, a function, a question not in this workbook)."""
+    import ast
+
+    refs: list[str] = []
+
+    def ref(name: str) -> str | None:
+        if name not in cells:
+            return None
+        title, cell = cells[name]
+        r = cell if title == here else f"'{title}'!{cell}"
+        refs.append(r)
+        return r
+
+    def tr(node: ast.AST) -> str | None:
+        if isinstance(node, ast.Expression):
+            return tr(node.body)
+        if isinstance(node, ast.Name):
+            sub = cat.questions.get(node.id)
+            if sub is None or sub.type != "yes_no":
+                return None
+            r = ref(node.id)
+            return None if r is None else f'{r}="{w["yes"]}"'
+        if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
+            inner = tr(node.operand)
+            return None if inner is None else f"NOT({inner})"
+        if isinstance(node, ast.BoolOp):
+            parts = [tr(v) for v in node.values]
+            if any(p is None for p in parts):
+                return None
+            return ("AND(" if isinstance(node.op, ast.And) else "OR(") + ",".join(parts) + ")"  # type: ignore[arg-type]
+        if (
+            isinstance(node, ast.Compare)
+            and len(node.ops) == 1
+            and isinstance(node.left, ast.Name)
+            and isinstance(node.comparators[0], ast.Constant)
+            and isinstance(node.comparators[0].value, (int, float))
+            and not isinstance(node.comparators[0].value, bool)
+        ):
+            sub = cat.questions.get(node.left.id)
+            if sub is None or sub.type not in ("integer", "number", "money", "percent"):
+                return None
+            op = {ast.Gt: ">", ast.GtE: ">=", ast.Lt: "<", ast.LtE: "<=", ast.Eq: "=", ast.NotEq: "<>"}.get(
+                type(node.ops[0]))
+            r = ref(node.left.id)
+            if op is None or r is None:
+                return None
+            return f"AND(ISNUMBER({r}),{r}{op}{_num(node.comparators[0].value)})"
+        return None
+
+    body = tr(ast.parse(q.ask_if.source, mode="eval")) if q.ask_if is not None else None
+    if body is None or not refs:
+        return None
+    known = ",".join(f'{r}<>"",{r}<>"{w["dont_know"]}"' for r in dict.fromkeys(refs))
+    return f"AND({known},NOT({body}))"
+
+
+# =========================================================================== reading
+
+
+def _yes_no_both() -> str:
+    """What a yes/no cell takes, in both languages (the workbook may have been made in either)."""
+    return f"{W['zh']['yes']}/{W['zh']['no_']} or {W['en']['yes']}/{W['en']['no_']}"
+
+
+# input syntax: dates typed into a cell the Chinese way (2025年3月, 2025年3月15日) are read too
+_MONTH_LOOSE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?$")
+_DAY_LOOSE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
+
+
+def _text(v: Any) -> str | None:
+    if v is None:
+        return None
+    if isinstance(v, str):
+        s = v.strip()
+        return s or None
+    return None
+
+
+def _as_date(v: Any) -> Any:
+    if isinstance(v, dt.datetime):
+        return v.date()
+    if isinstance(v, str):
+        s = v.strip()
+        m = _DAY_LOOSE.match(s)
+        if m:
+            return f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+        return s
+    return v
+
+
+def _reading(vocab: Vocab, q: Question, v: Any, percent: bool) -> Any:
+    """A cell's value as the answer document holds it (what the YAML reader would give)."""
+    t = _text(v)
+    k = _key(t) if t is not None else None
+    if k is not None and k in vocab.dont_know:
+        return DONT_KNOW
+    kind = q.type
+    if kind == "yes_no":
+        if isinstance(v, bool):
+            return v
+        if k is not None:
+            if k in vocab.yes:
+                return True
+            if k in vocab.no:
+                return False
+        return t if t is not None else v
+    if kind == "choice":
+        if t is not None:
+            return vocab.choices[q.id].get(k, t)
+        return v
+    if kind in ("integer", "number", "money", "percent"):
+        if isinstance(v, (int, float)) and not isinstance(v, bool) and kind == "percent" and percent:
+            return round(v * 100, 9)  # typed "85%" in a percent-formatted cell
+        if isinstance(v, float) and v.is_integer() and kind != "number":
+            return int(v)
+        return t if isinstance(v, str) else v
+    if kind == "date":
+        return _as_date(v)
+    if kind == "last_event":
+        if isinstance(v, dt.datetime):
+            return v.date()
+        if k is not None:
+            if k in vocab.never:
+                return "never"
+            if k in vocab.bands:
+                return vocab.bands[k]
+            m = _MONTH_LOOSE.match(t)
+            if m:
+                return f"{m.group(1)}-{int(m.group(2)):02d}"
+            return _as_date(t)
+        return v
+    if kind == "text":
+        if t is not None:
+            return t
+        if isinstance(v, (int, float)) and not isinstance(v, bool):
+            return str(v)
+        return v
+    return v  # pragma: no cover
+
+
+def _enterprise_reading(vocab: Vocab, fid: str, v: Any) -> Any:
+    t = _text(v)
+    if fid in ("enterprise.name", "enterprise.uscc"):
+        if isinstance(v, (int, float)) and not isinstance(v, bool):
+            return str(v)
+        return t
+    if fid == "enterprise.customs_code":
+        if isinstance(v, float) and v.is_integer():
+            v = int(v)
+        if isinstance(v, int) and not isinstance(v, bool):
+            return str(v)
+        return t
+    if fid in ("enterprise.production",) or fid.startswith("enterprise.specific="):
+        if isinstance(v, bool):
+            return v
+        if t is not None:
+            k = _key(t)
+            if k in vocab.yes:
+                return True
+            if k in vocab.no:
+                return False
+        return t
+    if fid == "enterprise.type":
+        return vocab.vocab["enterprise_types"].get(_key(t), t) if t else None
+    if fid == "enterprise.current_tier":
+        return vocab.vocab["tiers"].get(_key(t), t) if t else None
+    if fid == "language":
+        return vocab.vocab["language"].get(_key(t), t) if t else None
+    if fid == "assessed_on":
+        return _as_date(v)
+    return t if t is not None else v
+
+
+def read_workbook(path: Path, cat: Catalogue, display: str | None = None) -> SourceDoc:
+    """A filled questionnaire as an answer document; positions are ``sheet!cell``."""
+    from aeo_check.files.sourcefile import read_bytes_limited
+    from aeo_check.files.xlsx import XlsxError, read_xlsx
+
+    name = display or str(path)
+    raw = read_bytes_limited(Path(path), name)  # a regular file within the size limit (issue 11)
+    try:
+        sheets = read_xlsx(raw, READ_COLUMNS, frozenset({LISTS_SHEET}))
+    except XlsxError as exc:
+        raise DataFileError(
+            [Problem(name, None, "", f"{exc}: save it from Excel, WPS or LibreOffice as an Excel workbook (.xlsx)")]
+        ) from None
+    return _read(sheets, cat, name)
+
+
+def _quoted(title: str) -> str:
+    return f"'{title}'" if re.search(r"[\s!'\-(),;]", title) else title
+
+
+def _read(sheets: list[Any], cat: Catalogue, name: str) -> SourceDoc:
+    vocab = vocab_of(cat)
+    problems: list[Problem] = []
+    by_title = {s.title: s for s in sheets}
+    if META_SHEET not in by_title:
+        raise DataFileError([Problem(name, None, "", "not an aeo-check questionnaire (it has no hidden "
+                                                     f"'{META_SHEET}' sheet); make one with: aeo-check template "
+                                                     "--format xlsx -o FILE.xlsx")])
+    expected: dict[str, str] = {}
+    for _, row in sorted(by_title[META_SHEET].rows.items()):
+        a, b, c = (row.get(k) for k in "ADG")
+        if a is not None and a.value == "sheet" and b is not None and c is not None:
+            expected[str(b.value)] = str(c.value)
+    data: dict[str, Any] = {"answers": {}, "notes": {}}
+    ent: dict[str, Any] = {}
+    specific: list[str] = []
+    specific_seen = False
+    lines: dict[tuple, int | str] = {}
+    found: set[str] = set()
+    multi: dict[str, dict[str, Any]] = {}  # qid -> {"main": value, "choices": {value: bool}}
+    questions = cat.questions
+
+    for ws in sheets:
+        if ws.title in (META_SHEET, LISTS_SHEET):
+            continue
+        quoted = _quoted(ws.title)
+        marker = ws.rows.get(1, {}).get("A")
+        mark = marker.value if marker is not None else None
+        if mark == ENTERPRISE_MARK:
+            kind = "enterprise"
+            lines.setdefault((), f"{quoted}!A1")
+            lines[("enterprise",)] = f"{quoted}!{E_VALUE}6"
+        elif isinstance(mark, str) and mark.startswith(SECTION_MARK):
+            kind = mark[len(SECTION_MARK):]
+        else:
+            continue  # a sheet the client added: not read
+        found.add(kind)
+        for rno in sorted(ws.rows):
+            if rno == 1:
+                continue
+            row = ws.rows[rno]
+            id_cell = row.get("A")
+            ident = id_cell.value if id_cell is not None else None
+            if not isinstance(ident, str):
+                continue
+            if kind == "enterprise":
+                where = f"{quoted}!{E_VALUE}{rno}"
+                v = _plain_value(row.get(E_VALUE), where, ident, problems, name)
+                if ident.startswith("enterprise.specific="):
+                    specific_seen = True
+                    lines.setdefault(("enterprise", "specific"), where)
+                    got = _enterprise_reading(vocab, ident, v)
+                    if got is True:
+                        specific.append(ident.split("=", 1)[1])
+                    elif got not in (None, False):
+                        problems.append(Problem(name, where, "enterprise.specific",
+                                                f"{v!r} is not allowed: expected {_yes_no_both()}"))
+                    continue
+                got = _enterprise_reading(vocab, ident, v)
+                if ident.startswith("enterprise."):
+                    key = ident.split(".", 1)[1]
+                    lines[("enterprise", key)] = where
+                    if got is not None:
+                        ent[key] = got
+                else:
+                    lines[(ident,)] = where
+                    if got is not None:
+                        data[ident] = got
+                continue
+            qid, _, choice = ident.partition("=")
+            where = f"{quoted}!{C_ANSWER}{rno}"
+            cell = row.get(C_ANSWER)
+            if choice:
+                v = _plain_value(cell, where, f"answers.{qid}", problems, name)
+                got = None if v is None else _reading(vocab, _YES_NO, v, False)
+                slot = multi.setdefault(qid, {"main": None, "choices": {}})
+                if got in (True, False):
+                    slot["choices"][choice] = got
+                elif got is not None:
+                    problems.append(Problem(name, where, f"answers.{qid}",
+                                            f"{v!r} is not allowed for '{choice}': expected {_yes_no_both()}"))
+                continue
+            lines[("answers", qid)] = where
+            note_cell = row.get(C_NOTE)
+            if note_cell is not None:  # (most rows have no note)
+                note_where = f"{quoted}!{C_NOTE}{rno}"
+                note = _plain_value(note_cell, note_where, f"notes.{qid}", problems, name)
+                if note is not None:
+                    lines[("notes", qid)] = note_where
+                    data["notes"][qid] = note.strip() if isinstance(note, str) else str(note)
+            v = None if cell is None else _plain_value(cell, where, f"answers.{qid}", problems, name)
+            q = questions.get(qid)
+            if q is None:
+                if v is not None:
+                    data["answers"][qid] = v  # the checker names the unknown id
+                continue
+            if q.type == "multi":
+                multi.setdefault(qid, {"main": None, "choices": {}})["main"] = (
+                    None if v is None else _reading(vocab, q, v, False)
+                )
+                continue
+            if v is not None:
+                data["answers"][qid] = _reading(vocab, q, v, cell.percent)
+
+    for qid, slot in multi.items():
+        if qid not in questions or ("answers", qid) not in lines:
+            continue
+        if slot["main"] is not None:
+            data["answers"][qid] = slot["main"]  # don't know (or a wrong value the checker names)
+        elif slot["choices"]:
+            order = [c.value for c in cat.choices_of(questions[qid])]
+            data["answers"][qid] = [c for c in order if slot["choices"].get(c)]
+    rank = vocab.rank
+    data["answers"] = dict(sorted(data["answers"].items(), key=lambda kv: rank.get(kv[0], 10**6)))
+    if "enterprise" in found:
+        if specific_seen:
+            ent["specific"] = specific
+        data["enterprise"] = ent
+    for section, title in expected.items():
+        if section not in found:
+            what = "the enterprise details" if section == "enterprise" else f"the {section} questions"
+            problems.append(Problem(name, None, "",
+                                    f"sheet '{title}' ({what}) is missing: was it deleted? Restore it, or copy the "
+                                    "answers into a new questionnaire (aeo-check template --format xlsx)"))
+    data = {k: data[k] for k in ("format", "standard", "language", "enterprise", "assessed_on", "answers", "notes")
+            if k in data}
+    if not data.get("notes"):
+        data.pop("notes", None)
+    if () not in lines:
+        lines[()] = next(iter(lines.values()), "")
+    return SourceDoc(name, data, lines, problems=problems)
+
+
+class _YesNo:
+    type = "yes_no"
+    id = ""
+
+
+_YES_NO: Any = _YesNo()
+
+
+def _plain_value(cell: Any, where: str, fld: str, problems: list[Problem], name: str) -> Any:
+    """The typed value of a cell; a formula is reported, never evaluated."""
+    if cell is None:
+        return None
+    if cell.formula is not None:
+        problems.append(
+            Problem(
+                name,
+                where,
+                fld,
+                f"holds a formula ({cell.formula[:40]}); type the answer itself: aeo-check reads values, not formulas",
+            )
+        )
+        return None
+    v = cell.value
+    if isinstance(v, str) and not v.strip():
+        return None
+    return v

@@ -1,0 +1,1 @@
+"""The ``aeo-check`` command line: one module per command group."""

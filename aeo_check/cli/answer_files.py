@@ -1,0 +1,142 @@
+"""``template``, ``import`` and ``schema``: blank answer files, workbooks in, schemas out."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from aeo_check.words.i18n import en_zh
+
+if TYPE_CHECKING:  # pragma: no cover
+
+    pass
+
+from aeo_check.cli.app import (
+    EType,
+    Lang,
+    Specific,
+    _h,
+    _io_error,
+    _lang,
+    _load,
+    _m,
+    _problems_exit,
+    app,
+    catalogue,
+    err,
+)
+
+# --------------------------------------------------------------------------- template
+
+class TemplateFmt(str, Enum):
+    yaml = "yaml"
+    xlsx = "xlsx"
+
+
+@app.command(help=_h("template"))
+def template(
+    type: Annotated[EType, typer.Option("--type", help=_h("template --type"))] = EType.importer_exporter,
+    specific: Annotated[list[Specific] | None, typer.Option(help=_h("template --specific"))] = None,
+    lang: Annotated[Lang | None, typer.Option(help=_h("template --lang"))] = None,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help=_h("template --output"))] = None,
+    format: Annotated[TemplateFmt, typer.Option("--format", help=_h("template --format"))] = TemplateFmt.yaml,
+    from_file: Annotated[Path | None, typer.Option("--from", metavar=_m("file"), help=_h("template --from"))] = None,
+    force: Annotated[bool, typer.Option("--force", help=_h("template --force"))] = False,
+) -> None:
+    cat = catalogue()
+    filled = None
+    etype, specs = type.value, [s.value for s in specific or []]
+    if from_file is not None:
+        from aeo_check.files.sourcefile import DataFileError
+
+        try:
+            filled = _load(from_file, cat)
+        except DataFileError as exc:
+            _problems_exit(exc.problems)
+        etype, specs = filled.enterprise.type, list(filled.enterprise.specific)
+    language = _lang(lang, filled.language if filled else None)
+    if format is TemplateFmt.xlsx:
+        if output is None:
+            err.print(en_zh("cli.xlsx_needs_output"), markup=False)
+            raise typer.Exit(2)
+        from aeo_check.answers.workbook import workbook_bytes
+        from aeo_check.files.outfile import write_output
+
+        data = workbook_bytes(cat, etype, specs, language, filled=filled)
+        target = write_output(output, data, inputs=[from_file], force=force)
+        if target.kind != "stdout":
+            err.print(target.display, markup=False)
+        return
+    from aeo_check.views.template import render_template
+
+    text = render_template(cat, etype, specs, language, filled=filled,
+                           file_hint=output.name if output is not None else "answers.yaml")
+    if output is None:
+        sys.stdout.write(text)
+        return
+    from aeo_check.files.outfile import write_output
+
+    target = write_output(output, text.encode("utf-8"), inputs=[from_file], force=force)
+    if target.kind != "stdout":
+        err.print(target.display, markup=False)
+
+
+@app.command("import", help=_h("import"))
+def import_(
+    file: Annotated[Path, typer.Argument(metavar=_m("file"), help=_h("import file"))],
+    output: Annotated[Path | None, typer.Option("-o", "--output", help=_h("import --output"))] = None,
+) -> None:
+    from aeo_check.files.sourcefile import DataFileError
+
+    cat = catalogue()
+    try:
+        a = _load(file, cat)
+    except DataFileError as exc:
+        _problems_exit(exc.problems)
+        return
+    from aeo_check.files.pdfdata import answers_from_pdf, is_pdf
+
+    try:
+        head = file.open("rb").read(8)
+    except OSError as exc:
+        _io_error(exc, file)
+    if is_pdf(head):
+        name, data = answers_from_pdf(file.read_bytes())  # the attached file, byte for byte
+        if output is None:
+            sys.stdout.write(data.decode("utf-8-sig"))
+            return
+        from aeo_check.files.outfile import write_output
+        from aeo_check.files.safetext import inert
+
+        target = write_output(output, data, inputs=[file], protect_answers=False)  # never over the plan read
+        err.print(f"{target.display} ({inert(file)}:{inert(name)})", markup=False)
+        return
+    from aeo_check.views.template import render_template
+
+    text = render_template(cat, a.enterprise.type, list(a.enterprise.specific), a.language, filled=a,
+                           file_hint=output.name if output is not None else "answers.yaml")
+    if output is None:
+        sys.stdout.write(text)
+        return
+    from aeo_check.files.outfile import write_output
+
+    target = write_output(output, text.encode("utf-8"), inputs=[file], protect_answers=False)
+    err.print(target.display, markup=False)
+
+
+class SchemaKind(str, Enum):
+    answers = "answers"
+    result = "result"
+
+
+@app.command(help=_h("schema"))
+def schema(
+    kind: Annotated[SchemaKind, typer.Argument(help=_h("schema kind"))],
+) -> None:
+    from aeo_check.document.schema import make, schema_text
+
+    sys.stdout.write(schema_text(make(kind.value, catalogue())))

@@ -1,0 +1,199 @@
+"""``validate`` and ``score``: answer files checked and scored, one or many."""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from aeo_check.words.i18n import en_zh, t
+
+if TYPE_CHECKING:  # pragma: no cover
+
+    pass
+
+from aeo_check.cli.app import (
+    GuardTier,
+    Lang,
+    ScoreFmt,
+    _h,
+    _lang,
+    _m,
+    _problems_exit,
+    app,
+    catalogue,
+    err,
+    out,
+)
+
+# --------------------------------------------------------------------------- validate / score
+
+class ValidateFmt(str, Enum):
+    text = "text"
+    github = "github"
+
+
+@app.command(help=_h("validate"))
+def validate(
+    files: Annotated[list[Path], typer.Argument(metavar=_m("files"), help=_h("validate files"))],
+    format: Annotated[ValidateFmt, typer.Option("--format", help=_h("validate --format"))] = ValidateFmt.text,
+) -> None:
+    from aeo_check.files.safetext import inert
+    from aeo_check.runs.batch import check_file, tell
+    from aeo_check.runs.exitcodes import interface_lang, worst
+
+    cat = catalogue()
+    ui = interface_lang()
+    code = 0
+    for f in files:
+        outcome = check_file(f, cat)
+        code = worst(code, outcome.code)
+        if format is ValidateFmt.github and outcome.problems:
+            from aeo_check.views.ci import github_annotation
+
+            for p in outcome.problems:
+                print(github_annotation(p))
+        else:
+            tell(outcome, lang=ui if format is ValidateFmt.text else "en")
+        if outcome.code == 0 and format is ValidateFmt.text:
+            out.print(t("cli.ok", ui, file=inert(f)), markup=False)
+    raise typer.Exit(code)
+
+
+@app.command(help=_h("score"))
+def score(
+    # plain strings: ten thousand Path objects would cost megabytes before the first file is read
+    files: Annotated[list[str], typer.Argument(metavar=_m("files"), help=_h("score files"))],
+    format: Annotated[ScoreFmt, typer.Option(
+        "--format", help=_h("score --format"))] = ScoreFmt.table,
+    fail_below: Annotated[GuardTier | None, typer.Option(
+        "--fail-below", help=_h("score --fail-below"))] = None,
+    fail_on_new_blockers: Annotated[Path | None, typer.Option(
+        "--fail-on-new-blockers", metavar=_m("old"), help=_h("score --fail-on-new-blockers"))] = None,
+    lang: Annotated[Lang | None, typer.Option(help=_h("score --lang"))] = None,
+    detail: Annotated[bool, typer.Option("--detail", help=_h("score --detail"))] = False,
+    jobs: Annotated[int | None, typer.Option(
+        "-j", "--jobs", min=1, help=_h("score --jobs"))] = None,
+) -> None:
+    from aeo_check.runs import batch
+
+    many = len(files) > 1
+    color: str | None = None
+    width = 80
+    if format is ScoreFmt.table and (not many or detail):
+        # the panel: its modules (rich) and its console load with the program, while collection
+        # is still paused (see launch), not after the catalogue
+        from aeo_check.views import terminal  # noqa: F401
+
+        color, width = out.color_system, out.width
+    elif format is ScoreFmt.table:
+        color = "standard" if _colour_terminal() else None
+    cat = catalogue()
+    if format is ScoreFmt.junit:  # one XML document for the whole batch
+        _score_junit(cat, [Path(f) for f in files], fail_below, fail_on_new_blockers)
+        return
+    paths = files
+    fmt = format.value
+    ui_lang = _lang(lang)
+    from aeo_check.views.brief import file_width
+
+    opts = batch.Options(format=fmt, lang=lang.value if lang else None,
+                         fail_below=fail_below.value if fail_below else None, detail=detail, many=many,
+                         color=color, width=width, ui_lang=ui_lang,
+                         file_width=file_width(paths) if fmt == "table" and many else 0,
+                         blockers=fail_on_new_blockers is not None)
+    stdout, stderr = sys.stdout, sys.stderr
+    on_file = None
+    gained: list[str] = []
+    if fail_on_new_blockers is not None:  # compared as each file is scored: one pass
+        from aeo_check.compare.progress import gained_blockers
+
+        olds = _old_blockers(cat, fail_on_new_blockers)
+
+        def on_file(path: str, o: batch.Outcome) -> None:
+            if o.blockers is not None:
+                new = gained_blockers(olds.get(o.blockers[0]), o.blockers[1])
+                if new:
+                    gained.append(f"{path}: {', '.join(new)}")
+    try:
+        done = batch.run(cat, paths, opts, jobs or batch.default_jobs(len(paths)),
+                         write=stdout.write, warn=lambda text: (stdout.flush(), stderr.write(text)), on_file=on_file)
+        stdout.flush()
+    except BrokenPipeError:
+        # the reader has gone (`score … | head -1`): it has what it wanted, which is not an error
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), stdout.fileno())  # nothing left to flush at exit
+        raise typer.Exit(0) from None
+    if done.status == batch.BELOW and fmt == "table":
+        if done.below:
+            err.print(en_zh("cli.tier_below", tier=fail_below.value), markup=False)
+        if done.maybe_below:
+            err.print(en_zh("cli.tier_maybe_below", tier=fail_below.value), markup=False)
+    status = done.status
+    for g in gained:
+        err.print(f"{en_zh('cli.new_blocker')}: {g}", markup=False)
+    if gained and status == 0:
+        status = 1
+    if status:
+        raise typer.Exit(status)
+
+
+def _colour_terminal() -> bool:
+    """Styles for the one-line view: a terminal that is not dumb, and NO_COLOR not set."""
+
+    return (sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+            and os.environ.get("TERM", "") != "dumb")
+
+
+def _old_blockers(cat, old_path: Path) -> dict:
+    """The earlier results' blockers by USCC (the first result of each enterprise, as
+    :func:`aeo_check.compare.progress.match_old` picks it); an unreadable OLD exits 2 before any scoring."""
+    from aeo_check.compare.progress import blockers_of
+    from aeo_check.document.resultfile import read_documents
+    from aeo_check.files.sourcefile import DataFileError
+
+    try:
+        olds = read_documents(cat, old_path)
+    except DataFileError as exc:
+        _problems_exit(exc.problems)
+    by_uscc: dict = {}
+    for o in olds:
+        by_uscc.setdefault(o.result.enterprise.get("uscc"), blockers_of(o.data))
+    return by_uscc
+
+
+def _score_junit(cat, files: list[Path], fail_below, fail_on_new_blockers) -> None:
+    """``score --format junit``: one JUnit document for the whole batch (one test case per file)."""
+    from aeo_check.compare.progress import blockers_of_result, gained_blockers
+    from aeo_check.document.build import read
+    from aeo_check.files.sourcefile import DataFileError
+    from aeo_check.scoring.result import tier_rank
+    from aeo_check.views.ci import junit_xml
+
+    olds = _old_blockers(cat, fail_on_new_blockers) if fail_on_new_blockers else None
+    entries = []
+    status = 0
+    for f in files:
+        try:
+            res = read(cat, f).result
+        except DataFileError as exc:
+            status = 2
+            entries.append({"file": str(f), "result": None, "problems": exc.problems})
+            continue
+        if fail_below is not None and (tier_rank(res.tier) < tier_rank(fail_below.value)
+                                       or tier_rank(res.floor_tier) < tier_rank(fail_below.value)):
+            status = max(status, 1)
+        new = (gained_blockers(olds.get(res.enterprise.get("uscc")), blockers_of_result(res)) or None
+               if olds is not None else None)
+        if new:
+            status = max(status, 1)
+        entries.append({"file": str(f), "result": res, "problems": None,
+                        "guard": fail_below.value if fail_below else None, "new_blockers": new})
+    sys.stdout.write(junit_xml(entries))
+    if status:
+        raise typer.Exit(status)

@@ -1,0 +1,1 @@
+"""Comparisons of two assessment documents: diff and progress."""

@@ -1,0 +1,1 @@
+"""The assessment document: computed once per source, encoded once; every surface renders it."""

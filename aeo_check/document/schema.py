@@ -1,0 +1,473 @@
+"""JSON Schemas (draft-07) for answer files and for the result JSON.
+
+The answer-file schema is generated from the catalogue: every question is a property with its
+type, choices, range and text in both languages, so an editor (the YAML language server, VS Code,
+JetBrains) completes and checks answers as they are typed. It agrees with ``aeo-check validate``
+on every answer file except where JSON Schema cannot say what the checker checks:
+
+- the USCC check digit (the schema checks length and characters only);
+- a last-event date that lies after ``assessed_on``;
+- numbers written as text with thousands separators ("1,000"), which the checker accepts.
+
+The shipped copies in ``schemas/`` are written by ``aeo-check schema answers|result`` and a test
+keeps them equal to what the catalogue generates.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from aeo_check.answers.model import DONT_KNOW, FORMAT, LEGACY_BANDS, allowed
+from aeo_check.catalogue.compiled import Catalogue
+from aeo_check.catalogue.vocab import ENTERPRISE_TYPES, SPECIFIC_TYPES, TIERS
+from aeo_check.scoring.result import RESULT_FORMAT
+
+if TYPE_CHECKING:  # pragma: no cover - annotations only
+    from aeo_check.catalogue.models import Question
+
+DRAFT = "http://json-schema.org/draft-07/schema#"  # draft-07: what editors' YAML servers support
+DATE = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$", "format": "date"}
+#: true/false, or yes/no as text (what the checker accepts: YAML 1.2 reads an unquoted yes as text)
+YES_NO = {"anyOf": [{"type": "boolean"},
+                    {"type": "string", "pattern": r"^\s*([Yy][Ee][Ss]|[Nn][Oo]|[Tt][Rr][Uu][Ee]|[Ff][Aa][Ll][Ss][Ee])\s*$"}]}
+_MONTH = r"^(19|[2-9]\d)\d{2}-(0[1-9]|1[0-2])$"
+
+
+def _describe(cat: Catalogue, q: Question) -> str:
+    parts = [q.text.zh, q.text.en, f"allowed: {allowed(cat, q)}"]
+    if q.choices or q.choice_set:
+        parts.append("; ".join(f"{c.value} = {c.label.zh} / {c.label.en}" for c in cat.choices_of(q)))
+    if q.unit is not None:
+        parts.append(f"unit: {q.unit.zh} / {q.unit.en}")
+    if q.ask_if is not None:
+        parts.append(f"answer only if: {q.ask_if.source}")
+    parts.append(f"{DONT_KNOW}: not known yet")
+    return "\n".join(parts)
+
+
+_DATE = {"type": ["string", "null"], "format": "date"}
+_WORKDAY = "a working day in China's calendar (weekends and public holidays off, make-up working days worked)"
+_PLAN: dict[str, Any] = {
+    "type": "object",
+    "description": "the dated plan, when the planner made one. Every span is inclusive: start is the first day "
+                   "and end the last day of a step, both counted.",
+    "properties": {
+        "steps": {"type": "array", "items": {"type": "object", "properties": {
+            "start": {**_DATE, "description": "the step's first day (inclusive); for check, work and apply " + _WORKDAY},
+            "end": {**_DATE, "description": "the step's last day (inclusive); for check, work and apply " + _WORKDAY
+                    + "; for records, waits, statements and repair the calendar date the period ends"},
+            "end_earliest": {**_DATE, "description": "when only a range is known: the earliest last day (inclusive)"},
+            "tiers": {"type": "array", "items": {"type": "string"}, "description": "the tiers the step serves"},
+            "depends_on": {"type": "array", "items": {"type": "string"},
+                           "description": "ids of the steps that must end before this one starts (finish-to-start)"},
+        }}},
+        "targets": {"type": "object", "additionalProperties": {"type": "object", "properties": {
+            "apply_on": {**_DATE, "description": "the submission, " + _WORKDAY},
+            "onsite_by": {**_DATE, "description": "on-site verification expected by (an assumption; see limits)"},
+            "decision_by": {**_DATE, "description": "the decision's time limit from receipt; a last day off moves to "
+                                                    "the next working day (Civil Code Art. 203)"},
+            "decision_latest": {**_DATE, "description": "the time limit when extended in special cases"},
+        }}},
+        "limits": {"type": "array", "items": {"type": "object", "required": ["id", "days", "from", "source",
+                                                                             "assumption"]},
+                   "description": "the time limits of the milestones, each with its source or its assumption"},
+        "calendar": {"type": "object", "description": "the years of China's calendar the plan's dates fall in, "
+                                                      "each 'official' or 'estimated' (by rule), and notes"},
+    },
+}
+
+
+def _value_schema(cat: Catalogue, q: Question) -> dict[str, Any]:
+    t = q.type
+    if t == "yes_no":
+        return YES_NO
+    if t == "choice":
+        return {"enum": [c.value for c in cat.choices_of(q)]}
+    if t == "multi":
+        return {"type": "array", "uniqueItems": True, "items": {"enum": [c.value for c in cat.choices_of(q)]}}
+    if t in ("integer", "number", "money", "percent"):
+        s: dict[str, Any] = {"type": "integer" if t == "integer" else "number"}
+        if q.min is not None:
+            s["minimum"] = int(q.min) if float(q.min).is_integer() else q.min
+        if q.max is not None:
+            s["maximum"] = int(q.max) if float(q.max).is_integer() else q.max
+        return s
+    if t == "date":
+        return dict(DATE)
+    if t == "last_event":
+        return {"anyOf": [{"enum": ["never", *LEGACY_BANDS]},
+                          {"type": "string", "pattern": _MONTH},
+                          {**DATE, "pattern": r"^(19|[2-9]\d)\d{2}-\d{2}-\d{2}$"}]}
+    if t == "text":
+        return {"type": "string"}
+    raise AssertionError(t)  # pragma: no cover
+
+
+def answers_schema(cat: Catalogue) -> dict[str, Any]:
+    props: dict[str, Any] = {}
+    for q in cat.questions.values():
+        props[q.id] = {
+            "title": q.text.en,
+            "description": _describe(cat, q),
+            "anyOf": [_value_schema(cat, q), {"const": DONT_KNOW}, {"type": "null"}],
+        }
+    not_for: dict[str, list[str]] = {t: [q.id for q in cat.questions.values() if t not in q.applies_to]
+                                     for t in ENTERPRISE_TYPES}
+    rules = [
+        {"if": {"properties": {"enterprise": {"properties": {"type": {"const": t}}, "required": ["type"]}},
+                "required": ["enterprise"]},
+         "then": {"properties": {"answers": {"properties": {
+             qid: {"anyOf": [{"type": "null"}, {"const": DONT_KNOW}]} for qid in ids}}}}}
+        for t, ids in not_for.items() if ids
+    ]
+    return {
+        "$schema": DRAFT,
+        "$id": f"urn:aeo-check:answers:{cat.version}",
+        "title": "aeo-check answer file",
+        "description": f"One assessment of one enterprise against {cat.meta.title.en} / {cat.meta.title.zh}",
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["format", "standard", "enterprise", "assessed_on"],
+        "properties": {
+            "format": {"const": FORMAT},
+            "standard": {"const": cat.version, "description": "catalogue version answered against"},
+            "language": {"enum": ["zh", "en"], "default": "zh", "description": "language of reports made from it"},
+            "enterprise": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["name", "uscc", "customs_code", "type", "production"],
+                "properties": {
+                    "name": {"type": "string", "minLength": 1, "maxLength": 200},
+                    "uscc": {"type": "string", "pattern": "^[0-9A-HJ-NPQRTUWXY]{18}$",
+                             "description": "unified social credit code, 18 characters (GB 32100)"},
+                    "customs_code": {"type": "string", "pattern": "^[0-9A-Z]{10}$",
+                                     "description": "customs registration code, 10 characters, quoted"},
+                    "type": {"enum": list(ENTERPRISE_TYPES)},
+                    "specific": {"type": "array", "uniqueItems": True, "items": {"enum": list(SPECIFIC_TYPES)}},
+                    "production": YES_NO,
+                    "current_tier": {"enum": list(TIERS), "default": "regular"},
+                },
+            },
+            "assessed_on": {**DATE, "description": "look-back windows count back from this date"},
+            "answers": {"type": "object", "additionalProperties": False, "properties": props},
+            "notes": {"type": "object", "propertyNames": {"enum": list(cat.questions)},
+                      "additionalProperties": {"type": "string"}},
+        },
+        "allOf": rules,
+    }
+
+
+_TEXT = {"type": "object", "required": ["zh", "en"], "additionalProperties": False,
+         "properties": {"zh": {"type": "string"}, "en": {"type": "string"}}}
+
+
+def result_schema(cat: Catalogue) -> dict[str, Any]:
+    """The result JSON (``score --format json`` prints a list of these, each with its ``file``)."""
+    tiers = {"$ref": "#/definitions/tier"}
+    ratings = {"enum": ["pass", "partial", "fail", "na", "unanswered"]}
+    item_ids = {"$ref": "#/definitions/item_id"}
+    qids = {"$ref": "#/definitions/question_id"}
+    nullable_int = {"type": ["integer", "null"]}
+    fact = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["id", "kind", "value", "state"],
+        "properties": {
+            "id": {"type": "string"},
+            "kind": {"enum": ["question", "derived", "profile"]},
+            "value": {},
+            "state": {"enum": ["answered", "unanswered", "dont_know", "skipped", "computed", "unknown"]},
+        },
+    }
+    gap = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": [
+            "id",
+            "official_no",
+            "category",
+            "rating",
+            "points",
+            "points_lost",
+            "blocker",
+            "title",
+            "requirement",
+            "why",
+            "remediation",
+            "evidence",
+            "effort_days",
+            "owner",
+            "rectifiable",
+        ],
+        "properties": {
+            "id": item_ids,
+            "official_no": {"type": "integer"},
+            "category": {"type": "string"},
+            "rating": ratings,
+            "points": {"type": "integer"},
+            "points_lost": {"type": "integer", "minimum": 0},
+            "blocker": {"type": "boolean"},
+            "deemed": {"enum": ["pass", "fail", None]},
+            "missing": {"type": ["string", "null"]},
+            "title": _TEXT,
+            "requirement": _TEXT,
+            "why": {"type": "array", "items": fact},
+            "remediation": {"type": "array", "items": _TEXT},
+            "evidence": {"type": "array", "items": _TEXT},
+            "audit_methods": {"type": "array", "items": {"type": "string"}},
+            "effort_days": {"type": "integer"},
+            "owner": {"type": "string"},
+            "rectifiable": {"type": "boolean"},
+        },
+    }
+    category = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["items", "pass", "partial", "fail", "na", "unanswered", "points", "points_lost"],
+        "properties": {
+            k: {"type": "integer"}
+            for k in ("items", "pass", "partial", "fail", "na", "unanswered", "points", "points_lost")
+        },
+    }
+    standard = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["passed", "score", "threshold", "gaps", "items", "categories", "fail_items"],
+        "properties": {
+            "passed": {"type": "boolean"},
+            "score": {"type": "integer"},
+            "threshold": {"type": "integer"},
+            "base": {"type": "integer"},
+            "item_points": {"type": "integer"},
+            "bonus_points": {"type": "integer"},
+            "bonus_cap": {"type": "integer"},
+            "points_short": {"type": "integer"},
+            "fail_items": {"type": "array", "items": item_ids},
+            "unanswered_items": {"type": "array", "items": item_ids},
+            "partial_count": {"type": "integer"},
+            "categories": {"type": "object", "additionalProperties": category},
+            "items": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "additionalProperties": False,
+                    "required": ["id", "official_no", "category", "rating", "points"],
+                    "properties": {
+                        "id": item_ids,
+                        "official_no": {"type": "integer"},
+                        "category": {"type": "string"},
+                        "rating": ratings,
+                        "points": {"type": "integer"},
+                        "deemed": {"enum": ["pass", "fail", None]},
+                    },
+                },
+            },
+            "not_applicable": {"type": "array", "items": item_ids},
+            "gaps": {"type": "array", "items": gap},
+            "bonus_open": {"type": "array", "items": {"type": "object"}},
+        },
+    }
+    path = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["tier", "standard", "items", "triggers", "score", "waits"],
+        "properties": {
+            "tier": tiers,
+            "standard": {"enum": ["advanced", "certified", None]},
+            "items": {"type": "array", "items": item_ids},
+            "triggers": {"type": "array", "items": {"type": "string"}},
+            "score": nullable_int,
+            "waits": {"type": "array", "items": item_ids},
+        },
+    }
+    facts = _facts_schema(tiers)
+    result = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": [
+            "format",
+            "standard",
+            "assessed_on",
+            "language",
+            "enterprise",
+            "tier",
+            "reason",
+            "provisional",
+            "unanswered",
+            "dont_know",
+            "standards",
+            "paths",
+            "timing",
+            "answers",
+            "assumptions",
+            "plan",
+            "facts",
+            "tool",
+        ],
+        "properties": {
+            "file": {"type": "string", "description": "the answer file (score --format json)"},
+            "format": {"const": RESULT_FORMAT},
+            "standard": {"const": cat.version},
+            "assessed_on": DATE,
+            "language": {"enum": ["zh", "en"]},
+            "enterprise": {"type": "object", "required": ["name", "uscc", "type", "current_tier"],
+                           "properties": {"name": {"type": "string"}, "uscc": {"type": "string"},
+                                          "type": {"enum": list(ENTERPRISE_TYPES)}, "current_tier": tiers}},
+            "tier": tiers,
+            "floor_tier": {**tiers, "description": "the tier if every unanswered discredit trigger held"},
+            "unknown_triggers": {"type": "array", "items": {"type": "string"},
+                                 "description": "discredit triggers that depend on unanswered questions"},
+            "reason": _TEXT,
+            "provisional": {"type": "boolean"},
+            "unanswered": {"type": "array", "items": qids},
+            "skipped": {"type": "array", "items": qids},
+            "dont_know": {"type": "array", "items": qids},
+            "discredit": {"type": "array", "items": {"type": "object", "required": ["id", "tier", "title"]}},
+            "standards": {"type": "object", "additionalProperties": False, "required": ["advanced", "certified"],
+                          "properties": {"advanced": standard, "certified": standard}},
+            "paths": {"type": "object", "propertyNames": tiers, "additionalProperties": path},
+            "timing": {"type": "object", "properties": {"may_apply_from": {"anyOf": [DATE, {"type": "null"}]},
+                                                        "barred": {"type": ["boolean", "null"]}}},
+            "tolerance": {"type": ["object", "null"]},
+            "answers": {"type": "object", "propertyNames": qids},
+            "notes": {"type": "object", "additionalProperties": {"type": "string"}},
+            "derived": {"type": "object"},
+            "evidence": {"type": "array", "items": {"type": "object", "required": ["zh", "en", "category"]}},
+            "assumptions": {"type": "array", "items": {"type": "object", "required": ["id", "text", "source"]}},
+            "plan": {
+                **_PLAN,
+                "properties": {
+                    **_PLAN["properties"],
+                    "recommended": {
+                        "anyOf": [tiers, {"type": "null"}],
+                        "description": "the target the plan points the reader to",
+                    },
+                },
+            },
+            "facts": facts,
+            "tool": {
+                "type": "object",
+                "required": ["name", "version"],
+                "properties": {"name": {"const": "aeo-check"}, "version": {"type": "string"}},
+            },
+        },
+    }
+    invalid = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["file", "format", "valid", "problems"],
+        "description": "a file that is not a valid answer file, with its problems (score --format json|jsonl)",
+        "properties": {
+            "file": {"type": "string"},
+            "format": {"const": RESULT_FORMAT},
+            "valid": {"const": False},
+            "problems": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": ["file", "line", "field", "message"],
+                    "properties": {
+                        "file": {"type": "string"},
+                        "line": {"type": ["integer", "string", "null"]},
+                        "field": {"type": "string"},
+                        "message": {"type": "string"},
+                    },
+                },
+            },
+        },
+    }
+    return {
+        "$schema": DRAFT,
+        "$id": f"urn:aeo-check:result:{cat.version}",
+        "title": "aeo-check result",
+        "description": "The result of scoring one assessment (aeo-check score --format json prints a list of them).",
+        "definitions": {
+            "result": result,
+            "invalid": invalid,
+            "tier": {"enum": list(TIERS)},
+            "item_id": {"enum": sorted(i.id for i in cat.items)},
+            "question_id": {"enum": list(cat.questions)},
+        },
+        "anyOf": [
+            {"$ref": "#/definitions/result"},
+            {"$ref": "#/definitions/invalid"},
+            {
+                "type": "array",
+                "items": {"anyOf": [{"$ref": "#/definitions/result"}, {"$ref": "#/definitions/invalid"}]},
+            },
+        ],
+    }
+
+
+def _facts_schema(tiers: dict[str, Any]) -> dict[str, Any]:
+    """The facts every surface shows (:mod:`aeo_check.document.facts`)."""
+    n = {"type": "integer", "minimum": 0}
+    day = {"anyOf": [DATE, {"type": "null"}]}
+    counts = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["in_scope", "answered", "dont_know", "unanswered", "not_applicable"],
+        "description": "questions in scope = answered + dont_know + unanswered",
+        "properties": {k: n for k in ("in_scope", "answered", "dont_know", "unanswered", "not_applicable")},
+    }
+    recommended = {
+        "anyOf": [
+            {"type": "null"},
+            {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["tier", "route", "ready_on", "apply_on", "decision_by", "decision_latest"],
+                "properties": {
+                    "tier": tiers,
+                    "route": {"enum": ["apply", "keep", "climb", "repair"]},
+                    "ready_on": day,
+                    "apply_on": day,
+                    "decision_by": day,
+                    "decision_latest": day,
+                },
+            },
+        ]
+    }
+    effort = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["remediation_days", "verification_days", "application_days", "total_days"],
+        "description": "person-days of the plan's steps towards the tier",
+        "properties": {k: n for k in ("remediation_days", "verification_days", "application_days", "total_days")},
+    }
+    return {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["counts", "recommended", "effort"],
+        "properties": {
+            "counts": counts,
+            "recommended": recommended,
+            "effort": {"type": "object", "propertyNames": tiers, "additionalProperties": effort},
+        },
+    }
+
+
+SCHEMA_FILES = {"answers": "answers.schema.json", "result": "result.schema.json"}
+
+
+def shipped_path(kind: str) -> Path:
+    """Where the shipped copy of a schema is (inside the wheel, or ``schemas/`` of the source tree)."""
+    from aeo_check.catalogue.compiled import data_root
+
+    return data_root() / "schemas" / SCHEMA_FILES[kind]
+
+
+def modeline() -> str:
+    """The first line of a YAML answer file: editors with the YAML language server check it as it is typed."""
+    return f"# yaml-language-server: $schema={shipped_path('answers')}"
+
+
+def make(kind: str, cat: Catalogue) -> dict[str, Any]:
+    return answers_schema(cat) if kind == "answers" else result_schema(cat)
+
+
+def schema_text(schema: dict[str, Any]) -> str:
+    import json
+
+    return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"

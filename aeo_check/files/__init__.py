@@ -1,0 +1,1 @@
+"""Reading and writing files: YAML, JSON, PDF attachments, xlsx cells, atomic output, input limits."""

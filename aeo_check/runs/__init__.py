@@ -1,0 +1,1 @@
+"""Runs over many files: batch scoring, parallel reports, the portfolio, exit codes."""

@@ -1,0 +1,1 @@
+"""The HTML/PDF report and its board pages."""
