@@ -445,10 +445,29 @@ def _shown(v: Any) -> str:
 def parse_answers(doc: SourceDoc, cat: Catalogue) -> Assessment:
     """Validate a parsed answer document; raise :class:`DataFileError` with every problem."""
     problems: list[Problem] = list(doc.problems)
-    data = doc.data
     not_answers = _not_an_answer_file(doc)
     if not_answers:  # say so once, and quote nothing of a file that is not ours
         raise DataFileError(problems + [not_answers])
+    env = _envelope(doc, cat, problems)
+    answers, dont_know = _answers(doc, cat, problems, env.assessed_on if env is not None else None)
+    _check_notes(doc, cat, problems)
+    if env is not None:
+        _check_asked_and_dated(doc, cat, problems, env, answers)
+    _check_consistency(doc, cat, problems, env, answers)
+    if problems:
+        problems.sort(key=lambda p: p.line if isinstance(p.line, int) else 0)  # a workbook's sheet!cell: as read
+        raise DataFileError(problems)
+    assert env is not None
+    return Assessment(
+        standard=env.standard, language=env.language, enterprise=env.enterprise, assessed_on=env.assessed_on,
+        answers=answers, notes={k: v for k, v in env.notes.items() if v}, file=doc.file,
+        dont_know=[qid for qid in cat.questions if qid in dont_know] if dont_know else [],
+    )
+
+
+def _envelope(doc: SourceDoc, cat: Catalogue, problems: list[Problem]) -> Envelope | None:
+    """The envelope (format, standard, language, enterprise, date, notes), or None with its problems."""
+    data = doc.data
     try:
         env = check_envelope(data)
     except ValidationError as exc:
@@ -480,9 +499,14 @@ def parse_answers(doc: SourceDoc, cat: Catalogue) -> Assessment:
                 f"answers were given for catalogue {quoted(version)}; this aeo-check knows {cat.version!r}",
             )
         )
-    env_date = env.assessed_on if env is not None else None
+    return env
+
+
+def _answers(doc: SourceDoc, cat: Catalogue, problems: list[Problem],
+             env_date: dt.date | None) -> tuple[dict[str, Any], set[str]]:
+    """The answers each checked against its question, and the questions answered "don't know"."""
+    data = doc.data
     raw_answers = data.get("answers") if isinstance(data.get("answers"), dict) else {}
-    raw_notes = data.get("notes") if isinstance(data.get("notes"), dict) else {}
     answers: dict[str, Any] = {}
     dont_know: set[str] = set()
     for qid, value in (raw_answers or {}).items():
@@ -511,25 +535,41 @@ def parse_answers(doc: SourceDoc, cat: Catalogue) -> Assessment:
                 )
                 continue
         answers[qid] = value
+    return answers, dont_know
+
+
+def _check_notes(doc: SourceDoc, cat: Catalogue, problems: list[Problem]) -> None:
+    """Each note belongs to a known question and is plain text."""
+    data = doc.data
+    raw_notes = data.get("notes") if isinstance(data.get("notes"), dict) else {}
     for qid, note in (raw_notes or {}).items():
         if qid not in cat.questions:
             hint = _suggest(cat, qid) if len(problems) < MAX_PROBLEMS else ""
             problems.append(doc.problem(("notes", qid), "note for an unknown question id" + hint))
         elif isinstance(note, str) and text_problem(note):
             problems.append(doc.problem(("notes", qid), f"{text_problem(note)}"))
-    if env is not None:
-        for qid in _not_asked(cat, env.enterprise.type):
-            if qid in answers:
-                problems.append(doc.problem(("answers", qid),
-                    f"this question is not asked of a {env.enterprise.type} enterprise"))
-        for qid, value in answers.items():  # dates of past events cannot be after the assessment
-            if isinstance(value, dt.date) and value > env.assessed_on:
-                problems.append(
-                    doc.problem(
-                        ("answers", qid),
-                        f"{value} is after assessed_on ({env.assessed_on}): this answer is the date of a past event",
-                    )
+
+
+def _check_asked_and_dated(doc: SourceDoc, cat: Catalogue, problems: list[Problem], env: Envelope,
+                           answers: dict[str, Any]) -> None:
+    """No answer to a question not asked of this type of enterprise; no past event after the assessment."""
+    for qid in _not_asked(cat, env.enterprise.type):
+        if qid in answers:
+            problems.append(doc.problem(("answers", qid),
+                f"this question is not asked of a {env.enterprise.type} enterprise"))
+    for qid, value in answers.items():  # dates of past events cannot be after the assessment
+        if isinstance(value, dt.date) and value > env.assessed_on:
+            problems.append(
+                doc.problem(
+                    ("answers", qid),
+                    f"{value} is after assessed_on ({env.assessed_on}): this answer is the date of a past event",
                 )
+            )
+
+
+def _check_consistency(doc: SourceDoc, cat: Catalogue, problems: list[Problem], env: Envelope | None,
+                       answers: dict[str, Any]) -> None:
+    """Answers that contradict each other or the enterprise's profile."""
     profile = None
     if env is not None:
         e = env.enterprise
@@ -537,15 +577,6 @@ def parse_answers(doc: SourceDoc, cat: Catalogue) -> Assessment:
                    "current_tier": e.current_tier}
     for rule in inconsistent(cat, answers, profile):
         problems.append(doc.problem(("answers", rule.field), inconsistency_message(rule, answers)))
-    if problems:
-        problems.sort(key=lambda p: p.line if isinstance(p.line, int) else 0)  # a workbook's sheet!cell: as read
-        raise DataFileError(problems)
-    assert env is not None
-    return Assessment(
-        standard=env.standard, language=env.language, enterprise=env.enterprise, assessed_on=env.assessed_on,
-        answers=answers, notes={k: v for k, v in env.notes.items() if v}, file=doc.file,
-        dont_know=[qid for qid in cat.questions if qid in dont_know] if dont_know else [],
-    )
 
 
 def _not_asked(cat: Catalogue, enterprise_type: str) -> tuple[str, ...]:

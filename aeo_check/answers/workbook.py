@@ -171,73 +171,69 @@ def _cell_value(cat: Catalogue, q: Question, value: Any, lang: str) -> Any:
     return value
 
 
-def workbook_bytes(cat: Catalogue, etype: str, specific: list[str], lang: str, today: dt.date | None = None,
-                   filled: Assessment | None = None) -> bytes:
-    """The questionnaire workbook (``.xlsx`` bytes); with ``filled``, carrying that assessment."""
-    from openpyxl import Workbook
-    from openpyxl.formatting.rule import FormulaRule
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
-    from openpyxl.worksheet.datavalidation import DataValidation
+class _Book:
+    """The workbook being written, its styles, and the helpers every sheet uses: drop-down lists
+    (kept on one hidden sheet), cell checks and sheet protection."""
 
-    w = W[lang]
-    vocab_of(cat)
-    today = filled.assessed_on if filled else (today or dt.date.today())
-    e = filled.enterprise if filled else None
-    answers: dict[str, Any] = dict(filled.answers) if filled else {}
-    if filled:
-        answers.update({k: DONT_KNOW for k in filled.dont_know if k not in answers})
-    notes = dict(filled.notes) if filled else {}
+    def __init__(self, lang: str) -> None:
+        from openpyxl import Workbook
+        from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 
-    wb = Workbook()
-    font_name = "Microsoft YaHei" if lang == "zh" else "Calibri"
-    base = Font(name=font_name, size=10)
-    head_font = Font(name=font_name, size=10, bold=True, color="FFFFFF")
-    title_font = Font(name=font_name, size=14, bold=True, color=HEAD_FILL)
-    grey_font = Font(name=font_name, size=9, color=GREY_TEXT)
-    head_fill = PatternFill("solid", start_color=HEAD_FILL, end_color=HEAD_FILL)
-    input_fill = PatternFill("solid", start_color=YELLOW, end_color=YELLOW)
-    fixed_fill = PatternFill("solid", start_color="EDEDED", end_color="EDEDED")
-    wrap = Alignment(wrap_text=True, vertical="top")
-    thin = Side(style="thin", color="BFBFBF")
-    box = Border(left=thin, right=thin, top=thin, bottom=thin)
-    unlocked = Protection(locked=False)
+        self.lang, self.w = lang, W[lang]
+        self.wb = Workbook()
+        font_name = "Microsoft YaHei" if lang == "zh" else "Calibri"
+        self.base = Font(name=font_name, size=10)
+        self.head_font = Font(name=font_name, size=10, bold=True, color="FFFFFF")
+        self.title_font = Font(name=font_name, size=14, bold=True, color=HEAD_FILL)
+        self.grey_font = Font(name=font_name, size=9, color=GREY_TEXT)
+        self.head_fill = PatternFill("solid", start_color=HEAD_FILL, end_color=HEAD_FILL)
+        self.input_fill = PatternFill("solid", start_color=YELLOW, end_color=YELLOW)
+        self.fixed_fill = PatternFill("solid", start_color="EDEDED", end_color="EDEDED")
+        self.wrap = Alignment(wrap_text=True, vertical="top")
+        thin = Side(style="thin", color="BFBFBF")
+        self.box = Border(left=thin, right=thin, top=thin, bottom=thin)
+        self.unlocked = Protection(locked=False)
+        self.yes_no = (self.w["yes"], self.w["no_"])
+        self.yes_no_dk = (self.w["yes"], self.w["no_"], self.w["dont_know"])
+        self.lists = self.wb.create_sheet(LISTS_SHEET)
+        self.lists.sheet_state = "hidden"
+        self.list_refs: dict[tuple[str, ...], str] = {}
 
-    # ---------------------------------------------------------------- drop-down lists
-    lists = wb.create_sheet(LISTS_SHEET)
-    lists.sheet_state = "hidden"
-    list_refs: dict[tuple[str, ...], str] = {}
-
-    def list_ref(values: tuple[str, ...]) -> str:
-        ref = list_refs.get(values)
+    def list_ref(self, values: tuple[str, ...]) -> str:
+        ref = self.list_refs.get(values)
         if ref is None:
-            col = len(list_refs) + 1
+            col = len(self.list_refs) + 1
             for i, v in enumerate(values, 1):
-                lists.cell(row=i, column=col, value=v).data_type = "s"
+                self.lists.cell(row=i, column=col, value=v).data_type = "s"
             from openpyxl.utils import get_column_letter
 
             letter = get_column_letter(col)
-            ref = list_refs[values] = f"'{LISTS_SHEET}'!${letter}$1:${letter}${len(values)}"
+            ref = self.list_refs[values] = f"'{LISTS_SHEET}'!${letter}$1:${letter}${len(values)}"
         return ref
 
-    def pick(ws: Any, cell: str, values: tuple[str, ...], prompt: str | None = None) -> None:
-        error = (w["pick"] + ": " + t("punct.list_sep", lang).join(values))[:255]
-        dv = DataValidation(type="list", formula1=list_ref(values), allow_blank=True, showErrorMessage=True,
+    def pick(self, ws: Any, cell: str, values: tuple[str, ...], prompt: str | None = None) -> None:
+        from openpyxl.worksheet.datavalidation import DataValidation
+
+        w = self.w
+        error = (w["pick"] + ": " + t("punct.list_sep", self.lang).join(values))[:255]
+        dv = DataValidation(type="list", formula1=self.list_ref(values), allow_blank=True, showErrorMessage=True,
                             errorTitle=w["bad_value"][:32], error=error)
         if prompt:
             dv.promptTitle, dv.prompt, dv.showInputMessage = w["allowed"][:32], prompt[:255], True
         ws.add_data_validation(dv)
         dv.add(cell)
 
-    def check(ws: Any, cell: str, formula: str, prompt: str) -> None:
+    def check(self, ws: Any, cell: str, formula: str, prompt: str) -> None:
+        from openpyxl.worksheet.datavalidation import DataValidation
+
+        w = self.w
         dv = DataValidation(type="custom", formula1=formula, allow_blank=True, showErrorMessage=True,
                             errorTitle=w["bad_value"][:32], error=prompt[:255],
                             promptTitle=w["allowed"][:32], prompt=prompt[:255], showInputMessage=True)
         ws.add_data_validation(dv)
         dv.add(cell)
 
-    yes_no = (w["yes"], w["no_"])
-    yes_no_dk = (w["yes"], w["no_"], w["dont_know"])
-
+    @staticmethod
     def protect(ws: Any) -> None:
         ws.protection.sheet = True
         ws.protection.formatColumns = False  # columns and rows may still be resized
@@ -245,31 +241,105 @@ def workbook_bytes(cat: Catalogue, etype: str, specific: list[str], lang: str, t
         ws.protection.selectLockedCells = False
         ws.protection.selectUnlockedCells = False
 
-    # ---------------------------------------------------------------- enterprise sheet
-    es = wb.active
+    def frame(self, ws: Any, row: int, columns: str) -> None:
+        """Borders, font and wrapping of one table row."""
+        for col in columns:
+            ws[f"{col}{row}"].border = self.box
+            ws[f"{col}{row}"].font = self.base
+            ws[f"{col}{row}"].alignment = self.wrap
+
+
+@dataclass
+class _Cells:
+    """Where the question sheets put things, for the skip-logic pass after them."""
+
+    answer: dict[str, tuple[str, str]] = field(default_factory=dict)  # qid -> (sheet title, "$D$12")
+    pending_grey: list[tuple[Any, str, int, int, Question]] = field(default_factory=list)
+
+
+def workbook_bytes(cat: Catalogue, etype: str, specific: list[str], lang: str, today: dt.date | None = None,
+                   filled: Assessment | None = None) -> bytes:
+    """The questionnaire workbook (``.xlsx`` bytes); with ``filled``, carrying that assessment."""
+    vocab_of(cat)
+    today = filled.assessed_on if filled else (today or dt.date.today())
+    answers: dict[str, Any] = dict(filled.answers) if filled else {}
+    if filled:
+        answers.update({k: DONT_KNOW for k in filled.dont_know if k not in answers})
+    notes = dict(filled.notes) if filled else {}
+
+    book = _Book(lang)
+    es = _enterprise_sheet(book, cat, etype, specific, today, filled)
+    sheets_made = [("enterprise", es.title)]
+    cells = _Cells()
+    for section in SECTIONS:
+        qs = [q for q in cat.questions.values() if q.section == section and _applies(q, etype, specific)]
+        if qs:
+            ws = _question_sheet(book, cat, section, qs, answers, notes, cells)
+            sheets_made.append((section, ws.title))
+    _grey_skipped_rows(book, cat, cells)
+    _meta_sheet(book, cat, sheets_made)
+    es.sheet_view.tabSelected = True
+    book.wb.active = 0
+    buf = io.BytesIO()
+    book.wb.save(buf)
+    return buf.getvalue()
+
+
+def _enterprise_sheet(book: _Book, cat: Catalogue, etype: str, specific: list[str], today: dt.date,
+                      filled: Assessment | None) -> Any:
+    """The first sheet: who is assessed, in which language, on which day."""
+    from openpyxl.styles import Alignment
+
+    w, lang = book.w, book.lang
+    es = book.wb.active
     es.title = sheet_title(w["enterprise_sheet"])
     es["A1"] = ENTERPRISE_MARK
     es.column_dimensions["A"].hidden = True
     for col, width in zip("BCDE", (22, 14, 40, 60), strict=False):
         es.column_dimensions[col].width = width
     es["B1"] = f"{w['title']} · {cat.meta.title.get(lang)}"
-    es["B1"].font = title_font
+    es["B1"].font = book.title_font
     es["B2"] = w["intro"]
     es["B3"] = w["after"]
     for ref in ("B2", "B3"):
         es.merge_cells(f"{ref}:E{ref[1:]}")
         es[ref].alignment = Alignment(wrap_text=True, vertical="top")
-        es[ref].font = base
+        es[ref].font = book.base
     es.row_dimensions[2].height = 44
     for col, text in zip("BDE", (w["field"], w["value"], w["help"]), strict=False):
         c = es[f"{col}5"]
-        c.value, c.font, c.fill, c.border = text, head_font, head_fill, box
+        c.value, c.font, c.fill, c.border = text, book.head_font, book.head_fill, book.box
     es.merge_cells("B5:C5")
 
     labels = {vocab: {x.id: x.title.get(lang) for x in getattr(cat.meta, vocab)}
               for vocab in ("enterprise_types", "tiers", "specific_types")}
+    for i, (fid, label, value, help_, kind) in enumerate(
+            _enterprise_rows(w, cat, labels, etype, specific, today, filled, lang), 6):
+        es[f"A{i}"] = fid
+        es[f"B{i}"] = label
+        es.merge_cells(f"B{i}:C{i}")
+        cell = es[f"D{i}"]
+        cell.value = value
+        if isinstance(value, str):
+            cell.data_type = "s"
+        es[f"E{i}"] = help_
+        book.frame(es, i, "BCDE")
+        es[f"E{i}"].font = book.grey_font
+        cell.alignment = Alignment(horizontal="left", vertical="top", wrap_text=True)
+        _enterprise_input(book, es, cell, f"D{i}", kind, labels)
+    _fit_rows(es, {"D": 40, "E": 60}, 6)
+    es.freeze_panes = "B6"
+    _print_setup(es, portrait=True)
+    book.protect(es)
+    return es
+
+
+def _enterprise_rows(w: dict[str, str], cat: Catalogue, labels: dict[str, dict[str, str]], etype: str,
+                     specific: list[str], today: dt.date, filled: Assessment | None,
+                     lang: str) -> list[tuple[str, str, Any, str, str]]:
+    """The enterprise sheet's rows: id, label, value, help, kind."""
+    e = filled.enterprise if filled else None
     rows: list[tuple[str, str, Any, str, str]] = [
-        # id, label, value, help, kind
         ("format", w["format"], FORMAT, w["h_fixed"], "fixed"),
         ("standard", w["standard"], cat.version, w["h_fixed"], "fixed"),
         ("language", w["language"], LANGUAGE_NAMES[filled.language if filled else lang], w["h_language"], "language"),
@@ -287,201 +357,200 @@ def workbook_bytes(cat: Catalogue, etype: str, specific: list[str], lang: str, t
         ("enterprise.current_tier", w["current_tier"], labels["tiers"][e.current_tier if e else "regular"], "", "tier"),
         ("assessed_on", w["assessed_on"], today, w["h_assessed_on"], "date"),
     ]
-    for i, (fid, label, value, help_, kind) in enumerate(rows, 6):
-        es[f"A{i}"] = fid
-        es[f"B{i}"] = label
-        es.merge_cells(f"B{i}:C{i}")
-        cell = es[f"D{i}"]
-        cell.value = value
-        if isinstance(value, str):
-            cell.data_type = "s"
-        es[f"E{i}"] = help_
-        for col in "BCDE":
-            es[f"{col}{i}"].border = box
-            es[f"{col}{i}"].font = base
-            es[f"{col}{i}"].alignment = wrap
-        es[f"E{i}"].font = grey_font
-        cell.alignment = Alignment(horizontal="left", vertical="top", wrap_text=True)
-        if kind == "fixed":
-            cell.fill = fixed_fill
-            continue
-        cell.fill, cell.protection = input_fill, unlocked
-        ref = f"D{i}"
-        if kind in ("text",):
-            cell.number_format = "@"
-        elif kind == "language":
-            pick(es, ref, (LANGUAGE_NAMES["zh"], LANGUAGE_NAMES["en"]))
-        elif kind == "type":
-            pick(es, ref, tuple(labels["enterprise_types"].values()))
-        elif kind == "tier":
-            pick(es, ref, tuple(labels["tiers"].values()))
-        elif kind == "yes_no":
-            pick(es, ref, yes_no)
-        elif kind == "date":
-            cell.number_format = "yyyy-mm-dd"
-            check(es, ref, f"AND(ISNUMBER({ref}),{ref}>=DATE(2000,1,1),{ref}<=DATE(2100,12,31))", w["h_assessed_on"])
-    _fit_rows(es, {"D": 40, "E": 60}, 6)
-    es.freeze_panes = "B6"
-    _print_setup(es, portrait=True)
-    protect(es)
-    sheets_made = [("enterprise", es.title)]
+    return rows
 
-    # ---------------------------------------------------------------- question sheets
-    answer_cell: dict[str, tuple[str, str]] = {}  # qid -> (sheet title, "$D$12")
-    choice_cell: dict[tuple[str, str], tuple[str, str]] = {}
-    pending_grey: list[tuple[Any, str, int, int, Question]] = []
-    for section in SECTIONS:
-        qs = [q for q in cat.questions.values() if q.section == section and _applies(q, etype, specific)]
-        if not qs:
-            continue
-        ws = wb.create_sheet(sheet_title(cat.label("sections", section).get(lang)))
-        sheets_made.append((section, ws.title))
-        ws["A1"] = SECTION_MARK + section
-        ws.column_dimensions["A"].hidden = True
-        for col, width in zip("BCDEFG", (6, 58, 20, 26, 58, 26), strict=False):
-            ws.column_dimensions[col].width = width
-        ws["B1"] = cat.label("sections", section).get(lang)
-        ws["B1"].font = title_font
-        ws["B2"] = w["intro"]
-        ws.merge_cells("B2:G2")
-        ws["B2"].alignment = Alignment(wrap_text=True, vertical="top")
-        ws["B2"].font = grey_font
-        ws.row_dimensions[2].height = 30
-        for col, text in zip(
-            "BCDEFG", (w["no"], w["question"], w["answer"], w["allowed"], w["qhelp"], w["note"]), strict=False
-        ):
-            c = ws[f"{col}3"]
-            c.value, c.font, c.fill, c.border = text, head_font, head_fill, box
-            c.alignment = Alignment(vertical="center", wrap_text=True)
-        r = 4
-        for n, q in enumerate(qs, 1):
-            first = r
-            ws[f"A{r}"] = q.id
-            ws[f"B{r}"] = n
-            ws[f"C{r}"] = q.text.get(lang)
-            ws[f"C{r}"].data_type = "s"
-            help_parts = [q.help.get(lang)]
-            if q.source is not None:
-                help_parts.append(w["source"].format(x=q.source.get(lang)))
-            if q.ask_if is not None:
-                help_parts.append(w["only_if"].format(x=condition_words(cat, q.ask_if.source, lang)))
-            ws[f"F{r}"] = "\n".join(help_parts)
-            ws[f"F{r}"].data_type = "s"
-            note = ws[f"G{r}"]
-            note.value = notes.get(q.id)
-            if note.value is not None:
-                note.data_type = "s"
-            note.protection, note.number_format = unlocked, "@"
-            cell = ws[f"D{r}"]
-            ref = f"D{r}"
-            value = answers.get(q.id)
-            cell.fill, cell.protection = input_fill, unlocked
-            unit = f"; {w['unit']}: {q.unit.get(lang)}" if q.unit else ""
-            if q.type == "yes_no":
-                ws[f"E{r}"] = " / ".join(yes_no_dk)
-                pick(ws, ref, yes_no_dk)
-            elif q.type == "choice":
-                opts = tuple(c.label.get(lang) for c in cat.choices_of(q)) + (w["dont_know"],)
-                ws[f"E{r}"] = " / ".join(opts)
-                pick(ws, ref, opts)
-            elif q.type == "multi":
-                ws[f"E{r}"] = w["choose_below"]
-                pick(ws, ref, (w["dont_know"],))
-                chosen = value if isinstance(value, list) else None
-                for c in cat.choices_of(q):
-                    r += 1
-                    ws[f"A{r}"] = f"{q.id}={c.value}"
-                    ws[f"C{r}"] = "    · " + c.label.get(lang)
-                    ws[f"C{r}"].data_type = "s"
-                    sub = ws[f"D{r}"]
-                    sub.fill, sub.protection = input_fill, unlocked
-                    if chosen is not None:
-                        sub.value = w["yes"] if c.value in chosen else w["no_"]
-                    ws[f"E{r}"] = " / ".join(yes_no)
-                    pick(ws, f"D{r}", yes_no)
-                    choice_cell[(q.id, c.value)] = (ws.title, f"$D${r}")
-                    for col in "BCDEFG":
-                        ws[f"{col}{r}"].border = box
-                        ws[f"{col}{r}"].font = base
-                        ws[f"{col}{r}"].alignment = wrap
-                    ws[f"E{r}"].font = grey_font
-                if value == DONT_KNOW:
-                    cell.value = w["dont_know"]
-                value = None
-            elif q.type in ("integer", "number", "money", "percent"):
-                ws[f"E{r}"] = (_allowed_zh(q) if lang == "zh" else allowed(cat, q)) + unit
-                conds = [f"ISNUMBER({ref})"]
-                if q.type == "integer":
-                    conds.append(f"{ref}=INT({ref})")
-                if q.min is not None:
-                    conds.append(f"{ref}>={_num(q.min)}")
-                if q.max is not None:
-                    conds.append(f"{ref}<={_num(q.max)}")
-                check(ws, ref, f'OR({ref}="{w["dont_know"]}",AND({",".join(conds)}))',
-                      str(ws[f"E{r}"].value) + (f" · {w['percent_hint']}" if q.type == "percent" else ""))
-                cell.number_format = "0" if q.type == "integer" else "General"
-            elif q.type == "date":
-                ws[f"E{r}"] = "YYYY-MM-DD" + (" / " + w["dont_know"])
+
+def _enterprise_input(book: _Book, es: Any, cell: Any, ref: str, kind: str,
+                      labels: dict[str, dict[str, str]]) -> None:
+    """An enterprise value cell: grey when fixed, else yellow, unlocked and checked by its kind."""
+    if kind == "fixed":
+        cell.fill = book.fixed_fill
+        return
+    cell.fill, cell.protection = book.input_fill, book.unlocked
+    if kind in ("text",):
+        cell.number_format = "@"
+    elif kind == "language":
+        book.pick(es, ref, (LANGUAGE_NAMES["zh"], LANGUAGE_NAMES["en"]))
+    elif kind == "type":
+        book.pick(es, ref, tuple(labels["enterprise_types"].values()))
+    elif kind == "tier":
+        book.pick(es, ref, tuple(labels["tiers"].values()))
+    elif kind == "yes_no":
+        book.pick(es, ref, book.yes_no)
+    elif kind == "date":
+        cell.number_format = "yyyy-mm-dd"
+        book.check(es, ref, f"AND(ISNUMBER({ref}),{ref}>=DATE(2000,1,1),{ref}<=DATE(2100,12,31))",
+                   book.w["h_assessed_on"])
+
+
+def _question_sheet(book: _Book, cat: Catalogue, section: str, qs: list[Question], answers: dict[str, Any],
+                    notes: dict[str, str], cells: _Cells) -> Any:
+    """One section's sheet: a heading, then a row per question (and per choice of a multi)."""
+    from openpyxl.styles import Alignment
+
+    w, lang = book.w, book.lang
+    ws = book.wb.create_sheet(sheet_title(cat.label("sections", section).get(lang)))
+    ws["A1"] = SECTION_MARK + section
+    ws.column_dimensions["A"].hidden = True
+    for col, width in zip("BCDEFG", (6, 58, 20, 26, 58, 26), strict=False):
+        ws.column_dimensions[col].width = width
+    ws["B1"] = cat.label("sections", section).get(lang)
+    ws["B1"].font = book.title_font
+    ws["B2"] = w["intro"]
+    ws.merge_cells("B2:G2")
+    ws["B2"].alignment = Alignment(wrap_text=True, vertical="top")
+    ws["B2"].font = book.grey_font
+    ws.row_dimensions[2].height = 30
+    for col, text in zip(
+        "BCDEFG", (w["no"], w["question"], w["answer"], w["allowed"], w["qhelp"], w["note"]), strict=False
+    ):
+        c = ws[f"{col}3"]
+        c.value, c.font, c.fill, c.border = text, book.head_font, book.head_fill, book.box
+        c.alignment = Alignment(vertical="center", wrap_text=True)
+    r = 4
+    for n, q in enumerate(qs, 1):
+        r = _question_rows(book, cat, ws, r, n, q, answers.get(q.id), notes.get(q.id), cells) + 1
+    _fit_rows(ws, {"C": 58, "E": 26, "F": 58, "G": 26}, 4)
+    ws.freeze_panes = "C4"
+    ws.print_title_rows = "3:3"
+    _print_setup(ws, portrait=False)
+    book.protect(ws)
+    return ws
+
+
+def _question_rows(book: _Book, cat: Catalogue, ws: Any, first: int, n: int, q: Question, value: Any,
+                   note_text: str | None, cells: _Cells) -> int:
+    """One question from row ``first`` on: its text, help, note and answer cell; the last row used."""
+    w, lang = book.w, book.lang
+    ws[f"A{first}"] = q.id
+    ws[f"B{first}"] = n
+    ws[f"C{first}"] = q.text.get(lang)
+    ws[f"C{first}"].data_type = "s"
+    help_parts = [q.help.get(lang)]
+    if q.source is not None:
+        help_parts.append(w["source"].format(x=q.source.get(lang)))
+    if q.ask_if is not None:
+        help_parts.append(w["only_if"].format(x=condition_words(cat, q.ask_if.source, lang)))
+    ws[f"F{first}"] = "\n".join(help_parts)
+    ws[f"F{first}"].data_type = "s"
+    note = ws[f"G{first}"]
+    note.value = note_text
+    if note.value is not None:
+        note.data_type = "s"
+    note.protection, note.number_format = book.unlocked, "@"
+    cell = ws[f"D{first}"]
+    cell.fill, cell.protection = book.input_fill, book.unlocked
+    if q.type == "multi":
+        last = _multi_rows(book, cat, ws, first, q, value)
+        if value == DONT_KNOW:
+            cell.value = w["dont_know"]
+    else:
+        last = first
+        _answer_input(book, cat, ws, first, q)
+        if value is not None:
+            cell.value = _cell_value(cat, q, value, lang)
+            if isinstance(cell.value, str):
+                cell.data_type = "s"
+            elif isinstance(cell.value, dt.date):
                 cell.number_format = "yyyy-mm-dd"
-                check(
-                    ws,
-                    ref,
-                    f'OR({ref}="{w["dont_know"]}",AND(ISNUMBER({ref}),{ref}>=DATE(1950,1,1),{ref}<=DATE(2100,12,31)))',
-                    "YYYY-MM-DD",
-                )
-            elif q.type == "last_event":
-                ws[f"E{r}"] = w["last_event_hint"] + " / " + w["dont_know"]
-                cell.number_format = "@"  # so 2025-03 stays a month and is not turned into a date
-                check(ws, ref, f'OR({ref}="{w["never"]}",{ref}="{w["dont_know"]}",ISNUMBER({ref}),'
-                               f'AND(LEN({ref})=7,MID({ref},5,1)="-"),'
-                               f'AND(LEN({ref})=10,MID({ref},5,1)="-",MID({ref},8,1)="-"))',
-                      w["last_event_hint"])
-            else:  # text
-                ws[f"E{r}"] = "—"
-                cell.number_format = "@"
-            if value is not None:
-                cell.value = _cell_value(cat, q, value, lang)
-                if isinstance(cell.value, str):
-                    cell.data_type = "s"
-                elif isinstance(cell.value, dt.date):
-                    cell.number_format = "yyyy-mm-dd"
-            answer_cell[q.id] = (ws.title, f"$D${first}")
-            for col in "BCDEFG":
-                ws[f"{col}{first}"].border = box
-                ws[f"{col}{first}"].font = base
-                ws[f"{col}{first}"].alignment = wrap
-            ws[f"E{first}"].font = grey_font
-            ws[f"F{first}"].font = grey_font
-            if q.ask_if is not None:
-                pending_grey.append((ws, ws.title, first, r, q))
-            r += 1
-        _fit_rows(ws, {"C": 58, "E": 26, "F": 58, "G": 26}, 4)
-        ws.freeze_panes = "C4"
-        ws.print_title_rows = "3:3"
-        _print_setup(ws, portrait=False)
-        protect(ws)
+    cells.answer[q.id] = (ws.title, f"$D${first}")
+    book.frame(ws, first, "BCDEFG")
+    ws[f"E{first}"].font = book.grey_font
+    ws[f"F{first}"].font = book.grey_font
+    if q.ask_if is not None:
+        cells.pending_grey.append((ws, ws.title, first, last, q))
+    return last
 
-    # ---------------------------------------------------------------- greyed rows (skip logic)
+
+def _multi_rows(book: _Book, cat: Catalogue, ws: Any, r: int, q: Question, value: Any) -> int:
+    """A multi question: "don't know" in its own row, then a yes/no row per choice; the last row."""
+    w, lang = book.w, book.lang
+    ws[f"E{r}"] = w["choose_below"]
+    book.pick(ws, f"D{r}", (w["dont_know"],))
+    chosen = value if isinstance(value, list) else None
+    for c in cat.choices_of(q):
+        r += 1
+        ws[f"A{r}"] = f"{q.id}={c.value}"
+        ws[f"C{r}"] = "    · " + c.label.get(lang)
+        ws[f"C{r}"].data_type = "s"
+        sub = ws[f"D{r}"]
+        sub.fill, sub.protection = book.input_fill, book.unlocked
+        if chosen is not None:
+            sub.value = w["yes"] if c.value in chosen else w["no_"]
+        ws[f"E{r}"] = " / ".join(book.yes_no)
+        book.pick(ws, f"D{r}", book.yes_no)
+        book.frame(ws, r, "BCDEFG")
+        ws[f"E{r}"].font = book.grey_font
+    return r
+
+
+def _answer_input(book: _Book, cat: Catalogue, ws: Any, r: int, q: Question) -> None:
+    """The answer cell of a single-row question: what column E says is allowed, and the cell's check."""
+    w, lang = book.w, book.lang
+    cell, ref = ws[f"D{r}"], f"D{r}"
+    if q.type == "yes_no":
+        ws[f"E{r}"] = " / ".join(book.yes_no_dk)
+        book.pick(ws, ref, book.yes_no_dk)
+    elif q.type == "choice":
+        opts = tuple(c.label.get(lang) for c in cat.choices_of(q)) + (w["dont_know"],)
+        ws[f"E{r}"] = " / ".join(opts)
+        book.pick(ws, ref, opts)
+    elif q.type in ("integer", "number", "money", "percent"):
+        unit = f"; {w['unit']}: {q.unit.get(lang)}" if q.unit else ""
+        ws[f"E{r}"] = (_allowed_zh(q) if lang == "zh" else allowed(cat, q)) + unit
+        conds = [f"ISNUMBER({ref})"]
+        if q.type == "integer":
+            conds.append(f"{ref}=INT({ref})")
+        if q.min is not None:
+            conds.append(f"{ref}>={_num(q.min)}")
+        if q.max is not None:
+            conds.append(f"{ref}<={_num(q.max)}")
+        book.check(ws, ref, f'OR({ref}="{w["dont_know"]}",AND({",".join(conds)}))',
+                   str(ws[f"E{r}"].value) + (f" · {w['percent_hint']}" if q.type == "percent" else ""))
+        cell.number_format = "0" if q.type == "integer" else "General"
+    elif q.type == "date":
+        ws[f"E{r}"] = "YYYY-MM-DD" + (" / " + w["dont_know"])
+        cell.number_format = "yyyy-mm-dd"
+        book.check(
+            ws,
+            ref,
+            f'OR({ref}="{w["dont_know"]}",AND(ISNUMBER({ref}),{ref}>=DATE(1950,1,1),{ref}<=DATE(2100,12,31)))',
+            "YYYY-MM-DD",
+        )
+    elif q.type == "last_event":
+        ws[f"E{r}"] = w["last_event_hint"] + " / " + w["dont_know"]
+        cell.number_format = "@"  # so 2025-03 stays a month and is not turned into a date
+        book.check(ws, ref, f'OR({ref}="{w["never"]}",{ref}="{w["dont_know"]}",ISNUMBER({ref}),'
+                            f'AND(LEN({ref})=7,MID({ref},5,1)="-"),'
+                            f'AND(LEN({ref})=10,MID({ref},5,1)="-",MID({ref},8,1)="-"))',
+                   w["last_event_hint"])
+    else:  # text
+        ws[f"E{r}"] = "—"
+        cell.number_format = "@"
+
+
+def _grey_skipped_rows(book: _Book, cat: Catalogue, cells: _Cells) -> None:
+    """Skip logic: a question asked only if another's answer says so turns grey when it is not."""
+    from openpyxl.formatting.rule import FormulaRule
+    from openpyxl.styles import Font, PatternFill
+
     grey = PatternFill(start_color="D9D9D9", end_color="D9D9D9", fill_type="solid")
-    for ws, title, first, last, q in pending_grey:
-        formula = skip_formula(cat, q, answer_cell, title, w)
+    for ws, title, first, last, q in cells.pending_grey:
+        formula = skip_formula(cat, q, cells.answer, title, book.w)
         if formula is None:
             continue
         ws.conditional_formatting.add(f"B{first}:G{last}",
                                       FormulaRule(formula=[formula], fill=grey, font=Font(color="A6A6A6")))
 
-    # ---------------------------------------------------------------- meta
-    meta = wb.create_sheet(META_SHEET)
+
+def _meta_sheet(book: _Book, cat: Catalogue, sheets_made: list[tuple[str, str]]) -> None:
+    """The very hidden sheet the reader checks first: format, standard, language and each sheet's part."""
+    meta = book.wb.create_sheet(META_SHEET)
     meta.sheet_state = "veryHidden"
     meta.column_dimensions["A"].width = 12
-    for key, v1, v2 in [("format", WORKBOOK_FORMAT, None), ("standard", cat.version, None), ("language", lang, None),
+    for key, v1, v2 in [("format", WORKBOOK_FORMAT, None), ("standard", cat.version, None), ("language", book.lang, None),
                         *(("sheet", section, title) for section, title in sheets_made)]:
         meta.append([key, None, None, v1, None, None, v2])  # columns A, D and G: the ones the reader reads
-    es.sheet_view.tabSelected = True
-    wb.active = 0
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
 
 
 def _text_width(s: str) -> int:

@@ -139,6 +139,11 @@ class Catalogue:
     items_by_id: dict[str, Item] = field(default_factory=dict)
     #: rules the answer checker applies across answers (``rules/consistency.yaml``)
     consistency: list[ConsistencyRule] = field(default_factory=list)
+    #: each document's kind for the evidence binder, by its Chinese name: (procedure, None) or
+    #: (records, months they must reach back); other documents are absent (``rules/evidence.yaml``)
+    evidence_kinds: dict[str, tuple[str, int | None]] = field(default_factory=dict)
+    #: the assumption the record periods rest on
+    evidence_assumption: str = ""
     #: compiled structures the scorer builds once and caches here
     cache: dict[str, Any] = field(default_factory=dict)
 

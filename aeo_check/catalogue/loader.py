@@ -19,6 +19,7 @@ Every problem found is reported with file, line and field; nothing is half-loade
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,7 @@ from aeo_check.catalogue.models import (  # noqa: I001
     ConsistencyFile,
     Derived,
     DiscreditFile,
+    EvidenceFile,
     Item,
     ItemFile,
     PlanningFile,
@@ -99,6 +101,40 @@ def _yaml_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
 
 
+Where = dict[str, tuple[SourceDoc, tuple]]  # id -> (file, position in it)
+
+
+@dataclass
+class _Standards:
+    """What the standards files define: the items and the derived facts, each with where it is."""
+
+    items: list[Item] = field(default_factory=list)
+    item_where: Where = field(default_factory=dict)
+    derived: dict[str, Derived] = field(default_factory=dict)
+    derived_where: Where = field(default_factory=dict)
+
+
+@dataclass
+class _Rules:
+    """The five files of ``rules/``, each with its source (for the problems found in it), and the calendar."""
+
+    scoring_doc: SourceDoc | None
+    scoring: ScoringFile | None
+    discredit_doc: SourceDoc | None
+    discredit: DiscreditFile | None
+    planning_doc: SourceDoc | None
+    planning: PlanningFile | None
+    consistency_doc: SourceDoc | None
+    consistency: ConsistencyFile | None
+    evidence_doc: SourceDoc | None
+    evidence: EvidenceFile | None
+    calendar: CalendarFile | None  # calendars/china.yaml
+
+    def complete(self) -> bool:
+        return not (self.scoring is None or self.discredit is None or self.planning is None
+                    or self.consistency is None or self.evidence is None or self.calendar is None)
+
+
 def load_catalogue(root: Path | None = None) -> Catalogue:
     """Load ``root/questionnaires`` (default: the packaged one); raise :class:`DataFileError`."""
     base = (root or data_root()) / "questionnaires"
@@ -108,10 +144,38 @@ def load_catalogue(root: Path | None = None) -> Catalogue:
 
     meta_doc = c.read(base / "catalogue.yaml")
     meta: CatalogueFile | None = c.model(meta_doc, CatalogueFile)
+    questions, q_where = _load_questions(c, base)
+    std = _load_standards(c, base, questions)
+    rules = _load_rules(c, base)
+    if c.problems or meta is None or not rules.complete():
+        raise DataFileError(c.problems or [Problem(str(base), None, "", "catalogue incomplete")])
 
-    # questions --------------------------------------------------------------
+    choice_sets = {cs.id: cs for cs in meta.choice_sets}
+    assumptions = {a.id: a for a in meta.assumptions}
+    standards = {s.id: s for s in rules.scoring.standards}
+    _cross_check(c.problems, questions, q_where, std, rules, choice_sets, assumptions, standards)
+    kinds = _evidence_kinds(c.problems, rules.evidence_doc, rules.evidence, std.items, assumptions)
+    if c.problems:
+        raise DataFileError(c.problems)
+
+    cat = Catalogue(
+        root=base, meta=meta, questions=questions, items=std.items, derived=std.derived, standards=standards,
+        scoring=rules.scoring, triggers=list(rules.discredit.triggers), choice_sets=choice_sets,
+        assumptions=assumptions, planning=rules.planning, calendar=rules.calendar,
+    )
+    cat.items_by_id = {i.id: i for i in std.items}
+    cat.consistency = list(rules.consistency.rules)
+    cat.evidence_kinds = kinds
+    cat.evidence_assumption = rules.evidence.assumption
+    return cat
+
+
+# --------------------------------------------------------------------------- reading, by file kind
+
+def _load_questions(c: _Collector, base: Path) -> tuple[dict[str, Question], Where]:
+    """``questions/*.yaml``: the questions in questionnaire order (by section, then file and position)."""
     questions: dict[str, Question] = {}
-    q_where: dict[str, tuple[SourceDoc, tuple]] = {}
+    q_where: Where = {}
     for path in _yaml_files(base / "questions"):
         doc = c.read(path)
         qf: QuestionFile | None = c.model(doc, QuestionFile)
@@ -128,39 +192,42 @@ def load_catalogue(root: Path | None = None) -> Catalogue:
                 continue
             questions[q.id] = q.model_copy(update={"section": qf.section})
             q_where[q.id] = (doc, where)
-    # questionnaire order: by section, then file and position within the file
     questions = dict(sorted(questions.items(), key=lambda kv: SECTIONS.index(kv[1].section)))
+    return questions, q_where
 
-    # items ------------------------------------------------------------------
-    items: list[Item] = []
-    item_where: dict[str, tuple[SourceDoc, tuple]] = {}
-    derived: dict[str, Derived] = {}
-    derived_where: dict[str, tuple[SourceDoc, tuple]] = {}
+
+def _load_standards(c: _Collector, base: Path, questions: dict[str, Question]) -> _Standards:
+    """``standards/*.yaml`` and ``standards/specific/*.yaml``: the derived facts and the items."""
+    std = _Standards()
     for path in _yaml_files(base / "standards") + _yaml_files(base / "standards" / "specific"):
         doc = c.read(path)
         f: ItemFile | None = c.model(doc, ItemFile)
         if f is None or doc is None:
             continue
         for i, d in enumerate(f.derived):
-            if d.id in derived or d.id in questions:
+            if d.id in std.derived or d.id in questions:
                 c.problems.append(doc.problem(("derived", i, "id"), f"duplicate id {d.id!r}"))
                 continue
-            derived[d.id] = d
-            derived_where[d.id] = (doc, ("derived", i))
+            std.derived[d.id] = d
+            std.derived_where[d.id] = (doc, ("derived", i))
         for i, it in enumerate(f.items):
             where = ("items", i)
             if it.category != f.category or it.specific != f.specific:
                 c.problems.append(doc.problem(where + ("category",),
                     f"item is in the file for {f.specific or f.category!r}"))
-            if it.id in item_where:
-                other_doc, other = item_where[it.id]
+            if it.id in std.item_where:
+                other_doc, other = std.item_where[it.id]
                 c.problems.append(doc.problem(where + ("id",),
                     f"duplicate item id {it.id!r} (also at {other_doc.file}:{other_doc.line_of(other)})"))
                 continue
-            items.append(it)
-            item_where[it.id] = (doc, where)
+            std.items.append(it)
+            std.item_where[it.id] = (doc, where)
+    return std
 
-    # rules ------------------------------------------------------------------
+
+def _load_rules(c: _Collector, base: Path) -> _Rules:
+    """``rules/``: scoring, discredit, planning, consistency and the evidence kinds; and China's
+    working-day calendar (``calendars/china.yaml``)."""
     scoring_doc = c.read(base / "rules" / "scoring.yaml")
     scoring: ScoringFile | None = c.model(scoring_doc, ScoringFile)
     discredit_doc = c.read(base / "rules" / "discredit.yaml")
@@ -171,17 +238,18 @@ def load_catalogue(root: Path | None = None) -> Catalogue:
     calendar: CalendarFile | None = c.model(calendar_doc, CalendarFile)
     consistency_doc = c.read(base / "rules" / "consistency.yaml")
     consistency: ConsistencyFile | None = c.model(consistency_doc, ConsistencyFile)
+    evidence_doc = c.read(base / "rules" / "evidence.yaml")
+    evidence: EvidenceFile | None = c.model(evidence_doc, EvidenceFile)
+    return _Rules(scoring_doc, scoring, discredit_doc, discredit, planning_doc, planning,
+                  consistency_doc, consistency, evidence_doc, evidence, calendar)
 
-    if (c.problems or meta is None or scoring is None or discredit is None or planning is None
-            or consistency is None or calendar is None):
-        raise DataFileError(c.problems or [Problem(str(base), None, "", "catalogue incomplete")])
 
-    choice_sets = {cs.id: cs for cs in meta.choice_sets}
-    assumptions = {a.id: a for a in meta.assumptions}
-    standards = {s.id: s for s in scoring.standards}
+# --------------------------------------------------------------------------- cross-file checks
 
-    # cross-file checks ------------------------------------------------------
-    P = c.problems
+def _cross_check(P: list[Problem], questions: dict[str, Question], q_where: Where, std: _Standards,
+                 rules: _Rules, choice_sets: dict, assumptions: dict, standards: dict) -> None:
+    """Every name one file uses of another must exist there; problems in file order of the checks."""
+    derived = std.derived
     for qid, q in questions.items():
         doc, where = q_where[qid]
         if q.choice_set and q.choice_set not in choice_sets:
@@ -190,89 +258,111 @@ def load_catalogue(root: Path | None = None) -> Catalogue:
             _check_names(P, doc, where + ("ask_if",), q.ask_if.names, questions, derived, set())
 
     for did, d in derived.items():
-        doc, where = derived_where[did]
+        doc, where = std.derived_where[did]
         _check_names(P, doc, where + ("expr",), d.expr.names, questions, derived, set(), self_id=did)
 
-    for it in items:
-        doc, where = item_where[it.id]
-        for qid in it.questions:
-            if qid not in questions:
-                P.append(doc.problem(where + ("questions",), f"question {qid!r} does not exist"))
-        for std, use in it.standards.items():
-            rule = it.rule_for(std)
-            rule_loc = where + (("standards", std, "rule") if use.rule is not None else ("rule",))
-            params = set(use.params)
-            for name, e in rule.expressions():
-                _check_names(P, doc, rule_loc + (name,), e.names, questions, derived, params,
-                             context=f"in standard {std!r}")
-            opts = it.options_for(std)
-            opt_loc = where + (("standards", std, "options") if use.options is not None else ("options",))
-            for needed in ("pass", "fail"):
-                if needed not in opts:
-                    P.append(doc.problem(opt_loc, f"options must include {needed!r}"))
-            if rule.partial is not None and "partial" not in opts:
-                P.append(doc.problem(opt_loc, "the rule has 'partial' but the options do not"))
-            if rule.partial is None and "partial" in opts:
-                P.append(doc.problem(opt_loc, "'partial' is an option but the rule never gives it"))
-            if rule.na_if is not None and "na" not in opts:
-                P.append(doc.problem(opt_loc, "the rule has 'na_if' but the options lack 'na'"))
-            if it.category == "bonus" and "partial" in opts:
-                P.append(doc.problem(opt_loc, "bonus items are met or not: no 'partial'"))
-        for j, ev in enumerate(it.evidence):
-            for attr in ("exists_if", "applies_if"):
-                e = getattr(ev, attr)
-                if e is not None:
-                    _check_names(P, doc, where + ("evidence", j, attr), e.names, questions, derived, set())
+    for it in std.items:
+        _check_item(P, it, std.item_where[it.id], questions, derived)
+    _check_discredit(P, rules.discredit_doc, rules.discredit, questions, derived, assumptions)
+    _check_consistency(P, rules.consistency_doc, rules.consistency, questions)
+    _check_scoring(P, rules.scoring_doc, rules.scoring, standards, questions, assumptions)
+    _check_planning(P, rules.planning_doc, rules.planning, {i.id for i in std.items}, questions, assumptions,
+                    {t.id for t in rules.discredit.triggers})
 
+    _check_numbering(P, std.items, std.item_where, standards, rules.scoring_doc)
+
+
+def _check_item(P: list[Problem], it: Item, at: tuple[SourceDoc, tuple], questions: dict,
+                derived: dict) -> None:
+    """An item's questions, its rule's names and options per standard, its evidence conditions."""
+    doc, where = at
+    for qid in it.questions:
+        if qid not in questions:
+            P.append(doc.problem(where + ("questions",), f"question {qid!r} does not exist"))
+    for std, use in it.standards.items():
+        rule = it.rule_for(std)
+        rule_loc = where + (("standards", std, "rule") if use.rule is not None else ("rule",))
+        params = set(use.params)
+        for name, e in rule.expressions():
+            _check_names(P, doc, rule_loc + (name,), e.names, questions, derived, params,
+                         context=f"in standard {std!r}")
+        opts = it.options_for(std)
+        opt_loc = where + (("standards", std, "options") if use.options is not None else ("options",))
+        for needed in ("pass", "fail"):
+            if needed not in opts:
+                P.append(doc.problem(opt_loc, f"options must include {needed!r}"))
+        if rule.partial is not None and "partial" not in opts:
+            P.append(doc.problem(opt_loc, "the rule has 'partial' but the options do not"))
+        if rule.partial is None and "partial" in opts:
+            P.append(doc.problem(opt_loc, "'partial' is an option but the rule never gives it"))
+        if rule.na_if is not None and "na" not in opts:
+            P.append(doc.problem(opt_loc, "the rule has 'na_if' but the options lack 'na'"))
+        if it.category == "bonus" and "partial" in opts:
+            P.append(doc.problem(opt_loc, "bonus items are met or not: no 'partial'"))
+    for j, ev in enumerate(it.evidence):
+        for attr in ("exists_if", "applies_if"):
+            e = getattr(ev, attr)
+            if e is not None:
+                _check_names(P, doc, where + ("evidence", j, attr), e.names, questions, derived, set())
+
+
+def _check_discredit(P: list[Problem], doc: SourceDoc, discredit: DiscreditFile, questions: dict,
+                     derived: dict, assumptions: dict) -> None:
     for i, t in enumerate(discredit.triggers):
-        _check_names(P, discredit_doc, ("triggers", i, "when"), t.when.names, questions, derived, set())
+        _check_names(P, doc, ("triggers", i, "when"), t.when.names, questions, derived, set())
         if t.assumption and t.assumption not in assumptions:
-            P.append(discredit_doc.problem(("triggers", i, "assumption"), f"unknown assumption {t.assumption!r}"))
+            P.append(doc.problem(("triggers", i, "assumption"), f"unknown assumption {t.assumption!r}"))
     if len({t.id for t in discredit.triggers}) != len(discredit.triggers):
-        P.append(discredit_doc.problem(("triggers",), "trigger ids repeat"))
+        P.append(doc.problem(("triggers",), "trigger ids repeat"))
 
+
+def _check_consistency(P: list[Problem], doc: SourceDoc, consistency: ConsistencyFile, questions: dict) -> None:
     for i, rule in enumerate(consistency.rules):
         loc = ("rules", i)
         for n in sorted(rule.check.names):
             if n not in questions and n not in PROFILE_NAMES:
-                P.append(consistency_doc.problem(loc + ("check",),
-                                                 f"uses {n!r}, which is not a question or profile field"))
+                P.append(doc.problem(loc + ("check",), f"uses {n!r}, which is not a question or profile field"))
         if rule.field not in rule.check.names or rule.field not in questions:
-            P.append(consistency_doc.problem(loc + ("field",), f"{rule.field!r} must be a question the check uses"))
+            P.append(doc.problem(loc + ("field",), f"{rule.field!r} must be a question the check uses"))
     if len({r.id for r in consistency.rules}) != len(consistency.rules):
-        P.append(consistency_doc.problem(("rules",), "rule ids repeat"))
+        P.append(doc.problem(("rules",), "rule ids repeat"))
 
+
+def _check_scoring(P: list[Problem], doc: SourceDoc, scoring: ScoringFile, standards: dict, questions: dict,
+                   assumptions: dict) -> None:
     for i, s in enumerate(scoring.standards):
         for a in s.pass_rule.assumptions:
             if a not in assumptions:
-                P.append(scoring_doc.problem(("standards", i, "pass_rule", "assumptions"), f"unknown assumption {a!r}"))
+                P.append(doc.problem(("standards", i, "pass_rule", "assumptions"), f"unknown assumption {a!r}"))
     if set(standards) != set(STANDARDS):
-        P.append(scoring_doc.problem(("standards",), f"must define exactly {', '.join(STANDARDS)}"))
+        P.append(doc.problem(("standards",), f"must define exactly {', '.join(STANDARDS)}"))
     if scoring.application_bar.question not in questions:
-        P.append(scoring_doc.problem(("application_bar", "question"),
-                                     f"question {scoring.application_bar.question!r} does not exist"))
+        P.append(doc.problem(("application_bar", "question"),
+                             f"question {scoring.application_bar.question!r} does not exist"))
     if scoring.tolerance.assumption not in assumptions:
-        P.append(scoring_doc.problem(("tolerance", "assumption"), f"unknown assumption {scoring.tolerance.assumption!r}"))
+        P.append(doc.problem(("tolerance", "assumption"), f"unknown assumption {scoring.tolerance.assumption!r}"))
 
     for qid in scoring.application_bar.also:
         if qid not in questions:
-            P.append(scoring_doc.problem(("application_bar", "also"), f"question {qid!r} does not exist"))
-    _check_planning(P, planning_doc, planning, {i.id for i in items}, questions, assumptions,
-                    {t.id for t in discredit.triggers})
+            P.append(doc.problem(("application_bar", "also"), f"question {qid!r} does not exist"))
 
-    _check_numbering(P, items, item_where, standards, scoring_doc)
 
-    if P:
-        raise DataFileError(P)
-
-    cat = Catalogue(
-        root=base, meta=meta, questions=questions, items=items, derived=derived, standards=standards,
-        scoring=scoring, triggers=list(discredit.triggers), choice_sets=choice_sets, assumptions=assumptions,
-        planning=planning, calendar=calendar,
-    )
-    cat.items_by_id = {i.id: i for i in items}
-    cat.consistency = list(consistency.rules)
-    return cat
+def _evidence_kinds(P: list[Problem], doc: SourceDoc, ev: EvidenceFile, items: list[Item],
+                    assumptions: dict) -> dict[str, tuple[str, int | None]]:
+    """The kinds ``rules/evidence.yaml`` gives, each naming a document some item asks for, once."""
+    names = {e.zh for i in items for e in i.evidence}
+    kinds: dict[str, tuple[str, int | None]] = {}
+    listed = [(("procedures", n), zh, ("procedure", None)) for n, zh in enumerate(ev.procedures)]
+    listed += [(("records", n, "doc"), r.doc, ("records", r.months)) for n, r in enumerate(ev.records)]
+    for loc, zh, kind in listed:
+        if zh not in names:
+            P.append(doc.problem(loc, f"no item asks for a document named {zh!r}"))
+        elif zh in kinds:
+            P.append(doc.problem(loc, f"{zh!r} is listed twice"))
+        kinds[zh] = kind
+    if ev.assumption not in assumptions:
+        P.append(doc.problem(("assumption",), f"unknown assumption {ev.assumption!r}"))
+    return kinds
 
 
 def _check_planning(P: list[Problem], doc: SourceDoc, pl: PlanningFile, item_ids: set, questions: dict,

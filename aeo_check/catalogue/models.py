@@ -330,6 +330,20 @@ class ConsistencyFile(Strict):
     rules: list[ConsistencyRule] = Field(min_length=1)
 
 
+class RecordPeriod(Strict):
+    doc: str = Field(min_length=1)
+    months: int = Field(ge=1, le=120)
+
+
+class EvidenceFile(Strict):
+    """``questionnaires/rules/evidence.yaml``: which documents are procedures, and which are
+    records that must reach back a number of months (the evidence binder checks both)."""
+
+    assumption: str
+    procedures: list[str] = Field(default_factory=list)
+    records: list[RecordPeriod] = Field(default_factory=list)
+
+
 class CatalogueFile(Strict):
     """``questionnaires/catalogue.yaml``: version, vocabularies and the assumptions index."""
 

@@ -13,7 +13,7 @@ if TYPE_CHECKING:  # pragma: no cover
 from aeo_check.cli.app import app
 
 #: the command groups, in the order ``--help`` lists them (each registers its commands on import)
-GROUPS = ("answer_files", "score", "plan", "report", "portfolio", "assess", "doctor", "standards")
+GROUPS = ("answer_files", "score", "plan", "report", "portfolio", "assess", "doctor", "standards", "binder")
 for _group in GROUPS:
     importlib.import_module(f"aeo_check.cli.{_group}")
 

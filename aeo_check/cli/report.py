@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
@@ -44,9 +44,16 @@ def report(
     compare: Annotated[Path | None, typer.Option("--compare", metavar=_m("old"), help=_h("report --compare"))] = None,
     jobs: Annotated[int | None, typer.Option("-j", "--jobs", min=1, help=_h("report --jobs"))] = None,
     force: Annotated[bool, typer.Option("--force", help=_h("report --force"))] = False,
+    binder: Annotated[Path | None, typer.Option("--binder", metavar=_m("dir"), help=_h("report --binder"))] = None,
 ) -> None:
-    from aeo_check.files.sourcefile import DataFileError
+    output, to_folder = _output_of(files, output_text)
+    if len(files) > 1 or to_folder:
+        _report_batch(files, output, lang, html, brand, compare, jobs, binder)
+    _report_one(files[0], output, lang, html, brand, pdf_variant, report_no, revision, compare, force, binder)
 
+
+def _output_of(files: list[Path], output_text: str | None) -> tuple[Path | None, bool]:
+    """``-o`` as a path, and whether it names a folder (ends in a slash); exits on an unusable one."""
     # the path as typed: Path() turns "" into "." and drops a trailing slash
     if output_text is not None and not output_text.strip():
         err.print(en_zh("cli.empty_output"), markup=False)
@@ -59,47 +66,60 @@ def report(
         shown = inert(output_text)
         err.print(f"{shown}: " + en_zh("cli.is_a_folder", folder=shown.rstrip("/")), markup=False, soft_wrap=True)
         raise typer.Exit(3)
-    batch = len(files) > 1 or to_folder
-    if batch:
-        if output is None:
-            err.print(en_zh("cli.several_need_folder"), markup=False)
-            raise typer.Exit(2)
-        if compare is not None:
-            err.print(en_zh("cli.compare_one_file"), markup=False)
-            raise typer.Exit(2)
-        if output.exists() and not output.is_dir():
-            err.print(f"{output} " + en_zh("cli.not_a_folder"), markup=False)
-            raise typer.Exit(2)
-        from aeo_check.runs.report_batch import (
-            Job,
-            default_workers,
-            outputs_for,
-            run_batch,
-        )
+    return output, to_folder
+
+
+def _report_batch(files: list[Path], output: Path | None, lang: Lang | None, html: bool, brand: Path | None,
+                  compare: Path | None, jobs: int | None, binder: Path | None) -> NoReturn:
+    """Several files (or one into a folder): one plan each, rendered in parallel; exits with the batch's code."""
+    from aeo_check.files.sourcefile import DataFileError
+
+    if output is None:
+        err.print(en_zh("cli.several_need_folder"), markup=False)
+        raise typer.Exit(2)
+    if compare is not None or binder is not None:
+        err.print(en_zh("cli.compare_one_file" if compare is not None else "binder.one_file"), markup=False)
+        raise typer.Exit(2)
+    if output.exists() and not output.is_dir():
+        err.print(f"{output} " + en_zh("cli.not_a_folder"), markup=False)
+        raise typer.Exit(2)
+    from aeo_check.runs.report_batch import (
+        Job,
+        default_workers,
+        outputs_for,
+        run_batch,
+    )
+
+    try:
+        output.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        _io_error(exc, output)
+    if brand is not None:
+        from aeo_check.views.pdf.report import load_brand
 
         try:
-            output.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            _io_error(exc, output)
-        if brand is not None:
-            from aeo_check.views.pdf.report import load_brand
+            load_brand(brand)  # a broken brand file stops the batch before any work
+        except DataFileError as exc:
+            _problems_exit(exc.problems)
+    targets = outputs_for(files, output, html)
+    todo = [Job(f, o, lang.value if lang else None, html, brand) for f, o in zip(files, targets, strict=False)]
+    raise typer.Exit(run_batch(todo, jobs or default_workers(), err))
 
-            try:
-                load_brand(brand)  # a broken brand file stops the batch before any work
-            except DataFileError as exc:
-                _problems_exit(exc.problems)
-        targets = outputs_for(files, output, html)
-        todo = [Job(f, o, lang.value if lang else None, html, brand) for f, o in zip(files, targets, strict=False)]
-        raise typer.Exit(run_batch(todo, jobs or default_workers(), err))
 
-    file = files[0]
+def _report_one(file: Path, output: Path | None, lang: Lang | None, html: bool, brand: Path | None,
+                pdf_variant: PdfVariant | None, report_no: str | None, revision: str, compare: Path | None,
+                force: bool, binder: Path | None) -> None:
+    """One file's plan: read it (and the earlier assessment), then render it to ``output``."""
+    from aeo_check.files.sourcefile import DataFileError
+
     output = output or Path("plan.html" if html else "plan.pdf")
     cat = catalogue()
     progress = None
     try:
+        from aeo_check.cli.binder import binder_states
         from aeo_check.views.pdf.report import answers_attachment, load_brand
 
-        doc = read_one(cat, file)
+        doc = read_one(cat, file, binder=binder_states(cat, binder))
         res, a_lang = doc.data, doc.assessment.language
         brand_obj = load_brand(brand) if brand else None
         if compare is not None:

@@ -78,10 +78,14 @@ def score(
     detail: Annotated[bool, typer.Option("--detail", help=_h("score --detail"))] = False,
     jobs: Annotated[int | None, typer.Option(
         "-j", "--jobs", min=1, help=_h("score --jobs"))] = None,
+    binder: Annotated[Path | None, typer.Option("--binder", metavar=_m("dir"), help=_h("score --binder"))] = None,
 ) -> None:
     from aeo_check.runs import batch
 
     many = len(files) > 1
+    if binder is not None and many:
+        err.print(en_zh("binder.one_file"), markup=False)
+        raise typer.Exit(2)
     color: str | None = None
     width = 80
     if format is ScoreFmt.table and (not many or detail):
@@ -105,7 +109,7 @@ def score(
                          fail_below=fail_below.value if fail_below else None, detail=detail, many=many,
                          color=color, width=width, ui_lang=ui_lang,
                          file_width=file_width(paths) if fmt == "table" and many else 0,
-                         blockers=fail_on_new_blockers is not None)
+                         blockers=fail_on_new_blockers is not None, binder=_binder(cat, binder))
     stdout, stderr = sys.stdout, sys.stderr
     on_file = None
     gained: list[str] = []
@@ -165,6 +169,12 @@ def _old_blockers(cat, old_path: Path) -> dict:
     for o in olds:
         by_uscc.setdefault(o.result.enterprise.get("uscc"), blockers_of(o.data))
     return by_uscc
+
+
+def _binder(cat, root: Path | None) -> dict[str, str] | None:
+    from aeo_check.cli.binder import binder_states
+
+    return binder_states(cat, root)
 
 
 def _score_junit(cat, files: list[Path], fail_below, fail_on_new_blockers) -> None:

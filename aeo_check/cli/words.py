@@ -157,7 +157,7 @@ def _wrap_cells(text: str, width: int = 78, initial_indent: str = "", subsequent
 
 
 #: marks that Chinese typesetting never puts at the start of a line (typesetting, not words:
-#: allow-listed in tests/test_words.py)
+#: allow-listed in tests/words/test_lexicon.py)
 _CLOSING = frozenset("。，、；：！？）」』》〉”’")
 
 

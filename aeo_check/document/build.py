@@ -14,6 +14,7 @@ and the application dossier.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -62,18 +63,25 @@ class Document:
 
 
 def build(cat: Catalogue, assessment: Assessment, file: str | None = None,
-          source: SourceDoc | None = None) -> Document:
-    """Score ``assessment``, date its plan and derive the shared facts, once."""
+          source: SourceDoc | None = None, binder: dict[str, str] | None = None) -> Document:
+    """Score ``assessment``, date its plan and derive the shared facts, once. ``binder``: each
+    document's state in an evidence binder (``binder.check.Check.evidence_states``), which the
+    evidence list then shows instead of the answers' (a held document is held everywhere)."""
     from aeo_check.planning import make_plan
     from aeo_check.scoring import score
 
     result = score(cat, assessment)
+    if binder is not None:
+        from aeo_check.binder.check import with_binder
+
+        result = dataclasses.replace(result, _rows=with_binder(result.evidence_rows, binder), _evidence=None)
     plan = make_plan(cat, result)
     return Document(file=file or assessment.file or "", assessment=assessment, result=result, plan=plan,
                     facts=facts_of(cat, result, plan), standard=cat.version, source=source)
 
 
-def read(cat: Catalogue, path: Path | str, display: str | None = None) -> Document:
+def read(cat: Catalogue, path: Path | str, display: str | None = None,
+         binder: dict[str, str] | None = None) -> Document:
     """The document of one answer file; :class:`~aeo_check.files.sourcefile.DataFileError` with every
     problem (file, line, field) when it is not a valid answer file."""
     from aeo_check.answers.model import parse_answers
@@ -81,4 +89,4 @@ def read(cat: Catalogue, path: Path | str, display: str | None = None) -> Docume
 
     name = display or str(path)
     doc = read_answers(Path(path), cat, name)
-    return build(cat, parse_answers(doc, cat), name, doc)
+    return build(cat, parse_answers(doc, cat), name, doc, binder)

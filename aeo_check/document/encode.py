@@ -252,6 +252,6 @@ def problems_json(file: str, problems: list[Any]) -> str:
     """A file that is not a valid answer file, as a record of the same stream: its problems."""
     from aeo_check.scoring.result import RESULT_FORMAT
 
-    rows = [{"file": p.file, "line": p.line, "field": p.field, "message": p.message} for p in problems]
+    rows = [p.as_dict() for p in problems]
     record = {"file": file, "format": RESULT_FORMAT, "valid": False, "problems": rows}
     return _RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", _enc(record))

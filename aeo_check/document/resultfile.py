@@ -18,25 +18,26 @@ if TYPE_CHECKING:  # pragma: no cover
     from aeo_check.files.sourcefile import SourceDoc
 
 
-def read_documents(cat: Catalogue, path: Path) -> list[Document]:
+def read_documents(cat: Catalogue, path: Path, binder: dict[str, str] | None = None) -> list[Document]:
     """The documents in ``path``: one for an answer file (YAML, JSON, xlsx), one or many for a
-    result JSON written by ``score --format json``."""
+    result JSON written by ``score --format json``; ``binder`` as :func:`~aeo_check.document.build.build` takes it."""
     doc = read_answers(path, cat, str(path))
     data = doc.data
     items = data if isinstance(data, list) else [data]
     if items and all(_is_result(d) for d in items):
         base = (lambda i: (i,)) if isinstance(data, list) else (lambda i: ())
-        return [_from_result(cat, doc, d, base(i), str(path)) for i, d in enumerate(items)]
+        return [_from_result(cat, doc, d, base(i), str(path), binder) for i, d in enumerate(items)]
     if isinstance(data, list):
         raise DataFileError([doc.problem((), "neither an answer file nor a result JSON (score --format json)")])
-    return [build(cat, parse_answers(doc, cat), str(path), doc)]
+    return [build(cat, parse_answers(doc, cat), str(path), doc, binder)]
 
 
 def _is_result(d: Any) -> bool:
     return isinstance(d, dict) and isinstance(d.get("format"), str) and d["format"].startswith("aeo-check/result/")
 
 
-def _from_result(cat: Catalogue, doc: SourceDoc, d: dict[str, Any], base: tuple[Any, ...], path: str) -> Document:
+def _from_result(cat: Catalogue, doc: SourceDoc, d: dict[str, Any], base: tuple[Any, ...], path: str,
+                 binder: dict[str, str] | None) -> Document:
     from aeo_check.document.resultcheck import check_result
 
     if d["format"] != RESULT_FORMAT:
@@ -59,13 +60,13 @@ def _from_result(cat: Catalogue, doc: SourceDoc, d: dict[str, Any], base: tuple[
                 )
             ]
         )
-    return build(cat, check_result(cat, doc, dict(d), base), d.get("file") or path)
+    return build(cat, check_result(cat, doc, dict(d), base), d.get("file") or path, binder=binder)
 
 
-def read_one(cat: Catalogue, path: Path, uscc: str | None = None) -> Document:
+def read_one(cat: Catalogue, path: Path, uscc: str | None = None, binder: dict[str, str] | None = None) -> Document:
     """The one document in ``path`` (for a list from score --format json: the one of the enterprise
     with that USCC)."""
-    docs = read_documents(cat, path)
+    docs = read_documents(cat, path, binder)
     if len(docs) == 1:
         return docs[0]
     found = next((d for d in docs if uscc and d.result.enterprise.get("uscc") == uscc), None)

@@ -164,12 +164,44 @@ _TEXT = {"type": "object", "required": ["zh", "en"], "additionalProperties": Fal
 
 def result_schema(cat: Catalogue) -> dict[str, Any]:
     """The result JSON (``score --format json`` prints a list of these, each with its ``file``)."""
-    tiers = {"$ref": "#/definitions/tier"}
-    ratings = {"enum": ["pass", "partial", "fail", "na", "unanswered"]}
-    item_ids = {"$ref": "#/definitions/item_id"}
-    qids = {"$ref": "#/definitions/question_id"}
-    nullable_int = {"type": ["integer", "null"]}
-    fact = {
+    return {
+        "$schema": DRAFT,
+        "$id": f"urn:aeo-check:result:{cat.version}",
+        "title": "aeo-check result",
+        "description": "The result of scoring one assessment (aeo-check score --format json prints a list of them).",
+        "definitions": {
+            "result": _result_envelope(cat),
+            "invalid": _invalid_schema(),
+            "tier": {"enum": list(TIERS)},
+            "item_id": {"enum": sorted(i.id for i in cat.items)},
+            "question_id": {"enum": list(cat.questions)},
+        },
+        "anyOf": [
+            {"$ref": "#/definitions/result"},
+            {"$ref": "#/definitions/invalid"},
+            {
+                "type": "array",
+                "items": {"anyOf": [{"$ref": "#/definitions/result"}, {"$ref": "#/definitions/invalid"}]},
+            },
+        ],
+    }
+
+
+# the definitions the parts refer to
+_TIER_REF = {"$ref": "#/definitions/tier"}
+_ITEM_ID_REF = {"$ref": "#/definitions/item_id"}
+_QUESTION_ID_REF = {"$ref": "#/definitions/question_id"}
+_RATINGS = ("pass", "partial", "fail", "na", "unanswered")
+_GAP_FIELDS = ("id", "official_no", "category", "rating", "points", "points_lost", "blocker", "title",
+               "requirement", "why", "remediation", "evidence", "effort_days", "owner", "rectifiable")
+_RESULT_FIELDS = ("format", "standard", "assessed_on", "language", "enterprise", "tier", "reason", "provisional",
+                  "unanswered", "dont_know", "standards", "paths", "timing", "answers", "assumptions", "plan",
+                  "facts", "tool")
+
+
+def _fact_schema() -> dict[str, Any]:
+    """One fact behind a gap: a question, derived value or profile field, and its state."""
+    return {
         "type": "object",
         "additionalProperties": False,
         "required": ["id", "kind", "value", "state"],
@@ -180,31 +212,19 @@ def result_schema(cat: Catalogue) -> dict[str, Any]:
             "state": {"enum": ["answered", "unanswered", "dont_know", "skipped", "computed", "unknown"]},
         },
     }
-    gap = {
+
+
+def _gap_schema() -> dict[str, Any]:
+    """An item not passed: why, what to do, what to show, who and how long."""
+    return {
         "type": "object",
         "additionalProperties": False,
-        "required": [
-            "id",
-            "official_no",
-            "category",
-            "rating",
-            "points",
-            "points_lost",
-            "blocker",
-            "title",
-            "requirement",
-            "why",
-            "remediation",
-            "evidence",
-            "effort_days",
-            "owner",
-            "rectifiable",
-        ],
+        "required": list(_GAP_FIELDS),
         "properties": {
-            "id": item_ids,
+            "id": dict(_ITEM_ID_REF),
             "official_no": {"type": "integer"},
             "category": {"type": "string"},
-            "rating": ratings,
+            "rating": {"enum": list(_RATINGS)},
             "points": {"type": "integer"},
             "points_lost": {"type": "integer", "minimum": 0},
             "blocker": {"type": "boolean"},
@@ -212,7 +232,7 @@ def result_schema(cat: Catalogue) -> dict[str, Any]:
             "missing": {"type": ["string", "null"]},
             "title": _TEXT,
             "requirement": _TEXT,
-            "why": {"type": "array", "items": fact},
+            "why": {"type": "array", "items": _fact_schema()},
             "remediation": {"type": "array", "items": _TEXT},
             "evidence": {"type": "array", "items": _TEXT},
             "audit_methods": {"type": "array", "items": {"type": "string"}},
@@ -221,16 +241,31 @@ def result_schema(cat: Catalogue) -> dict[str, Any]:
             "rectifiable": {"type": "boolean"},
         },
     }
+
+
+def _standard_schema() -> dict[str, Any]:
+    """One standard's outcome: score against threshold, categories, every item and the gaps."""
+    counts = ("items", "pass", "partial", "fail", "na", "unanswered", "points", "points_lost")
     category = {
         "type": "object",
         "additionalProperties": False,
-        "required": ["items", "pass", "partial", "fail", "na", "unanswered", "points", "points_lost"],
+        "required": list(counts),
+        "properties": {k: {"type": "integer"} for k in counts},
+    }
+    item = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["id", "official_no", "category", "rating", "points"],
         "properties": {
-            k: {"type": "integer"}
-            for k in ("items", "pass", "partial", "fail", "na", "unanswered", "points", "points_lost")
+            "id": dict(_ITEM_ID_REF),
+            "official_no": {"type": "integer"},
+            "category": {"type": "string"},
+            "rating": {"enum": list(_RATINGS)},
+            "points": {"type": "integer"},
+            "deemed": {"enum": ["pass", "fail", None]},
         },
     }
-    standard = {
+    return {
         "type": "object",
         "additionalProperties": False,
         "required": ["passed", "score", "threshold", "gaps", "items", "categories", "fail_items"],
@@ -243,68 +278,43 @@ def result_schema(cat: Catalogue) -> dict[str, Any]:
             "bonus_points": {"type": "integer"},
             "bonus_cap": {"type": "integer"},
             "points_short": {"type": "integer"},
-            "fail_items": {"type": "array", "items": item_ids},
-            "unanswered_items": {"type": "array", "items": item_ids},
+            "fail_items": {"type": "array", "items": dict(_ITEM_ID_REF)},
+            "unanswered_items": {"type": "array", "items": dict(_ITEM_ID_REF)},
             "partial_count": {"type": "integer"},
             "categories": {"type": "object", "additionalProperties": category},
-            "items": {
-                "type": "array",
-                "items": {
-                    "type": "object",
-                    "additionalProperties": False,
-                    "required": ["id", "official_no", "category", "rating", "points"],
-                    "properties": {
-                        "id": item_ids,
-                        "official_no": {"type": "integer"},
-                        "category": {"type": "string"},
-                        "rating": ratings,
-                        "points": {"type": "integer"},
-                        "deemed": {"enum": ["pass", "fail", None]},
-                    },
-                },
-            },
-            "not_applicable": {"type": "array", "items": item_ids},
-            "gaps": {"type": "array", "items": gap},
+            "items": {"type": "array", "items": item},
+            "not_applicable": {"type": "array", "items": dict(_ITEM_ID_REF)},
+            "gaps": {"type": "array", "items": _gap_schema()},
             "bonus_open": {"type": "array", "items": {"type": "object"}},
         },
     }
-    path = {
+
+
+def _path_schema() -> dict[str, Any]:
+    """The way to one tier: the standard that decides it, the items to fix and what must wait."""
+    return {
         "type": "object",
         "additionalProperties": False,
         "required": ["tier", "standard", "items", "triggers", "score", "waits"],
         "properties": {
-            "tier": tiers,
+            "tier": dict(_TIER_REF),
             "standard": {"enum": ["advanced", "certified", None]},
-            "items": {"type": "array", "items": item_ids},
+            "items": {"type": "array", "items": dict(_ITEM_ID_REF)},
             "triggers": {"type": "array", "items": {"type": "string"}},
-            "score": nullable_int,
-            "waits": {"type": "array", "items": item_ids},
+            "score": {"type": ["integer", "null"]},
+            "waits": {"type": "array", "items": dict(_ITEM_ID_REF)},
         },
     }
-    facts = _facts_schema(tiers)
-    result = {
+
+
+def _result_envelope(cat: Catalogue) -> dict[str, Any]:
+    """One scored assessment: who, when, the tier and why, both standards, the paths, the plan, the facts."""
+    tiers, qids = _TIER_REF, _QUESTION_ID_REF
+    standard = _standard_schema()
+    return {
         "type": "object",
         "additionalProperties": False,
-        "required": [
-            "format",
-            "standard",
-            "assessed_on",
-            "language",
-            "enterprise",
-            "tier",
-            "reason",
-            "provisional",
-            "unanswered",
-            "dont_know",
-            "standards",
-            "paths",
-            "timing",
-            "answers",
-            "assumptions",
-            "plan",
-            "facts",
-            "tool",
-        ],
+        "required": list(_RESULT_FIELDS),
         "properties": {
             "file": {"type": "string", "description": "the answer file (score --format json)"},
             "format": {"const": RESULT_FORMAT},
@@ -313,24 +323,24 @@ def result_schema(cat: Catalogue) -> dict[str, Any]:
             "language": {"enum": ["zh", "en"]},
             "enterprise": {"type": "object", "required": ["name", "uscc", "type", "current_tier"],
                            "properties": {"name": {"type": "string"}, "uscc": {"type": "string"},
-                                          "type": {"enum": list(ENTERPRISE_TYPES)}, "current_tier": tiers}},
-            "tier": tiers,
+                                          "type": {"enum": list(ENTERPRISE_TYPES)}, "current_tier": dict(tiers)}},
+            "tier": dict(tiers),
             "floor_tier": {**tiers, "description": "the tier if every unanswered discredit trigger held"},
             "unknown_triggers": {"type": "array", "items": {"type": "string"},
                                  "description": "discredit triggers that depend on unanswered questions"},
             "reason": _TEXT,
             "provisional": {"type": "boolean"},
-            "unanswered": {"type": "array", "items": qids},
-            "skipped": {"type": "array", "items": qids},
-            "dont_know": {"type": "array", "items": qids},
+            "unanswered": {"type": "array", "items": dict(qids)},
+            "skipped": {"type": "array", "items": dict(qids)},
+            "dont_know": {"type": "array", "items": dict(qids)},
             "discredit": {"type": "array", "items": {"type": "object", "required": ["id", "tier", "title"]}},
             "standards": {"type": "object", "additionalProperties": False, "required": ["advanced", "certified"],
                           "properties": {"advanced": standard, "certified": standard}},
-            "paths": {"type": "object", "propertyNames": tiers, "additionalProperties": path},
+            "paths": {"type": "object", "propertyNames": dict(tiers), "additionalProperties": _path_schema()},
             "timing": {"type": "object", "properties": {"may_apply_from": {"anyOf": [DATE, {"type": "null"}]},
                                                         "barred": {"type": ["boolean", "null"]}}},
             "tolerance": {"type": ["object", "null"]},
-            "answers": {"type": "object", "propertyNames": qids},
+            "answers": {"type": "object", "propertyNames": dict(qids)},
             "notes": {"type": "object", "additionalProperties": {"type": "string"}},
             "derived": {"type": "object"},
             "evidence": {"type": "array", "items": {"type": "object", "required": ["zh", "en", "category"]}},
@@ -340,12 +350,12 @@ def result_schema(cat: Catalogue) -> dict[str, Any]:
                 "properties": {
                     **_PLAN["properties"],
                     "recommended": {
-                        "anyOf": [tiers, {"type": "null"}],
+                        "anyOf": [dict(tiers), {"type": "null"}],
                         "description": "the target the plan points the reader to",
                     },
                 },
             },
-            "facts": facts,
+            "facts": _facts_schema(dict(tiers)),
             "tool": {
                 "type": "object",
                 "required": ["name", "version"],
@@ -353,7 +363,11 @@ def result_schema(cat: Catalogue) -> dict[str, Any]:
             },
         },
     }
-    invalid = {
+
+
+def _invalid_schema() -> dict[str, Any]:
+    """A file that could not be scored, with its problems."""
+    return {
         "type": "object",
         "additionalProperties": False,
         "required": ["file", "format", "valid", "problems"],
@@ -376,27 +390,6 @@ def result_schema(cat: Catalogue) -> dict[str, Any]:
                 },
             },
         },
-    }
-    return {
-        "$schema": DRAFT,
-        "$id": f"urn:aeo-check:result:{cat.version}",
-        "title": "aeo-check result",
-        "description": "The result of scoring one assessment (aeo-check score --format json prints a list of them).",
-        "definitions": {
-            "result": result,
-            "invalid": invalid,
-            "tier": {"enum": list(TIERS)},
-            "item_id": {"enum": sorted(i.id for i in cat.items)},
-            "question_id": {"enum": list(cat.questions)},
-        },
-        "anyOf": [
-            {"$ref": "#/definitions/result"},
-            {"$ref": "#/definitions/invalid"},
-            {
-                "type": "array",
-                "items": {"anyOf": [{"$ref": "#/definitions/result"}, {"$ref": "#/definitions/invalid"}]},
-            },
-        ],
     }
 
 

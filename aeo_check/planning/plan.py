@@ -352,7 +352,7 @@ def make_plan(cat: Catalogue, R: Result, today: dt.date | None = None) -> Plan:
         if s.kind in ("check", "work", "apply") and s.owner:
             effort[s.owner] = effort.get(s.owner, 0) + (s.days or 0)
     steps_sorted = sorted(b.steps.values(), key=lambda s: (s.start, s.end or dt.date.max, KINDS.index(s.kind), s.id))
-    recommended = recommended_tier(targets, b.P.recommendation)
+    recommended = recommended_tier(situation, targets, b.P.recommendation)
     next_step = _next_step(cat, b, R, situation, targets, keep, repair_info, recommended)
     limits = _limits(b, targets)
     assumptions = [{"id": aid, "text": text(cat.assumptions[aid].text), "source": cat.assumptions[aid].source}
@@ -637,7 +637,7 @@ def _next_step(
     W = cat.planning.next_step
     out = {}
     first = next(iter(targets.values()), None)
-    if situation in ("climb", "at_risk") and recommended in targets:
+    if situation == "climb" and recommended in targets:
         first = targets[recommended]
     for lang in ("zh", "en"):
         tier_name = cat.label("tiers", first.tier).get(lang) if first else ""

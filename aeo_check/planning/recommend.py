@@ -12,21 +12,23 @@ from __future__ import annotations
 from typing import Any
 
 
-def recommended_tier(targets: dict[str, Any], rule: Any) -> str | None:
-    """The tier of the target the plan puts first for the reader (None: nothing to aim for);
-    ``targets`` are the plan's :class:`~aeo_check.planning.plan.Target` objects, in the plan's order."""
+def recommended_tier(situation: str, targets: dict[str, Any], rule: Any) -> str | None:
+    """The tier of the target the plan points the reader to (None: nothing to aim for). ``targets``
+    are the plan's :class:`~aeo_check.planning.plan.Target` objects, in the plan's order. Only a firm
+    climbing from Regular weighs Advanced against Certified: one that meets a tier applies for it,
+    one at risk of losing its tier wins it back, one that holds its tier looks at the next one up."""
     climbs = {t: tg for t, tg in targets.items() if tg.route == "climb" and tg.feasible}
     first = next(iter(targets.values()), None)
     if first is None:
         return None
-    if first.route in ("apply", "keep", "repair") or first.tier not in climbs:
-        if first.route == "keep":
-            return next(iter(climbs), None)
+    if situation == "keep":
+        return next(iter(climbs), None)
+    if situation != "climb":
         return first.tier
     cer, adv = climbs.get("certified"), climbs.get("advanced")
     if cer is not None and adv is not None and _straight_to_advanced(cer, adv, rule):
         return "advanced"
-    return first.tier
+    return next(iter(climbs), first.tier)
 
 
 def _straight_to_advanced(cer: Any, adv: Any, rule: Any) -> bool:

@@ -41,6 +41,8 @@ class Options(NamedTuple):
     ui_lang: str = "en"  # language of the header and summary
     file_width: int = 0  # the file column of the one-line view
     blockers: bool = False  # return each result's blockers (for --fail-on-new-blockers)
+    #: each evidence document's state in a binder (``--binder``), for the evidence list
+    binder: dict[str, str] | None = None
 
 
 class Outcome(NamedTuple):
@@ -74,7 +76,7 @@ def score_file(cat: Catalogue, path: str, opts: Options) -> Outcome:
     from aeo_check.files.sourcefile import DataFileError
 
     try:
-        doc = read(cat, path)
+        doc = read(cat, path, binder=opts.binder)
     except DataFileError as exc:
         return _invalid(path, exc.problems, opts)
     except (KeyboardInterrupt, SystemExit, GeneratorExit):

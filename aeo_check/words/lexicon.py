@@ -251,6 +251,45 @@ WORDS: dict[str, dict[str, tuple[str, str]]] = {
             'text（文字），或 github（输出 GitHub Actions 注释）。',
             'text, or github (annotations on stdout for GitHub Actions).',
         ),
+        "report --binder": (
+            '证据清单按此证据册中各文件的实际状态显示（与 binder check 相同）。',
+            "Show the evidence checklist with each document's state in this binder (as binder check gives it).",
+        ),
+        "score --binder": (
+            '证据清单（JSON 中的 evidence）按此证据册中各文件的实际状态显示；只能用于一个文件。',
+            "Show the evidence checklist (evidence in the JSON) with each document's state in this binder; one file only.",
+        ),
+        "binder": (
+            '证据册：每个需要证据的条目一个文件夹，对照答卷检查，打包成压缩包交给现场审核。',
+            'The evidence binder: one folder per item that needs evidence, checked against the answers, packed for the on-site audit.',
+        ),
+        "binder init": (
+            '为答卷的企业建立证据册：每个条目一个文件夹及其说明文件，顶层的 binder.yaml 为索引。再次运行只增加缺少的内容，不移动、不改名、不删除任何已有文件。',
+            "Make the evidence binder for an answer file's enterprise: a folder and README.md per item, and binder.yaml, the index, at the top.\n\nRun again, it only adds what is missing; no existing file is moved, renamed or deleted.",
+        ),
+        "binder init answers": ('答卷文件（YAML、JSON 或 xlsx）。', 'The answer file (YAML, JSON or xlsx).'),
+        "binder init --output": ('证据册所在的文件夹（不存在时新建）。', 'The binder folder (made when it does not exist).'),
+        "binder check": (
+            '检查证据册：每个条目的文件齐全、缺失、为空、无法读取或过期。退出码：完整为0，有缺口为1，证据册或索引无效为2，读写错误为3。',
+            'Check the binder: for every item, documents present, missing, empty, unreadable or stale.\n\nExit 0 when complete, 1 when gaps remain, 2 for an invalid binder or index, 3 for I/O errors.',
+        ),
+        "binder check dir": ('证据册文件夹（含 binder.yaml）。', 'The binder folder (holding binder.yaml).'),
+        "binder check --answers": (
+            '同时对照答卷：答卷称已达标但缺少证明文件的条目会被标出。',
+            'Also check against the answers: items answered as met whose documents are missing are flagged.',
+        ),
+        "binder check --on": ('检查日（年-月-日，默认今天），记录期间从这一天向前计算。', 'The check date (YYYY-MM-DD, default today); record periods count back from it.'),
+        "binder check --format": (
+            'table（表格）、json、github（GitHub Actions 注释）或 junit（每个条目一个测试用例）。',
+            'table, json, github (annotations for GitHub Actions) or junit (one test case per item).',
+        ),
+        "binder check --lang": ('zh 或 en（默认按证据册的语言）。', "zh or en (default: the binder's language)."),
+        "binder pack": (
+            '把证据册打包为可逐字节重现的压缩包：条目文件夹、中英文目录（HTML 和 PDF，含每个文件的校验值）和清单。符号链接和设备文件会被拒绝。',
+            'Pack the binder into a byte-reproducible zip: the item folders, a contents list in both languages (HTML and PDF, with each file\'s SHA-256) and a manifest.\n\nSymbolic links and device files are refused.',
+        ),
+        "binder pack dir": ('证据册文件夹（含 binder.yaml）。', 'The binder folder (holding binder.yaml).'),
+        "binder pack --output": ('压缩包文件（须在证据册之外）。', 'The zip file (outside the binder).'),
         "score": (
             '为答卷评分：预计信用等级、两项标准得分、阻碍项和晋级路径，每个文件评完即输出。退出码：0；低于 --fail-below 或出现新阻碍项（--fail-on-new-blockers）时为1；输入无效为2（其余文件照常评分）。',
             "Score answer files: likely tier, both standards' scores, blockers, the path up.\n\nEach file is written as soon as it is scored. Exit 0; 1 when a file falls below --fail-below or gains a blocker (--fail-on-new-blockers); 2 on invalid input (every file is still scored).",
@@ -373,6 +412,7 @@ WORDS: dict[str, dict[str, tuple[str, str]]] = {
         "new": ('新文件', 'NEW'),
         "paths": ('文件|文件夹...', 'FILE|DIR...'),
         "id": ('条目', 'ID'),
+        "dir": ('文件夹', 'DIR'),
     },
     "typer": {
         "usage": ('用法：', 'Usage: '),
@@ -1282,6 +1322,130 @@ WORDS: dict[str, dict[str, tuple[str, str]]] = {
         "answered": ('{question}答“{answer}”', '{question} is {answer}'),
         "and": ('且', ' and '),
         "or": ('或', ' or '),
+    },
+    "binder": {
+        # the evidence binder: folder names, each item's README.md, binder.yaml, check and pack
+        "std_advanced": ('高级', 'Advanced'),
+        "std_certified": ('认证', 'Certified'),
+        "readme_item": ('标准条目：{label}第{number}项 {title}', 'Item: {label} no. {number}, {title}'),
+        "readme_requirement": ('要求：{text}', 'Requirement: {text}'),
+        "readme_docs": ('本项需要的文件', 'Documents this item needs'),
+        "readme_how": (
+            '把每份文件放进它自己的子文件夹。记录类文件请在文件名中写明所覆盖的期间（如“签到表 2025-12_2026-11.xlsx”），'
+            '制度类文件写明发布日期（如“管理制度 2025-03-01.pdf”），也可以在上层的 binder.yaml 中填写 from、to 或 dated。'
+            '检查只看文件名、大小和这些日期，不看文件的修改时间。',
+            'Put each document in its own sub-folder. Name record files with the period they cover (e.g. '
+            '"attendance 2025-12_2026-11.xlsx") and procedures with the date they were issued (e.g. '
+            '"procedure 2025-03-01.pdf"), or write from, to or dated in binder.yaml at the top. The check '
+            'reads names, sizes and these dates only, never the files\' modification times.',
+        ),
+        "readme_folder": ('文件夹：{folder}', 'Folder: {folder}'),
+        "readme_shared": ('与其他条目共用，存放在：{folder}', 'Shared with another item, kept in: {folder}'),
+        "readme_owner": ('通常由谁负责：{owner}', 'Usually owned by: {owner}'),
+        "readme_records": (
+            '记录期间：从检查日向前至少{months}个月',
+            'Record period: at least the {months} months before the check',
+        ),
+        "readme_procedure": (
+            '制度文件：日期不得晚于依据它形成的第一份记录',
+            'Procedure: dated no later than the first record made under it',
+        ),
+        "readme_assumption": ('说明：{text}', 'Note: {text}'),
+        "index_comment": (
+            'aeo-check 证据册索引。每个文件一条：doc 为文件名称，folder 为存放它的文件夹，items 为它所证明的条目。\n'
+            '可以为每条填写 from 和 to（记录覆盖的第一天和最后一天，YYYY-MM-DD）、dated（制度文件的日期）和 note；\n'
+            '也可以增加自己的文件条目。再次运行 binder init 只会在末尾追加新的条目，不会改动已有内容。',
+            'aeo-check evidence binder index. One entry per document: doc names it, folder is where it is kept,\n'
+            'items are the items it proves. You may add from and to (the first and last day records cover,\n'
+            'YYYY-MM-DD), dated (a procedure\'s date) and a note to an entry, and add entries of your own.\n'
+            'Running binder init again only appends new entries at the end; nothing already here changes.',
+        ),
+        "made": ('证据册：{root}', 'Evidence binder: {root}'),
+        "made_counts": (
+            '新建文件夹 {folders} 个、说明文件 {readmes} 个、索引条目 {entries} 条；已有的文件均未改动。',
+            '{folders} folders, {readmes} README files and {entries} index entries added; no existing file was changed.',
+        ),
+        "made_nothing": ('证据册已完整，没有需要新增的内容。', 'The binder already has everything; nothing was added.'),
+        "check_title": ('证据册检查：{root}（检查日 {on}）', 'Evidence binder check: {root} (as of {on})'),
+        "col_item": ('条目', 'Item'),
+        "col_doc": ('文件', 'Document'),
+        "col_state": ('状态', 'State'),
+        "col_files": ('文件数', 'Files'),
+        "col_why": ('说明', 'Why'),
+        "state_present": ('齐全', 'present'),
+        "state_missing": ('缺失', 'missing'),
+        "state_empty": ('空文件', 'empty'),
+        "state_unreadable": ('无法读取', 'unreadable'),
+        "state_stale": ('过期', 'stale'),
+        "state_undated": ('无日期', 'undated'),
+        "state_na": ('不适用', 'not applicable'),
+        "no_folder": ('文件夹不存在：{folder}', 'the folder does not exist: {folder}'),
+        "no_files": ('还没有文件', 'no file yet'),
+        "folder_unreadable": ('文件夹 {folder} 无法读取或不是文件夹', 'folder {folder} cannot be read or is not a folder'),
+        "file_link": ('{file} 是符号链接，不会跟随', '{file} is a symbolic link; links are not followed'),
+        "file_special": ('{file} 不是普通文件', '{file} is not a regular file'),
+        "file_unreadable": ('{file} 无法读取', '{file} cannot be read'),
+        "file_empty": ('{file} 是空文件（0字节）', '{file} is empty (0 bytes)'),
+        "records_undated": (
+            '记录没有日期：请在文件名或 binder.yaml 中写明覆盖期间（需向前覆盖{months}个月）',
+            'the records carry no date: give their period in the file name or binder.yaml ({months} months needed)',
+        ),
+        "records_short": (
+            '记录从 {start} 开始，应向前覆盖到 {need}（{months}个月）',
+            'records begin {start}; they must reach back to {need} ({months} months)',
+        ),
+        "records_old": (
+            '记录截至 {end}，早于应覆盖期间的起点 {need}',
+            'records end {end}, before the period they must cover begins ({need})',
+        ),
+        "procedure_after": (
+            '制度日期 {dated} 晚于依据它形成的第一份记录（{first}）',
+            'dated {dated}, after the first record that should follow it ({first})',
+        ),
+        "not_applicable": ('根据答卷不适用', 'not applicable on the answers'),
+        "not_in_index": ('答卷的证据清单需要此文件，但 binder.yaml 中没有它', 'the answers\' evidence list needs it; binder.yaml does not list it'),
+        "claim": ('答卷称已达标，但证明文件缺失', 'answered as met, but its evidence is missing'),
+        "summary": (
+            '{all} 个条目中 {items} 个完整（表中未列出）；{docs} 份文件：齐全 {present}，有缺口 {gaps}；{claims} 个条目答卷称已达标但缺少证明文件。',
+            '{items} of {all} items complete (not listed); {docs} documents: {present} present, {gaps} with gaps; '
+            '{claims} items answered as met without their evidence.',
+        ),
+        "complete": ('证据册完整。', 'The binder is complete.'),
+        "toc_title": ('证据册目录', 'Evidence binder: contents'),
+        "toc_intro": (
+            '{enterprise}，{standard}。每个条目列出其文件及每个文件的 SHA-256 校验值，可用于核对文件未被改动。',
+            '{enterprise}, {standard}. Each item lists its documents and the SHA-256 of each file, to check that none has changed.',
+        ),
+        "toc_file": ('文件', 'File'),
+        "toc_size": ('字节', 'Bytes'),
+        "toc_none": ('（无文件）', '(no file)'),
+        "toc_other": ('其他文件', 'Other files'),
+        "bad_folder": (
+            'folder 必须是证据册内的路径，用“/”分隔，不能以“/”开头，不能含“.”或“..”，也不能是 binder.yaml',
+            "folder must be a path inside the binder written with '/': not starting with '/', with no '.' or '..' part, not binder.yaml",
+        ),
+        "twice": ('此文件已列出（另见 documents[{other}]）', 'the document is listed twice (also documents[{other}])'),
+        "unknown_item": ('未知的条目 {item!r}', 'unknown item {item!r}'),
+        "ends_before": ('结束日早于开始日（{start}）', 'ends before it begins ({start})'),
+        "bad_format": ('应为 {format!r}', 'must be {format!r}'),
+        "not_binder": ('没有 binder.yaml，不是证据册（请先运行 binder init）', 'no binder.yaml: not a binder (make one with binder init)'),
+        "not_folder": ('不是文件夹', 'not a folder'),
+        "not_mapping": (
+            '应为包含 format、standard、language、enterprise 和 documents 的映射',
+            'must be a mapping with format, standard, language, enterprise and documents',
+        ),
+        "in_the_way": ('挡住了证据册的文件夹：它不是文件夹（已保持原样）', 'is in the way of a binder folder: it is not a folder (it was left as it is)'),
+        "append_last": (
+            'binder init 在文件末尾追加条目，documents 必须是最后一个键；请把它移到最后再运行',
+            "init adds entries at the end of the file, so 'documents:' must be its last key; move it there and run init again",
+        ),
+        "one_file": ('--binder 只能与一个答卷文件一起使用', '--binder goes with one answer file only'),
+        "pack_refused": ('无法打包：{path}：{why}', 'cannot pack: {path}: {why}'),
+        "pack_inside": (
+            '输出文件 {out} 位于证据册内部；请写到证据册之外',
+            'the output {out} is inside the binder; write it outside the binder',
+        ),
+        "packed": ('已打包 {files} 个文件：{out}', 'packed {files} files: {out}'),
     },
     "reason": {
         # the scorer's one-line reason for the likely tier, in the result JSON (reason.zh / reason.en)

@@ -8,6 +8,7 @@ can produce has its Chinese wording (aeo_check.answers.messages).
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -18,7 +19,7 @@ import pytest
 
 from aeo_check.answers.messages import localise
 from aeo_check.catalogue import get_catalogue
-from aeo_check.files.sourcefile import DataFileError
+from aeo_check.files.sourcefile import DataFileError, Problem
 
 ROOT = Path(__file__).resolve().parents[2]
 EXE = str(Path(sys.executable).parent / "aeo-check")
@@ -120,7 +121,10 @@ def test_ci_formats_stay_english_under_chinese(files):
     assert github.returncode == 2 and not CJK.search(github.stdout + github.stderr.replace(str(broken), ""))
     assert "check digit is 'A', expected 'N'" in github.stdout
     as_json = run("--lang", "zh", "score", "--format", "json", str(broken), str(twice), lang_env="zh_CN.UTF-8")
-    assert as_json.returncode == 2 and as_json.stdout == "[]\n"
+    assert as_json.returncode == 2 and not CJK.search(as_json.stdout)
+    records = json.loads(as_json.stdout)  # every file appears, an invalid one with its problems
+    assert [(r["file"], r["valid"]) for r in records] == [(str(broken), False), (str(twice), False)]
+    assert [str(Problem(**q)) for r in records for q in r["problems"]] == expected(broken, twice, "en")
     assert as_json.stderr.splitlines() == expected(broken, twice, "en")
     junit = run("score", "--format", "junit", str(broken), lang_env="zh_CN.UTF-8")
     assert "check digit is" in junit.stdout and "校验位" not in junit.stdout

@@ -168,9 +168,9 @@ def test_only_the_command_being_run_is_built():
     assert names(["--lang=en", "--debug", "score", "x.yaml"]) == ["score"]
     assert names(["standards", "show", "advanced 48"]) == ["standards"]
     everything = names([])
-    assert len(everything) == 12 and names(["--help"]) == everything and names(["scor"]) == everything
+    assert len(everything) == 13 and names(["--help"]) == everything and names(["scor"]) == everything
     r = cli("scor", "x")
     assert r.returncode == 2 and "No such command 'scor'. Did you mean 'score'" in r.stderr
     r = cli("--help")
     assert all(c in r.stdout for c in ("template", "validate", "score", "plan", "report", "portfolio", "diff",
-                                        "assess", "doctor", "standards", "schema", "import"))
+                                        "assess", "doctor", "standards", "schema", "import", "binder"))

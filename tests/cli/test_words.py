@@ -1,4 +1,4 @@
-"""--help in both languages, every text from the help group of aeo_check/words.py.
+"""--help in both languages, every text from the help group of aeo_check/words/lexicon.py.
 
 The command tree is walked as click sees it (``typer.main.get_command``): every command, option and
 argument must have its entry, keyed by the command's path (the program itself is ``aeo-check``)
@@ -55,7 +55,8 @@ PATHS = [path for path, _ in TREE]
 
 
 def test_the_tree_is_what_the_help_group_describes():
-    assert len(TREE) == 15  # the program, its eleven commands, standards and its list and show
+    assert len(TREE) == 19  # the program, its eleven commands, standards and its list and show, binder and its
+    # init, check and pack
     keys = set()
     for path, cmd in TREE:
         keys.add(_key(path))
@@ -91,7 +92,8 @@ def _names() -> set[str]:
     names = {n for path in PATHS for n in path} | set(SECTIONS) | {"profile"}
     for _, cmd in TREE:
         names |= {p.name for p in cmd.params}
-    for value in vars(cli).values():
+    modules = [m for name, m in sys.modules.items() if name.startswith("aeo_check.cli.")]  # every command group
+    for value in (v for m in modules for v in vars(m).values()):
         if isinstance(value, type) and issubclass(value, enum.Enum):
             for member in value:
                 names |= set(re.findall(r"[A-Za-z][A-Za-z0-9_]*", member.value))

@@ -385,7 +385,7 @@ def test_reading_an_answer_file_does_not_import_yaml(tmp_path):
     env.pop("AEO_CHECK_NO_CACHE", None)
     example = ROOT / "examples" / "customs-broker.yaml"
     warm = "from aeo_check.catalogue import get_catalogue; get_catalogue()"  # the cache, from YAML
-    code = ("import sys; from pathlib import Path; import aeo_check.answers.model as a; "
+    code = ("import sys; from pathlib import Path; import aeo_check.answers.read as a; "
             "from aeo_check.catalogue import get_catalogue; "
             f"x = a.load_answers(Path({str(example)!r}), get_catalogue()); "
             "assert x.answers; print(sorted(m for m in sys.modules if m.split('.')[0] in ('yaml', '_yaml')))")

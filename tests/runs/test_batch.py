@@ -54,7 +54,7 @@ def test_jsonl_is_one_document_per_line_in_the_order_given():
     docs = [json.loads(line) for line in lines]
     assert [d["file"] for d in docs] == order
     assert [d["tier"] for d in docs] == ["discredited", "advanced", "regular"]
-    assert all(d["format"] == "aeo-check/result/1" for d in docs)
+    assert all(d["format"] == "aeo-check/result/2" for d in docs)
 
 
 def test_json_is_an_array_streamed_one_result_per_line():
@@ -64,8 +64,11 @@ def test_json_is_an_array_streamed_one_result_per_line():
     assert lines[0] == "[" and lines[-1] == "]" and len(lines) == len(EXAMPLES) + 2
     assert all(line.endswith(",") for line in lines[1:-2]) and not lines[-2].endswith(",")
     assert [d["file"] for d in json.loads(res.stdout)] == EXAMPLES
-    empty = cli("score", "missing.yaml", "--format", "json")
-    assert empty.returncode == 2 and empty.stdout == "[]\n" and "missing.yaml: file not found" in empty.stderr
+    missing = cli("score", "missing.yaml", "--format", "json")  # an unreadable file appears, with its problem
+    assert missing.returncode == 2 and "missing.yaml: file not found" in missing.stderr
+    assert json.loads(missing.stdout) == [{"file": "missing.yaml", "format": "aeo-check/result/2", "valid": False,
+                                           "problems": [{"file": "missing.yaml", "line": None, "field": "",
+                                                         "message": "file not found"}]}]
 
 
 @pytest.mark.parametrize("fmt", [["--format", "jsonl"], ["--format", "json"], [], ["--detail"],
@@ -90,8 +93,11 @@ def test_two_jobs_give_the_same_bytes_as_one(many, fmt):
 
 def test_every_file_of_a_batch_is_scored_and_the_exit_code_is_the_worst(many):
     res = cli("score", *many, "--format", "jsonl", "-j", "2")
-    files = [json.loads(line)["file"] for line in res.stdout.splitlines()]
-    assert files == [p for p in many if not p.endswith(("bad.yaml", "missing.yaml"))]
+    records = [json.loads(line) for line in res.stdout.splitlines()]
+    assert [r["file"] for r in records] == many  # every file, in order
+    assert [r["file"] for r in records if r.get("valid") is False] == [p for p in many
+                                                                        if p.endswith(("bad.yaml", "missing.yaml"))]
+    assert res.returncode == 2
     guard = cli("score", *EXAMPLES, "--fail-below", "advanced", "-j", "2")
     assert guard.returncode == 1 and guard.stderr.strip() == "tier below advanced / 信用等级低于 advanced"
 

@@ -16,7 +16,7 @@ import pytest
 from aeo_check.answers.read import load_answers
 from aeo_check.catalogue import get_catalogue
 from aeo_check.compare.progress import compare, new_blockers
-from aeo_check.scoring import score
+from aeo_check.document.build import read
 
 ROOT = Path(__file__).resolve().parents[2]
 EXE = str(Path(sys.executable).parent / "aeo-check")
@@ -52,8 +52,8 @@ def earlier(tmp_path: Path) -> Path:
 
 
 def test_compare_is_pure_and_finds_what_changed(cat, tmp_path):
-    old = score(cat, load_answers(earlier(tmp_path), cat)).to_dict()
-    new = score(cat, load_answers(EX / "regular-food-importer.yaml", cat)).to_dict()
+    old = read(cat, earlier(tmp_path)).data
+    new = read(cat, EX / "regular-food-importer.yaml").data
     before = json.dumps([old, new], sort_keys=True)
     d = compare(old, new)
     assert json.dumps([old, new], sort_keys=True) == before  # inputs untouched
@@ -71,14 +71,17 @@ def test_compare_is_pure_and_finds_what_changed(cat, tmp_path):
                        "premises_security_procedure": (False, True), "staff_badges": (False, True)}
     assert {a["id"]: a["new"] for a in d["answers"]["added"]} == {"largest_fine_on": "2026-05",
                                                                   "latest_penalty_on": "2026-09"}
-    assert d["dates"] == []  # not barred: the earliest date is only the assessment date
+    # not barred, so no application bar moved; the plan's targets did (the documents carry their plans)
+    assert [(x["what"], x["old"], x["new"]) for x in d["dates"]] == [
+        ("certified.apply_on", "2026-10-15", "2027-04-01"), ("certified.decision_by", "2027-01-13", "2027-06-30"),
+        ("advanced.apply_on", "2026-10-15", "2027-09-30"), ("advanced.decision_by", "2027-01-13", "2027-12-29")]
     same = compare(new, new)
     assert new_blockers(same) == [] and not same["answers"]["changed"]
     assert all(not same["gaps"][s][k] for s in same["gaps"] for k in ("closed", "opened", "changed"))
 
 
 def test_dates_that_moved_include_the_plan_targets_when_present(cat):
-    r = score(cat, load_answers(EX / "certified-trading.yaml", cat)).to_dict()
+    r = read(cat, EX / "certified-trading.yaml").data
     old = {**r, "timing": {**r["timing"], "barred": True, "may_apply_from": "2027-01-10"},
            "plan": {"targets": {"advanced": {"apply_on": "2027-03-01", "decision_by": "2027-06-01"}}}}
     new = {**r, "plan": {"targets": {"advanced": {"apply_on": "2027-02-01", "decision_by": "2027-06-01"}}}}
@@ -195,12 +198,18 @@ def test_portfolio_rows_and_order(cat, tmp_path):
         "certified-trading.yaml",
         "customs-broker.yaml", "advanced-manufacturer.yaml"]
     food = rows[1]
-    assert food["likely_tier"] == "regular" and food["next_tier"] == "certified" and food["provisional"] is True
-    assert food["blocker_ids"] == ["ic-internal-audit", "ts-partner-vetting", "cmp-investor-credit-china"]
-    plan = json.loads(cli("score", str(EX / "regular-food-importer.yaml"), "--format", "json").stdout)[0]["plan"]
-    assert food["target_date"] == plan["targets"]["certified"]["apply_on"] == "2027-04-01"  # the dated plan's
+    # the next tier is the plan's recommended target: Advanced comes within half a year of Certified
+    assert food["likely_tier"] == "regular" and food["next_tier"] == "advanced" and food["provisional"] is True
+    assert food["blocker_ids"] == ["ic-internal-audit", "cmp-single-fine", "cmp-penalty-count", "ts-cctv",
+                                   "ts-preload-inspection", "ts-partner-vetting", "cmp-investor-credit-china"]
+    scored = json.loads(cli("score", str(EX / "regular-food-importer.yaml"), "--format", "json").stdout)[0]
+    assert food["target_date"] == scored["plan"]["targets"]["advanced"]["apply_on"] == "2027-09-30"  # the plan's
+    assert scored["facts"]["recommended"]["tier"] == "advanced"
     assert food["assessed_on"] == "2026-11-20"
-    assert rows[-1]["next_tier"] is None and rows[-1]["target_date"] is None
+    # an enterprise that meets a tier it does not hold yet: apply for it, by the plan's date
+    assert [(r["next_tier"], r["target_date"]) for r in rows[2:]] == [("certified", "2026-12-04"),
+                                                                     ("advanced", "2026-12-04"),
+                                                                     ("advanced", "2026-12-04")]
     res = cli("portfolio", str(folder), "--format", "csv", "--lang", "en")
     table = list(csv.reader(io.StringIO(res.stdout)))
     assert table[0][:3] == ["Enterprise", "Current tier", "Likely tier"]
@@ -267,7 +276,7 @@ def test_portfolio_row_task_never_raises_for_one_file(cat, tmp_path, monkeypatch
     status, r, lines = portfolio.RowTask()(cat, str(bad))
     assert (status, r) == (2, None) and lines[0] == f"{bad}:1: standard: required field is missing"
     real = portfolio.row
-    monkeypatch.setattr(portfolio, "row", lambda c, res, f: 1 / 0 if f == good else real(c, res, f))
+    monkeypatch.setattr(portfolio, "row", lambda doc, f: 1 / 0 if f == good else real(doc, f))
     assert portfolio.RowTask()(cat, good) == (
         3,
         None,
@@ -433,8 +442,8 @@ def test_portfolio_table_fits_the_terminal_and_keeps_dates_whole(columns):
                                                                                 "101/101"]
     dates = [[w for w in r if re.fullmatch(r"\d{4}-\d\d-\d\d", w)] for r in rows]
     if columns == 80:
-        assert dates == [["2027-02-20"], ["2027-04-01"], ["2027-04-30"], [], []]
+        assert dates == [["2027-02-20"], ["2027-09-30"], ["2026-12-04"], ["2026-12-04"], ["2026-12-04"]]
     else:
-        assert dates == [["2027-02-20", "2026-11-20"], ["2027-04-01", "2026-11-20"], ["2027-04-30", "2026-11-20"],
-                         ["2026-11-20"], ["2026-11-20"]]
+        assert dates == [["2027-02-20", "2026-11-20"], ["2027-09-30", "2026-11-20"], ["2026-12-04", "2026-11-20"],
+                         ["2026-12-04", "2026-11-20"], ["2026-12-04", "2026-11-20"]]
         assert "Blockers" in lines[2] and "Tier now → likely" in lines[2]

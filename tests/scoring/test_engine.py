@@ -191,7 +191,7 @@ def test_paths_reach_their_tier_and_count_waits_in_parallel(cat):
     items = {i.id: i for i in cat.items}
     work = sum(items[i].effort_days for i in adv["items"] if items[i].rectifiable)
     wait = max(items[i].effort_days for i in adv["waits"])
-    assert adv["effort_days"] == max(work, wait)
+    assert r.paths["advanced"].effort_days == max(work, wait)  # ranks paths; the effort shown is the plan's
     for tier, path in d["paths"].items():
         closed = score(cat, a, closed={path["standard"]: path["items"]}).to_dict()
         # answers that are still missing would keep the result provisional, but the tier is reached

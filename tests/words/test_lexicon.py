@@ -1,6 +1,6 @@
-"""Interface words live in one place (aeo_check/words.py), in Chinese and English.
+"""Interface words live in one place (aeo_check/words/lexicon.py), in Chinese and English.
 
-- no Chinese character or Chinese punctuation in a string literal of aeo_check/ outside words.py,
+- no Chinese character or Chinese punctuation in a string literal of aeo_check/ outside words/lexicon.py,
   but for a short list of files that read what people type (input syntax, not interface words);
 - every entry of WORDS has both languages, the same {placeholders} in both, no Chinese in the English;
 - the report's templates find every word they name;
@@ -29,15 +29,16 @@ CJK = re.compile(r"[\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\
 
 #: file -> (why it may hold Chinese, the only Chinese characters it may hold)
 ALLOWED: dict[str, tuple[str, str]] = {
-    "amounts.py": ("amounts as people type them: 万/亿/元 units, 人民币 and ￥, full-width separators",
+    "answers/amounts.py": ("amounts as people type them: 万/亿/元 units, 人民币 and ￥, full-width separators",
                    "千万元百亿人民币，\u3000￥"),
     "catalogue/lookup.py": ("item numbers as people quote them: 高级 48, 认证 30, 第（48）项", "高级认证企业标准第项（）"),
     "interactive/asker.py": ('"never" as people type it in Chinese (从未, 没有), the full-width percent sign',
                              "从未发生无没有％"),
-    "workbook.py": ("cells as people fill them in: 英文 for the language, dates written 2025年3月15日", "英文年月日"),
-    "views/board.py": ("Chinese punctuation recognised in text when sentences are joined", "。；！？，、：）”"),
-    "cliwords.py": ("the closing marks Chinese typesetting keeps off the start of a help line", "。，、；：！？）」』》〉”’"),
-    "views/doctor.py": ("a sample of Chinese text rendered to check that a Chinese font is installed", "高级认证企业"),
+    "answers/workbook.py": ("cells as people fill them in: 英文 for the language, dates written 2025年3月15日", "英文年月日"),
+    "views/pdf/board.py": ("Chinese punctuation recognised in text when sentences are joined", "。；！？，、：）”"),
+    "cli/words.py": ("the closing marks Chinese typesetting keeps off the start of a help line", "。，、；：！？）」』》〉”’"),
+    "views/pdf/doctor.py": ("a sample of Chinese text rendered to check that a Chinese font is installed", "高级认证企业"),
+    "binder/dates.py": ("dates as people write them in file names: 2025年3月15日", "年月日"),
 }
 
 
@@ -69,7 +70,7 @@ def test_no_chinese_literal_outside_words_py():
     found = {}
     for path in sorted(PACKAGE.rglob("*.py")):
         rel = path.relative_to(PACKAGE).as_posix()
-        if rel == "words.py":
+        if rel == "words/lexicon.py":
             continue
         chars = set()
         for line, text in cjk_literals(path.read_text(encoding="utf-8")):
@@ -80,7 +81,7 @@ def test_no_chinese_literal_outside_words_py():
             allowed = set(ALLOWED[rel][1])
             assert chars, f"{rel} holds no Chinese any more: take it off the allow-list"
             assert chars <= allowed, f"{rel}: {''.join(sorted(chars - allowed))} is not input syntax"
-    assert found == {}, "interface words belong in aeo_check/words.py:\n" + "\n".join(
+    assert found == {}, "interface words belong in aeo_check/words/lexicon.py:\n" + "\n".join(
         f"{f}:{x}" for f, xs in found.items() for x in xs)
 
 

@@ -32,6 +32,8 @@ from aeo_check.views.values import answer_value
 from aeo_check.words.i18n import t
 
 if TYPE_CHECKING:  # pragma: no cover
+    from collections.abc import Callable
+
     from aeo_check.files.outfile import Target
 
 TEMPLATE = "plan.html"
@@ -217,8 +219,33 @@ def _tint(colour: str, amount: float = 0.6) -> str:
     return "#" + "".join(f"{v:02x}" for v in mix)
 
 
+_NEXT_TIER = {"regular": "certified", "certified": "advanced", "discredited": "regular",
+              "seriously_discredited": "regular"}
+
+
 def build_context(cat: Catalogue, R: dict[str, Any], lang: str, brand: Brand | None,
                   inline_assets: bool) -> dict[str, Any]:
+    """What the report template is given: one part of the report after another."""
+    L, cat_label = _labellers(cat, lang)
+    head = _header_part(cat, R, lang, L, cat_label)
+    gaps = _gaps_part(cat, R, lang, head["next_tier"], L, cat_label)
+    return {
+        **head,
+        **gaps,
+        "chart": _chart(gaps["adv"], gaps["cer"], cat_label, lang, brand),
+        **_evidence_part(R, lang, L, cat_label),
+        "plan": R["plan"],
+        **_appendix_part(cat, R, lang, L),
+        **_assumptions_part(R, lang),
+        **_brand_part(brand, inline_assets),
+        "L": L,
+        "cat_label": cat_label,
+        "created": _epoch_date(R),
+    }
+
+
+def _labellers(cat: Catalogue, lang: str) -> tuple[Callable[[str, str], str], Callable[[str], str]]:
+    """``L(vocab, key)`` and ``cat_label(key)``: a label in ``lang``, or the key when there is none."""
     def L(vocab: str, key: str) -> str:
         try:
             return cat.label(vocab, key).get(lang)
@@ -233,14 +260,47 @@ def build_context(cat: Catalogue, R: dict[str, Any], lang: str, brand: Brand | N
                 pass
         return key
 
-    adv, cer = R["standards"]["advanced"], R["standards"]["certified"]
-    tier = R["tier"]
-    next_tier = {"regular": "certified", "certified": "advanced", "discredited": "regular",
-                 "seriously_discredited": "regular"}.get(tier)
-    path = R["paths"].get(next_tier) if next_tier else None
-    notes = R.get("notes", {})
+    return L, cat_label
 
-    # gaps: union over both standards, merged per item
+
+def _header_part(cat: Catalogue, R: dict[str, Any], lang: str, L: Callable[[str, str], str],
+                 cat_label: Callable[[str], str]) -> dict[str, Any]:
+    """The cover: the enterprise, its likely tier and the next one up."""
+    tier = R["tier"]
+    next_tier = _NEXT_TIER.get(tier)
+    return {
+        "lang": lang,
+        "html_lang": "zh-CN" if lang == "zh" else "en",
+        "R": R,
+        "ent": R["enterprise"],
+        "ent_type": L("enterprise_types", R["enterprise"]["type"]),
+        "specific_labels": [cat_label(s) for s in R["enterprise"].get("specific", [])],
+        "tier": tier,
+        "tier_label": L("tiers", tier),
+        "tier_label_other": cat.label("tiers", tier).get("en" if lang == "zh" else "zh"),
+        "next_tier": next_tier,
+        "next_tier_label": L("tiers", next_tier) if next_tier else None,
+        "catalogue_title": cat.meta.title.get(lang),
+    }
+
+
+def _gaps_part(cat: Catalogue, R: dict[str, Any], lang: str, next_tier: str | None,
+               L: Callable[[str, str], str], cat_label: Callable[[str], str]) -> dict[str, Any]:
+    """Both standards, the path to the next tier, the gaps (those on the path first) and the blockers."""
+    path = R["paths"].get(next_tier) if next_tier else None
+    gaps = _merged_gaps(cat, R, lang, path, L, cat_label)
+    return {
+        "adv": R["standards"]["advanced"], "cer": R["standards"]["certified"],
+        "path": path,
+        "gaps": gaps,
+        "blockers": [m for m in gaps if m["blocker"]],
+    }
+
+
+def _merged_gaps(cat: Catalogue, R: dict[str, Any], lang: str, path: dict[str, Any] | None,
+                 L: Callable[[str, str], str], cat_label: Callable[[str], str]) -> list[dict[str, Any]]:
+    """The gaps of both standards, one row per item, with its rating and number under each."""
+    notes = R.get("notes", {})
     merged: dict[str, dict[str, Any]] = {}
     for sid in ("advanced", "certified"):
         for g in R["standards"][sid]["gaps"]:
@@ -261,32 +321,39 @@ def build_context(cat: Catalogue, R: dict[str, Any], lang: str, brand: Brand | N
             m["numbers"][sid] = g["official_no"]
             m["points_lost"] = max(m["points_lost"], g["points_lost"])
             m["blocker"] = m["blocker"] or g["rating"] in ("fail", "unanswered")
-    for sid in ("advanced", "certified"):
+    for sid in ("advanced", "certified"):  # an item that is a gap under one standard only: its rating under the other
         numbers = {it["id"]: it["official_no"] for it in R["standards"][sid]["items"]}
         ratings = {it["id"]: it["rating"] for it in R["standards"][sid]["items"]}
         for m in merged.values():
             if sid not in m["ratings"] and m["id"] in ratings:
                 m["ratings"][sid] = {"key": ratings[m["id"]], "label": L("ratings", ratings[m["id"]])}
                 m["numbers"][sid] = numbers[m["id"]]
-    gaps = sorted(merged.values(), key=lambda m: (not m["on_path"], not m["blocker"], -m["points_lost"],
-                                                   m["category"] not in CATEGORY_ORDER[:4],
-                                                   m["numbers"].get("advanced", m["numbers"].get("certified", 0))))
-    blockers = [m for m in gaps if m["blocker"]]
+    return sorted(merged.values(), key=lambda m: (not m["on_path"], not m["blocker"], -m["points_lost"],
+                                                  m["category"] not in CATEGORY_ORDER[:4],
+                                                  m["numbers"].get("advanced", m["numbers"].get("certified", 0))))
 
-    # chart: points lost per category, both standards
-    chart = _chart(adv, cer, cat_label, lang, brand)
 
-    # evidence, appendix
-    plan = R["plan"]
+def _evidence_part(R: dict[str, Any], lang: str, L: Callable[[str, str], str],
+                   cat_label: Callable[[str], str]) -> dict[str, Any]:
+    """The evidence checklist and how many documents are in each state."""
     evidence = [{"doc": e[lang], "state": e["state"], "category": cat_label(e["category"]),
                  "numbers": " ".join(e.get("numbers", [])), "owner": L("owners", e["owner"]) if e.get("owner") else ""}
                 for e in R["evidence"]]
-    appendix = []
+    return {
+        "evidence": evidence,
+        "evidence_counts": {k: sum(1 for e in evidence if e["state"] == k) for k in ("missing", "to_check", "held", "na")},
+    }
+
+
+def _appendix_part(cat: Catalogue, R: dict[str, Any], lang: str, L: Callable[[str, str], str]) -> dict[str, Any]:
+    """The appendix: the answers by section, how many were given, and the values derived from them."""
     from aeo_check.catalogue.models import SECTIONS
 
+    notes = R.get("notes", {})
     answers = R.get("answers", {})
     skipped = set(R.get("skipped", []))
     unanswered, dont_know = set(R.get("unanswered", [])), set(R.get("dont_know", []))
+    appendix = []
     for section in SECTIONS:
         rows = []
         for q in cat.questions.values():
@@ -307,9 +374,29 @@ def build_context(cat: Catalogue, R: dict[str, Any], lang: str, brand: Brand | N
             )
         if rows:
             appendix.append({"title": L("sections", section), "rows": rows})
-    derived = [{"label": cat.derived[k].label.get(lang), "value": _fmt_derived(cat, k, v)}
-               for k, v in R.get("derived", {}).items() if k in cat.derived and v is not None]
+    return {
+        "appendix": appendix,
+        "answer_counts": t("answer_counts", lang, **R["facts"]["counts"]),
+        "derived": [{"label": cat.derived[k].label.get(lang), "value": _fmt_derived(cat, k, v)}
+                    for k, v in R.get("derived", {}).items() if k in cat.derived and v is not None],
+    }
 
+
+def _assumptions_part(R: dict[str, Any], lang: str) -> dict[str, Any]:
+    """What the verdict assumes, the discredit triggers that hold, the tolerance and the timing."""
+    scored = {y["id"] for y in R["assumptions"]}
+    return {
+        "assumptions": [{"id": a["id"], "text": a["text"][lang], "source": a["source"]}
+                        for a in R["assumptions"] + [x for x in R["plan"]["assumptions"] if x["id"] not in scored]],
+        "triggers": [{"title": x["title"][lang], "description": x["description"][lang], "repair": x["repair"][lang]}
+                     for x in R.get("discredit", [])],
+        "tolerance": R.get("tolerance"),
+        "timing": R.get("timing", {}),
+    }
+
+
+def _brand_part(brand: Brand | None, inline_assets: bool) -> dict[str, Any]:
+    """The consultant's brand: logo (inline or linked), colours, and the stylesheet when inlined."""
     logo_uri = None
     if brand is not None and brand.logo is not None:
         if inline_assets:
@@ -317,45 +404,11 @@ def build_context(cat: Catalogue, R: dict[str, Any], lang: str, brand: Brand | N
             logo_uri = f"data:{mime};base64," + base64.b64encode(brand.logo.read_bytes()).decode()
         else:
             logo_uri = brand.logo.as_uri()
-
     return {
-        "lang": lang,
-        "html_lang": "zh-CN" if lang == "zh" else "en",
-        "R": R,
-        "ent": R["enterprise"],
-        "ent_type": L("enterprise_types", R["enterprise"]["type"]),
-        "specific_labels": [cat_label(s) for s in R["enterprise"].get("specific", [])],
-        "tier": tier,
-        "tier_label": L("tiers", tier),
-        "tier_label_other": cat.label("tiers", tier).get("en" if lang == "zh" else "zh"),
-        "next_tier": next_tier,
-        "next_tier_label": L("tiers", next_tier) if next_tier else None,
-        "catalogue_title": cat.meta.title.get(lang),
-        "adv": adv, "cer": cer,
-        "path": path,
-        "gaps": gaps,
-        "blockers": blockers,
-        "chart": chart,
-        "evidence": evidence,
-        "evidence_counts": {k: sum(1 for e in evidence if e["state"] == k) for k in ("missing", "to_check", "held", "na")},
-        "plan": plan,
-        "appendix": appendix,
-        "answer_counts": t("answer_counts", lang, **R["facts"]["counts"]),
-        "derived": derived,
-        "assumptions": [{"id": a["id"], "text": a["text"][lang], "source": a["source"]}
-                        for a in R["assumptions"] + [x for x in R["plan"]["assumptions"]
-                                                     if x["id"] not in {y["id"] for y in R["assumptions"]}]],
-        "triggers": [{"title": t["title"][lang], "description": t["description"][lang], "repair": t["repair"][lang]}
-                     for t in R.get("discredit", [])],
-        "tolerance": R.get("tolerance"),
-        "timing": R.get("timing", {}),
         "brand": brand,
         "logo_uri": logo_uri,
         "brand_css": (f":root {{ --brand: {brand.primary}; --accent: {brand.accent}; }}" if brand else ""),
         "inline_css": (templates_dir() / STYLESHEET).read_text(encoding="utf-8") if inline_assets else None,
-        "L": L,
-        "cat_label": cat_label,
-        "created": _epoch_date(R),
     }
 
 
