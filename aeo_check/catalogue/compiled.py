@@ -27,6 +27,7 @@ from aeo_check.catalogue.vocab import SPECIFIC_TYPES
 if TYPE_CHECKING:  # pragma: no cover
     from aeo_check.catalogue.models import (
         Assumption,
+        CalendarFile,
         CatalogueFile,
         ChoiceSet,
         ConsistencyRule,
@@ -77,7 +78,7 @@ RECORDS = ("Text", "Choice", "Question", "ChoiceSet", "Rule", "StandardUse", "Ev
            "Labelled", "ScoringFile", "ConsistencyRule", "CatalogueFile", "Day", "PlanWork", "PlanCheck",
            "PlanRecords", "PlanWaitItem", "PlanWaits", "PlanStatements", "PlanApplication", "Obligation",
            "PlanKeep", "RepairRoute", "PlanRepair", "Indicator", "StatementTarget", "PlanRecommendation",
-           "PlanningFile")
+           "PlanningFile", "TimeLimit", "PlanNotes", "CalendarFile")
 _OPS: dict[str, type] = {"Text": TextOps, "Evidence": TextOps, "Rule": RuleOps, "Item": ItemOps,
                          "PlanningFile": PlanningOps}
 _made: dict[str, type] = {}
@@ -127,6 +128,8 @@ class Catalogue:
     choice_sets: dict[str, ChoiceSet]
     assumptions: dict[str, Assumption]
     planning: PlanningFile
+    #: where China's working days come from (``calendars/china.yaml``)
+    calendar: CalendarFile | None = None
     items_by_id: dict[str, Item] = field(default_factory=dict)
     #: rules the answer checker applies across answers (``rules/consistency.yaml``)
     consistency: list[ConsistencyRule] = field(default_factory=list)

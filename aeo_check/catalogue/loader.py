@@ -11,6 +11,7 @@ Layout (each folder named for what it holds)::
     questionnaires/rules/scoring.yaml      pass rules per standard, application bar, tolerance
     questionnaires/rules/discredit.yaml    discredit and serious-list triggers
     questionnaires/rules/consistency.yaml  facts in one answer file that must agree
+    questionnaires/calendars/china.yaml    where China's working days come from
 
 Every problem found is reported with file, line and field; nothing is half-loaded.
 """
@@ -26,6 +27,7 @@ from pydantic import BaseModel, ValidationError
 
 from aeo_check.catalogue.compiled import Catalogue, data_root, record  # noqa: F401 - the loader's public names
 from aeo_check.catalogue.models import (  # noqa: I001
+    CalendarFile,
     CatalogueFile,
     ConsistencyFile,
     Derived,
@@ -114,7 +116,7 @@ class _Standards:
 
 @dataclass
 class _Rules:
-    """The five files of ``rules/``, each with its source (for the problems found in it)."""
+    """The five files of ``rules/``, each with its source (for the problems found in it), and the calendar."""
 
     scoring_doc: SourceDoc | None
     scoring: ScoringFile | None
@@ -126,10 +128,11 @@ class _Rules:
     consistency: ConsistencyFile | None
     evidence_doc: SourceDoc | None
     evidence: EvidenceFile | None
+    calendar: CalendarFile | None  # calendars/china.yaml
 
     def complete(self) -> bool:
         return not (self.scoring is None or self.discredit is None or self.planning is None
-                    or self.consistency is None or self.evidence is None)
+                    or self.consistency is None or self.evidence is None or self.calendar is None)
 
 
 def load_catalogue(root: Path | None = None) -> Catalogue:
@@ -158,7 +161,7 @@ def load_catalogue(root: Path | None = None) -> Catalogue:
     cat = Catalogue(
         root=base, meta=meta, questions=questions, items=std.items, derived=std.derived, standards=standards,
         scoring=rules.scoring, triggers=list(rules.discredit.triggers), choice_sets=choice_sets,
-        assumptions=assumptions, planning=rules.planning,
+        assumptions=assumptions, planning=rules.planning, calendar=rules.calendar,
     )
     cat.items_by_id = {i.id: i for i in std.items}
     cat.consistency = list(rules.consistency.rules)
@@ -223,19 +226,22 @@ def _load_standards(c: _Collector, base: Path, questions: dict[str, Question]) -
 
 
 def _load_rules(c: _Collector, base: Path) -> _Rules:
-    """``rules/``: scoring, discredit, planning, consistency and the evidence kinds."""
+    """``rules/``: scoring, discredit, planning, consistency and the evidence kinds; and China's
+    working-day calendar (``calendars/china.yaml``)."""
     scoring_doc = c.read(base / "rules" / "scoring.yaml")
     scoring: ScoringFile | None = c.model(scoring_doc, ScoringFile)
     discredit_doc = c.read(base / "rules" / "discredit.yaml")
     discredit: DiscreditFile | None = c.model(discredit_doc, DiscreditFile)
     planning_doc = c.read(base / "rules" / "planning.yaml")
     planning: PlanningFile | None = c.model(planning_doc, PlanningFile)
+    calendar_doc = c.read(base / "calendars" / "china.yaml")
+    calendar: CalendarFile | None = c.model(calendar_doc, CalendarFile)
     consistency_doc = c.read(base / "rules" / "consistency.yaml")
     consistency: ConsistencyFile | None = c.model(consistency_doc, ConsistencyFile)
     evidence_doc = c.read(base / "rules" / "evidence.yaml")
     evidence: EvidenceFile | None = c.model(evidence_doc, EvidenceFile)
     return _Rules(scoring_doc, scoring, discredit_doc, discredit, planning_doc, planning,
-                  consistency_doc, consistency, evidence_doc, evidence)
+                  consistency_doc, consistency, evidence_doc, evidence, calendar)
 
 
 # --------------------------------------------------------------------------- cross-file checks

@@ -7,9 +7,10 @@ the rule, official numbers contiguous) live in :mod:`aeo_check.catalogue.loader`
 
 
 import datetime as dt
-from typing import Any, Literal
+from typing import Any, Literal, NotRequired
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from typing_extensions import TypedDict  # pydantic needs this one before Python 3.12
 
 from aeo_check.catalogue.expr import Expression, ExpressionError, compile_expression
 from aeo_check.catalogue.ops import ItemOps, PlanningOps, RuleOps, TextOps
@@ -404,14 +405,66 @@ class PlanStatements(Strict):
     assumption: str
 
 
+class TimeLimit(Strict):
+    """A time limit in calendar days from an event; sourced from an instrument or assumed."""
+
+    days: int = Field(ge=1)
+    from_: Literal["receipt", "decision"] = Field(alias="from")
+    source: Text | None = None
+    assumption: str | None = None
+
+    @model_validator(mode="after")
+    def _sourced_or_assumed(self) -> "TimeLimit":
+        if (self.source is None) == (self.assumption is None):
+            raise ValueError("a time limit names exactly one of source and assumption")
+        return self
+
+
 class PlanApplication(Strict):
-    prepare_days: int = Field(ge=0)
+    prepare_days: int = Field(ge=1)
     prepare_owner: Owner
-    acceptance_days: int = Field(ge=0)
-    onsite_after_days: int = Field(ge=0)
-    decision_days: int = Field(ge=1)
-    extension_days: int = Field(ge=0)
     assumption: str
+    #: step kinds of a target the dossier must show, so it starts after them
+    waits_for: list[Literal["check", "work", "records"]]
+    receipt_assumption: str
+    limits: dict[Literal["decision", "extension", "onsite"], TimeLimit]
+
+
+class PlanNotes(Strict):
+    stale_days: int = Field(ge=1)
+    estimated_year: Text
+    future: Text
+    stale: Text
+
+
+class CalendarNotice(TypedDict):
+    """One year's official holiday arrangement (questionnaires/calendars/china.yaml). A typed dict,
+    not a model: the catalogue keeps it as plain data, with or without notices in the file."""
+
+    __pydantic_config__ = ConfigDict(extra="forbid")  # type: ignore[misc]
+    source: str
+    days_off: list[dt.date]
+    workdays: NotRequired[list[dt.date]]
+
+
+class CalendarFile(Strict):
+    """``questionnaires/calendars/china.yaml``: where China's working days come from."""
+
+    sources: dict[Literal["rules", "notices"], Text]
+    notices: dict[int, CalendarNotice] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _days_in_their_year(self) -> "CalendarFile":
+        for year, n in self.notices.items():
+            off, work = n["days_off"], n.get("workdays", [])
+            if not n["source"].strip():
+                raise ValueError(f"{year}: the notice's source is empty")
+            for d in off + work:
+                if d.year != year:
+                    raise ValueError(f"{d.isoformat()} is listed under {year}")
+            if any(d.weekday() >= 5 for d in off) or any(d.weekday() < 5 for d in work):
+                raise ValueError(f"{year}: days_off lists weekdays, workdays lists Saturdays and Sundays")
+        return self
 
 
 class Obligation(Strict):
@@ -480,5 +533,6 @@ class PlanningFile(Strict, PlanningOps):
     repair: PlanRepair
     statement_targets: dict[str, StatementTarget] = Field(default_factory=dict)
     recommendation: PlanRecommendation
+    notes: PlanNotes
     next_step: dict[Literal["apply", "apply_later", "keep", "climb", "climb_checks", "climb_blocked", "way_back",
                             "at_risk"], Text]

@@ -30,6 +30,7 @@ class PlanFmt(str, Enum):
     table = "table"
     json = "json"
     csv = "csv"
+    ics = "ics"
 
 
 @app.command(help=_h("plan"))
@@ -57,6 +58,12 @@ def plan(
         from aeo_check.views.plan import plan_csv
 
         sys.stdout.write(plan_csv(cat, p, language))
+    elif format is PlanFmt.ics:
+        from aeo_check.views.ics import plan_ics
+
+        ent = doc.assessment.enterprise
+        sys.stdout.buffer.write(plan_ics(cat, p, language, ent.uscc, ent.name))
+        sys.stdout.flush()
     else:
         from aeo_check.views.terminal import render_plan
 

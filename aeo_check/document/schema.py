@@ -47,6 +47,38 @@ def _describe(cat: Catalogue, q: Question) -> str:
     return "\n".join(parts)
 
 
+_DATE = {"type": ["string", "null"], "format": "date"}
+_WORKDAY = "a working day in China's calendar (weekends and public holidays off, make-up working days worked)"
+_PLAN: dict[str, Any] = {
+    "type": "object",
+    "description": "the dated plan, when the planner made one. Every span is inclusive: start is the first day "
+                   "and end the last day of a step, both counted.",
+    "properties": {
+        "steps": {"type": "array", "items": {"type": "object", "properties": {
+            "start": {**_DATE, "description": "the step's first day (inclusive); for check, work and apply " + _WORKDAY},
+            "end": {**_DATE, "description": "the step's last day (inclusive); for check, work and apply " + _WORKDAY
+                    + "; for records, waits, statements and repair the calendar date the period ends"},
+            "end_earliest": {**_DATE, "description": "when only a range is known: the earliest last day (inclusive)"},
+            "tiers": {"type": "array", "items": {"type": "string"}, "description": "the tiers the step serves"},
+            "depends_on": {"type": "array", "items": {"type": "string"},
+                           "description": "ids of the steps that must end before this one starts (finish-to-start)"},
+        }}},
+        "targets": {"type": "object", "additionalProperties": {"type": "object", "properties": {
+            "apply_on": {**_DATE, "description": "the submission, " + _WORKDAY},
+            "onsite_by": {**_DATE, "description": "on-site verification expected by (an assumption; see limits)"},
+            "decision_by": {**_DATE, "description": "the decision's time limit from receipt; a last day off moves to "
+                                                    "the next working day (Civil Code Art. 203)"},
+            "decision_latest": {**_DATE, "description": "the time limit when extended in special cases"},
+        }}},
+        "limits": {"type": "array", "items": {"type": "object", "required": ["id", "days", "from", "source",
+                                                                             "assumption"]},
+                   "description": "the time limits of the milestones, each with its source or its assumption"},
+        "calendar": {"type": "object", "description": "the years of China's calendar the plan's dates fall in, "
+                                                      "each 'official' or 'estimated' (by rule), and notes"},
+    },
+}
+
+
 def _value_schema(cat: Catalogue, q: Question) -> dict[str, Any]:
     t = q.type
     if t == "yes_no":
@@ -318,13 +350,13 @@ def _result_envelope(cat: Catalogue) -> dict[str, Any]:
             "evidence": {"type": "array", "items": {"type": "object", "required": ["zh", "en", "category"]}},
             "assumptions": {"type": "array", "items": {"type": "object", "required": ["id", "text", "source"]}},
             "plan": {
-                "type": "object",
-                "description": "the dated plan",
+                **_PLAN,
                 "properties": {
+                    **_PLAN["properties"],
                     "recommended": {
                         "anyOf": [dict(tiers), {"type": "null"}],
                         "description": "the target the plan points the reader to",
-                    }
+                    },
                 },
             },
             "facts": _facts_schema(dict(tiers)),

@@ -1,67 +1,40 @@
 """Result → dated plan. Pure: no printing, no files; every constant comes from
-``questionnaires/rules/planning.yaml``.
+``questionnaires/rules/planning.yaml`` and every date is counted in China's working days
+(:mod:`.workdays`).
 
 A plan is a list of steps, each with a start and an end date counted from the assessment date,
-and one target per tier the enterprise can aim at, with the date it can apply and the date a
-decision can be expected. Kinds of step:
+both inclusive (the first and the last day of the step), and one target per tier the enterprise
+can aim at, with the date it can apply and the dates a decision is due. Kinds of step:
 
-``check``       find out a fact that is unanswered or "don't know yet" (a few days)
-``work``        close a gap: person-days of one owner; an owner's tasks run one after another,
-                different owners at the same time, so elapsed time is the longest owner's chain
-``records``     a new procedure must run with records before customs can verify it
-``wait``        a past event must leave the standard's look-back window
+``check``       find out a fact that is unanswered or "don't know yet" (a few working days)
+``work``        close a gap: working days of one owner, full time; an owner does one task at a
+                time, different owners work at the same time (:mod:`.schedule`)
+``records``     a new procedure must run with records before customs can verify it (calendar months)
+``wait``        a past event must leave the standard's look-back window (a calendar date)
 ``statements``  items judged on audited statements change with the next year's audit report
 ``blocked``     no date can be set while the cause lasts (dissolution, bankruptcy)
 ``repair``      credit repair of a discredited enterprise (on application or automatic)
-``apply``       preparing and submitting the application; then the milestones acceptance,
-                on-site verification and decision
+``apply``       preparing the dossier; then the milestones: submission, on-site verification,
+                decision and latest decision
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from aeo_check.catalogue.compiled import Catalogue
 from aeo_check.catalogue.expr import parse_last_event
-from aeo_check.planning.calendar import (
-    add_months,
-    add_working_days,
-    next_on_or_after,
-    sub_working_days,
-    working_days_between,
-)
+from aeo_check.planning.calendar import add_months, next_on_or_after
 from aeo_check.planning.recommend import recommended_tier
+from aeo_check.planning.schedule import FIXED, schedule
+from aeo_check.planning.step import Step, _iso
+from aeo_check.planning.workdays import WorkCalendar, work_calendar
 from aeo_check.scoring.result import Result, text, tier_rank
 from aeo_check.words import i18n
 
 PLAN_FORMAT = "aeo-check/plan/1"
 KINDS = ("check", "work", "records", "wait", "statements", "blocked", "repair", "apply")
-
-
-@dataclass(slots=True)
-class Step:
-    id: str
-    kind: str
-    title: dict[str, str]
-    owner: str | None
-    start: dt.date
-    end: dt.date | None  # None: no date can be set
-    end_earliest: dt.date | None = None  # only a range is known: between end_earliest and end
-    days: int | None = None  # person-days (check, work, apply)
-    items: list[str] = field(default_factory=list)
-    depends_on: list[str] = field(default_factory=list)
-    tiers: list[str] = field(default_factory=list)
-    detail: dict[str, Any] | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id, "kind": self.kind, "title": self.title, "owner": self.owner,
-            "start": self.start.isoformat(), "end": _iso(self.end), "end_earliest": _iso(self.end_earliest),
-            "days": self.days, "items": list(self.items), "depends_on": list(self.depends_on),
-            "tiers": list(self.tiers), "detail": self.detail,
-        }
 
 
 class Target(NamedTuple):
@@ -72,8 +45,7 @@ class Target(NamedTuple):
     ready_on: dt.date | None
     ready_earliest: dt.date | None
     decided_by: str  # what sets ready_on: now | check | work | records | wait | statements | bar | repair | blocked
-    apply_on: dt.date | None
-    accepted_by: dt.date | None
+    apply_on: dt.date | None  # the submission: customs receives the application that day (assumed)
     onsite_by: dt.date | None
     decision_by: dt.date | None
     decision_latest: dt.date | None
@@ -89,8 +61,8 @@ class Target(NamedTuple):
         return {
             "tier": self.tier, "route": self.route, "standard": self.standard, "feasible": self.feasible,
             "ready_on": _iso(self.ready_on), "ready_earliest": _iso(self.ready_earliest),
-            "decided_by": self.decided_by, "apply_on": _iso(self.apply_on), "accepted_by": _iso(self.accepted_by),
-            "onsite_by": _iso(self.onsite_by), "decision_by": _iso(self.decision_by),
+            "decided_by": self.decided_by, "apply_on": _iso(self.apply_on), "onsite_by": _iso(self.onsite_by),
+            "decision_by": _iso(self.decision_by),
             "decision_latest": _iso(self.decision_latest), "score": self.score, "threshold": self.threshold,
             "no_margin": self.no_margin, "provisional": self.provisional, "person_days": self.person_days,
             "elapsed_working_days": self.elapsed_working_days, "steps": list(self.steps),
@@ -107,6 +79,8 @@ class Plan(NamedTuple):
     keep: list[dict[str, Any]]
     repair: dict[str, Any] | None
     assumptions: list[dict[str, Any]]
+    limits: list[dict[str, Any]]  # the time limits of the milestones: source or assumption each
+    calendar: dict[str, Any]  # years official or estimated; notes on the calendar and the assessment date
     #: the target the reader is pointed to (:mod:`.recommend`): its dates are the plan's next step
     recommended: str | None = None
 
@@ -128,6 +102,8 @@ class Plan(NamedTuple):
             "keep": self.keep,
             "repair": self.repair,
             "assumptions": self.assumptions,
+            "limits": self.limits,
+            "calendar": self.calendar,
             "recommended": self.recommended,
         }
 
@@ -143,10 +119,6 @@ def _gaps_by_fact(sr: Any) -> dict[str, list[str]]:
     return out
 
 
-def _iso(d: dt.date | None) -> str | None:
-    return d.isoformat() if d is not None else None
-
-
 # --------------------------------------------------------------------------- building blocks
 
 class _Builder:
@@ -155,6 +127,7 @@ class _Builder:
         self.R = R
         self.P = cat.planning
         self.on = dt.date.fromisoformat(R.assessed_on)
+        self.cal: WorkCalendar = work_calendar(cat)
         self.steps: dict[str, Step] = {}
         self.used_assumptions: list[str] = []
         # which owner finds out each question (the owner of the first item that asks it)
@@ -275,9 +248,9 @@ class _Builder:
         if rng is None:
             # no date: every event counted today leaves the window one window from now at the latest
             self.assume(self.P.waits.assumption)
-            rng = (add_working_days(self.on, 1), add_months(self.on, months))
+            rng = (self.on, add_months(self.on, months))
         elif at_latest:
-            rng = (add_working_days(self.on, 1), rng[1])
+            rng = (self.on, rng[1])
         lo, hi = rng
         lo = max(lo, self.on)
         hi = max(hi, self.on)
@@ -354,69 +327,63 @@ def _plain(v: Any) -> Any:
     return v.isoformat() if isinstance(v, dt.date) else v
 
 
-# --------------------------------------------------------------------------- scheduling
-
-_OWNER_ORDER = ("check", "work")
-
-
-def schedule(steps: dict[str, Step], on: dt.date, order: list[str]) -> dict[str, dt.date]:
-    """Give every step its dates, counted from ``on``. Check and work steps queue per owner
-    (checks first, then work in the order given): one owner's tasks run one after another,
-    different owners' at the same time. Records follow their work; waits, statements and repairs
-    have fixed dates. Returns each owner's last working day."""
-    cursor: dict[str, dt.date] = {}
-    queue = [s for s in steps.values() if s.kind == "check"]
-    rank = {sid: i for i, sid in enumerate(order)}
-    queue += sorted((s for s in steps.values() if s.kind == "work"),
-                    key=lambda s: (rank.get(s.id, len(rank)), s.days or 0, s.id))
-    for s in queue:
-        owner = s.owner or "customs_affairs"
-        start = cursor.get(owner, on)
-        s.start = start
-        s.end = add_working_days(start, s.days or 0)
-        cursor[owner] = s.end
-    for s in steps.values():
-        if s.kind == "records":
-            work = steps[s.depends_on[0]]
-            s.start = work.end  # type: ignore[assignment]
-            s.end = add_months(work.end, s.detail["months"])  # type: ignore[arg-type,index]
-    return cursor
-
-
 # --------------------------------------------------------------------------- the plan
 
-
-def make_plan(cat: Catalogue, R: Result) -> Plan:
+def make_plan(cat: Catalogue, R: Result, today: dt.date | None = None) -> Plan:
+    """The dated plan of a result. ``today`` (default: the system date) only decides the note
+    on an assessment date in the future or long past; no date of the plan depends on it."""
     b = _Builder(cat, R)
-    P = cat.planning
-    on = b.on
+    situation, wanted = _situation(R)
+    target_steps, order = _collect_steps(b, R, wanted)
+    repair_info = _repair(b, R) if situation == "way_back" else None
+    dossiers = _add_dossiers(b, wanted, target_steps, _date(repair_info["bar_until"]) if repair_info else None)
+    schedule(b.steps, b.on, order + list(dossiers.values()), b.cal)
+    if any(s.kind in ("check", "work", "apply") for s in b.steps.values()):
+        b.assume(b.P.work.assumption)  # one full-time task per owner at a time, China's working days
+    if repair_info is not None:  # the routes were copied before the payment steps got their dates
+        repair_info["routes"] = [b.steps[r["id"]].to_dict() for r in repair_info["routes"]]
+    targets = {t: _target(b, R, t, route, target_steps[t], dossiers.get(t), repair_info) for t, route in wanted}
+    keep = _keep(b) if situation == "keep" else []
+    climbs = [t for t, route in wanted if route == "climb"]
+    if "advanced" in climbs and ("certified" in climbs or situation == "way_back"):
+        b.assume(b.P.recommendation.assumption)  # the first page weighs one target against the other
+    effort: dict[str, int] = {}
+    for s in b.steps.values():
+        if s.kind in ("check", "work", "apply") and s.owner:
+            effort[s.owner] = effort.get(s.owner, 0) + (s.days or 0)
+    steps_sorted = sorted(b.steps.values(), key=lambda s: (s.start, s.end or dt.date.max, KINDS.index(s.kind), s.id))
+    recommended = recommended_tier(situation, targets, b.P.recommendation)
+    next_step = _next_step(cat, b, R, situation, targets, keep, repair_info, recommended)
+    limits = _limits(b, targets)
+    assumptions = [{"id": aid, "text": text(cat.assumptions[aid].text), "source": cat.assumptions[aid].source}
+                   for aid in b.used_assumptions]
+    calendar = _calendar(b, steps_sorted, targets, today or dt.date.today())
+    return Plan(b.on, situation, next_step, targets, steps_sorted, dict(sorted(effort.items())), keep, repair_info,
+                assumptions, limits, calendar, recommended)
+
+
+def _situation(R: Result) -> tuple[str, list[tuple[str, str]]]:
+    """The enterprise's situation and the targets the plan presents, in order: (tier, route)."""
     tier = R.tier
     current = R.enterprise.get("current_tier", "regular")
-
-    # which targets, in the order the plan presents them ----------------------------------
-    wanted: list[tuple[str, str]] = []  # (tier, route)
     if tier_rank(tier) < tier_rank("regular"):
-        situation = "way_back"
-        wanted = [("regular", "repair"), ("certified", "climb"), ("advanced", "climb")]
-    elif tier in ("certified", "advanced") and tier_rank(current) < tier_rank(tier):
-        situation = "apply"
-        wanted = [(tier, "apply")] + ([("advanced", "climb")] if tier == "certified" else [])
-    elif tier in ("certified", "advanced") and tier == current:
-        situation = "keep"
-        wanted = [(tier, "keep")] + ([("advanced", "climb")] if tier == "certified" else [])
-    elif current in ("certified", "advanced") and tier_rank(tier) < tier_rank(current):
-        situation = "at_risk"
-        wanted = [(current, "climb")] + ([("advanced", "climb")] if current == "certified" else [])
-    else:
-        situation = "climb"
-        wanted = [("certified", "climb"), ("advanced", "climb")]
+        return "way_back", [("regular", "repair"), ("certified", "climb"), ("advanced", "climb")]
+    if tier in ("certified", "advanced") and tier_rank(current) < tier_rank(tier):
+        return "apply", [(tier, "apply")] + ([("advanced", "climb")] if tier == "certified" else [])
+    if tier in ("certified", "advanced") and tier == current:
+        return "keep", [(tier, "keep")] + ([("advanced", "climb")] if tier == "certified" else [])
+    if current in ("certified", "advanced") and tier_rank(tier) < tier_rank(current):
+        return "at_risk", [(current, "climb")] + ([("advanced", "climb")] if current == "certified" else [])
+    return "climb", [("certified", "climb"), ("advanced", "climb")]
 
-    # steps per target -------------------------------------------------------------------
+
+def _collect_steps(b: _Builder, R: Result, wanted: list[tuple[str, str]]) -> tuple[dict[str, list[Step]], list[str]]:
+    """The steps of each target, and every step id once in the order the owners take them."""
     target_steps: dict[str, list[Step]] = {}
     order: list[str] = []
     for t, route in wanted:
         steps: list[Step] = []
-        if route in ("climb",) and t in R.paths:
+        if route == "climb" and t in R.paths:
             path = R.paths[t]
             for item_id in path.items:
                 steps += b.item_steps(item_id, path.standard, t)  # type: ignore[arg-type]
@@ -426,132 +393,173 @@ def make_plan(cat: Catalogue, R: Result) -> Plan:
                 # a fact nobody has checked keeps every target provisional
                 steps.append(b.check_step(qid, t, resting.get(qid, [])))
         target_steps[t] = steps
-        for s in steps:
-            if s.id not in order:
-                order.append(s.id)
-    # the way back: credit repair ------------------------------------------------------------
-    repair_info: dict[str, Any] | None = None
-    bar_until: dt.date | None = None
-    if situation == "way_back":
-        repair_info = _repair(b, R)
-        bar_until = dt.date.fromisoformat(repair_info["bar_until"]) if repair_info["bar_until"] else None
+        order += [s.id for s in steps if s.id not in order]
+    checks_first = sorted(order, key=lambda sid: not sid.startswith("check:"))  # a stable sort
+    return target_steps, checks_first
 
-    schedule(b.steps, on, order)
-    if repair_info is not None:  # the routes were copied before the payment steps got their dates
-        repair_info["routes"] = [b.steps[r["id"]].to_dict() for r in repair_info["routes"]]
 
-    # application bar (a past failure, withdrawal, downgrade or credit repair)
-    timing_bar = R.timing.get("may_apply_from")
-    app_bar = dt.date.fromisoformat(timing_bar) if timing_bar else on
+def _feasible(R: Result, t: str, route: str, steps: list[Step]) -> bool:
+    path = R.paths.get(t)
+    return not any(s.kind == "blocked" for s in steps) and (route != "climb" or (path is not None
+                                                                                 and path.score is not None))
 
-    # targets ---------------------------------------------------------------------------------
-    targets: dict[str, Target] = {}
-    A = P.application
+
+def _add_dossiers(b: _Builder, wanted: list[tuple[str, str]], target_steps: dict[str, list[Step]],
+                  bar_until: dt.date | None) -> dict[str, str]:
+    """A dossier step for each target to apply for: it waits for the target's steps of the kinds
+    the data names (the internal audit, every remediation and its records, every check), and when
+    a wait, the next statements or a bar hold the submission longer, it is timed to be complete
+    on the working day before the submission can go in (a fresh dossier)."""
+    A = b.P.application
+    out: dict[str, str] = {}
     for t, route in wanted:
-        steps = target_steps[t]
-        std = t if t in R.standards else None
-        if route == "repair":
-            rep = repair_info or {}
-            ready = dt.date.fromisoformat(rep["repair_on"]) if rep.get("repair_on") else None
-            earliest = dt.date.fromisoformat(rep["repair_earliest"]) if rep.get("repair_earliest") else ready
-            if earliest == ready:
-                earliest = None
-            targets[t] = Target(t, route, None, ready is not None, ready, earliest, "repair", None, None, None,
-                                None, None, None, None, False, False, 0, 0,
-                                [s.id for s in b.steps.values() if s.kind == "repair"])
+        if route in ("keep", "repair") or not _feasible(b.R, t, route, target_steps[t]):
             continue
-        path = R.paths.get(t)
-        feasible = not any(s.kind == "blocked" for s in steps) and (route != "climb" or (path is not None
-                                                                                          and path.score is not None))
-        candidates: list[tuple[dt.date, str]] = [(on, "now")]
-        earliest_candidates: list[dt.date] = [on]
-        for s in steps:
-            if s.end is None:
-                continue
+        b.assume(A.assumption)
+        before = list(dict.fromkeys(s.id for s in target_steps[t] if s.kind in A.waits_for))
+        fixed = [s for s in target_steps[t] if s.kind in FIXED]
+        may_submit = _gate(b, fixed, bar_until)[2]
+        prep = b.add(Step(f"apply:{t}", "apply", _both(f"plan.apply_{t}"), A.prepare_owner, b.on, None,
+                          days=A.prepare_days, depends_on=before,
+                          not_before=b.cal.before(may_submit, A.prepare_days)), t)
+        out[t] = prep.id
+    return out
+
+
+def _gate(b: _Builder, steps: list[Step], bar_until: dt.date | None) -> tuple[dt.date, dt.date, dt.date, str]:
+    """(ready_on, ready_earliest, first day the application may go in, what sets ready_on)."""
+    cal, on = b.cal, b.on
+    candidates: list[tuple[dt.date, str]] = [(on, "now")]
+    earliest = [on]
+    may_submit = cal.on_or_after(on)
+    for s in steps:
+        if s.end is not None:
             candidates.append((s.end, s.kind))
-            earliest_candidates.append(s.end_earliest or s.end)
-        if app_bar > on:
-            candidates.append((app_bar, "bar"))
-            earliest_candidates.append(app_bar)
-        if bar_until is not None:
-            candidates.append((bar_until, "repair"))
-            earliest_candidates.append(bar_until)
-        ready, decided = max(candidates, key=lambda c: (c[0], _DECIDER_RANK.index(c[1])))
-        ready_earliest = max(earliest_candidates)
-        provisional = any(s.kind == "check" for s in steps)
-        person_days = sum(s.days or 0 for s in {s.id: s for s in steps}.values() if s.kind in ("check", "work"))
-        work_end = max((s.end for s in steps if s.kind in ("check", "work") and s.end), default=on)
-        apply_on = accepted = onsite = decision = latest = None
-        if feasible and route != "keep":
-            b.assume(A.assumption)
-            ca_free = max((s.end for s in steps if s.kind in ("check", "work") and s.owner == A.prepare_owner
-                           and s.end), default=on)
-            apply_on = max(ready, add_working_days(ca_free, A.prepare_days))
-            if apply_on > ready:
-                decided = "apply"  # the dossier, not the gaps, sets the date
-            prep = b.add(Step(f"apply:{t}", "apply", _both(f"plan.apply_{t}"), A.prepare_owner,
-                              sub_working_days(apply_on, A.prepare_days), apply_on, days=A.prepare_days,
-                              depends_on=[s.id for s in steps]), t)
-            person_days += prep.days or 0
-            accepted = add_working_days(apply_on, A.acceptance_days)
-            onsite = apply_on + dt.timedelta(days=A.onsite_after_days)
-            decision = apply_on + dt.timedelta(days=A.decision_days)
-            latest = decision + dt.timedelta(days=A.extension_days)
-            steps = steps + [prep]
-        if route == "climb" and path is not None:
-            score, threshold = path.score, R.standards[t].threshold
-        elif std is not None:
-            score, threshold = R.standards[t].score, R.standards[t].threshold
-        else:
-            score = threshold = None
-        targets[t] = Target(
-            tier=t, route=route, standard=std, feasible=feasible,
-            ready_on=ready if feasible else None, ready_earliest=ready_earliest if feasible and ready_earliest < ready else None,
-            decided_by=decided if feasible else "blocked", apply_on=apply_on, accepted_by=accepted, onsite_by=onsite,
-            decision_by=decision, decision_latest=latest, score=score, threshold=threshold,
-            no_margin=score is not None and threshold is not None and score == threshold,
-            provisional=provisional, person_days=person_days,
-            elapsed_working_days=working_days_between(on, work_end), steps=list(dict.fromkeys(s.id for s in steps)),
-        )
+            earliest.append(s.end_earliest or s.end)
+            may_submit = max(may_submit, cal.day_after(s.end))
+    timing_bar = b.R.timing.get("may_apply_from")
+    app_bar = dt.date.fromisoformat(timing_bar) if timing_bar else on
+    if app_bar > on:  # a past failure, withdrawal, downgrade or credit repair: may apply from that day
+        candidates.append((app_bar, "bar"))
+        earliest.append(app_bar)
+        may_submit = max(may_submit, cal.on_or_after(app_bar))
+    if bar_until is not None:  # the year after a credit repair
+        candidates.append((bar_until, "repair"))
+        earliest.append(bar_until)
+        may_submit = max(may_submit, cal.day_after(bar_until))
+    ready, decided = max(candidates, key=lambda c: (c[0], _DECIDER_RANK.index(c[1])))
+    return ready, max(earliest), may_submit, decided
 
-    # keeping a tier ------------------------------------------------------------------------
-    keep: list[dict[str, Any]] = []
-    if situation == "keep":
-        b.assume(P.keep.assumption)
-        for ob in P.keep.obligations:
-            keep.append({"id": ob.id, "due": next_on_or_after(on, ob.month, ob.day).isoformat(),
-                         "text": text(ob.text)})
-        keep.sort(key=lambda k: k["due"])
-        keep.append({"id": "review", "due": None, "every_years": P.keep.review_years, "text": text(P.keep.review_text)})
 
-    climbs = [t for t, route in wanted if route == "climb"]
-    if "advanced" in climbs and ("certified" in climbs or situation == "way_back"):
-        b.assume(P.recommendation.assumption)  # the first page weighs one target against the other
-
-    effort: dict[str, int] = {}
-    for s in b.steps.values():
-        if s.kind in ("check", "work", "apply") and s.owner:
-            effort[s.owner] = effort.get(s.owner, 0) + (s.days or 0)
-
-    steps_sorted = sorted(b.steps.values(), key=lambda s: (s.start, s.end or dt.date.max, KINDS.index(s.kind), s.id))
-    recommended = recommended_tier(situation, targets, P.recommendation)
-    next_step = _next_step(cat, b, R, situation, targets, keep, repair_info, recommended)
-    assumptions = []
-    for aid in b.used_assumptions:
-        a = cat.assumptions[aid]
-        assumptions.append({"id": aid, "text": text(a.text), "source": a.source})
-    return Plan(
-        on,
-        situation,
-        next_step,
-        targets,
-        steps_sorted,
-        dict(sorted(effort.items())),
-        keep,
-        repair_info,
-        assumptions,
-        recommended,
+def _target(b: _Builder, R: Result, t: str, route: str, steps: list[Step], dossier: str | None,
+            repair_info: dict[str, Any] | None) -> Target:
+    if route == "repair":
+        return _repair_target(b, t, repair_info or {})
+    cal = b.cal
+    feasible = _feasible(R, t, route, steps)
+    bar_until = _date(repair_info["bar_until"]) if repair_info else None
+    ready, ready_earliest, may_submit, decided = _gate(b, steps, bar_until)
+    work_end = max((s.end for s in steps if s.kind in ("check", "work") and s.end), default=None)
+    person_days = sum(s.days or 0 for s in {s.id: s for s in steps}.values() if s.kind in ("check", "work"))
+    apply_on = onsite = decision = latest = None
+    if dossier is not None:
+        prep = b.steps[dossier]
+        person_days += prep.days or 0
+        assert prep.end is not None
+        apply_on = max(may_submit, cal.day_after(prep.end))
+        if apply_on > may_submit:
+            decided = "apply"  # the dossier, not the gaps, sets the date
+        onsite, decision, latest = _milestones(b, apply_on)
+        steps = steps + [prep]
+    path = R.paths.get(t)
+    if route == "climb" and path is not None:
+        score, threshold = path.score, R.standards[t].threshold
+    elif t in R.standards:
+        score, threshold = R.standards[t].score, R.standards[t].threshold
+    else:
+        score = threshold = None
+    return Target(
+        tier=t, route=route, standard=t if t in R.standards else None, feasible=feasible,
+        ready_on=ready if feasible else None,
+        ready_earliest=ready_earliest if feasible and ready_earliest < ready else None,
+        decided_by=decided if feasible else "blocked", apply_on=apply_on, onsite_by=onsite,
+        decision_by=decision, decision_latest=latest, score=score, threshold=threshold,
+        no_margin=score is not None and threshold is not None and score == threshold,
+        provisional=any(s.kind == "check" for s in steps), person_days=person_days,
+        elapsed_working_days=cal.count(cal.on_or_after(b.on), work_end) if work_end else 0,
+        steps=list(dict.fromkeys(s.id for s in steps)),
     )
+
+
+def _milestones(b: _Builder, submitted: dt.date) -> tuple[dt.date, dt.date, dt.date]:
+    """(on-site check by, decision by, latest decision), counted from the day customs receives
+    the application; a last day that is a day off moves to the next working day (Civil Code Art. 203)."""
+    L = b.P.application.limits
+    b.assume(b.P.application.receipt_assumption)
+    received = submitted
+    for lim in L.values():
+        if lim.assumption:
+            b.assume(lim.assumption)
+    decision = received + dt.timedelta(days=L["decision"].days)
+    latest = decision + dt.timedelta(days=L["extension"].days)
+    onsite = received + dt.timedelta(days=L["onsite"].days)
+    return b.cal.deadline(onsite), b.cal.deadline(decision), b.cal.deadline(latest)
+
+
+def _repair_target(b: _Builder, t: str, rep: dict[str, Any]) -> Target:
+    ready = _date(rep.get("repair_on"))
+    earliest = _date(rep.get("repair_earliest")) or ready
+    return Target(t, "repair", None, ready is not None, ready, None if earliest == ready else earliest, "repair",
+                  None, None, None, None, None, None, False, False, 0, 0,
+                  [s.id for s in b.steps.values() if s.kind == "repair"])
+
+
+def _keep(b: _Builder) -> list[dict[str, Any]]:
+    """The yearly obligations of a certified enterprise, each due on its next date (a due date
+    on a day off moves to the next working day), then the review cycle."""
+    K = b.P.keep
+    b.assume(K.assumption)
+    keep = [{"id": ob.id, "due": b.cal.deadline(next_on_or_after(b.on, ob.month, ob.day)).isoformat(),
+             "text": text(ob.text)} for ob in K.obligations]
+    keep.sort(key=lambda k: k["due"])
+    keep.append({"id": "review", "due": None, "every_years": K.review_years, "text": text(K.review_text)})
+    return keep
+
+
+def _limits(b: _Builder, targets: dict[str, Target]) -> list[dict[str, Any]]:
+    """The time limits the plan's milestones use, each with its source or its assumption."""
+    if not any(tg.apply_on for tg in targets.values()):
+        return []
+    return [{"id": k, "days": lim.days, "from": lim.from_, "source": text(lim.source) if lim.source else None,
+             "assumption": lim.assumption}
+            for k, lim in b.P.application.limits.items()]
+
+
+def _calendar(b: _Builder, steps: list[Step], targets: dict[str, Target], today: dt.date) -> dict[str, Any]:
+    """Which years of China's calendar the plan's dates fall in, official or estimated by rule,
+    and the notes a reader needs: an estimated year, an assessment date in the future or long past."""
+    dates = [d for s in steps for d in (s.start, s.end) if d is not None]
+    dates += [d for tg in targets.values() for d in (tg.apply_on, tg.onsite_by, tg.decision_by, tg.decision_latest)
+              if d is not None]
+    years = sorted({d.year for d in dates} | {b.on.year})
+    N = b.P.notes
+    notes = [{"id": "estimated_year", "year": y, "text": _fill(N.estimated_year, year=y)}
+             for y in b.cal.estimated_years(dates)]
+    age = (today - b.on).days
+    if age < 0:
+        notes.append({"id": "future", "text": _fill(N.future, date=b.on.isoformat())})
+    elif age > N.stale_days:
+        notes.append({"id": "stale", "text": _fill(N.stale, date=b.on.isoformat(), days=age)})
+    return {"years": {str(y): b.cal.status(y) for y in years}, "notes": notes,
+            "sources": text(b.cat.calendar.sources["rules"]) if b.cat.calendar else None}
+
+
+def _fill(t: Any, **kw: Any) -> dict[str, str]:
+    return {lang: t.get(lang).format(**kw) for lang in ("zh", "en")}
+
+
+def _date(iso: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(iso) if iso else None
 
 
 _DECIDER_RANK = ("now", "check", "work", "apply", "records", "statements", "wait", "bar", "repair")

@@ -55,15 +55,24 @@ def tier_name(cat: Catalogue, tier: str, lang: str) -> str:
     return cat.label("tiers", tier).get(lang)
 
 
+def tier_mark(cat: Catalogue, tier: str, lang: str) -> str:
+    """A tier's name as a short column shows it (Certified / Advanced; 认证 / 高级)."""
+    return t(f"tier_mark_{tier}", lang)
+
+
 def owner_name(cat: Catalogue, owner: str | None, lang: str) -> str:
     return cat.label("owners", owner).get(lang) if owner else "—"
 
 
 def plan_rows(cat: Catalogue, plan: dict[str, Any], lang: str) -> list[dict[str, str]]:
-    """One row per step: what a project tool or a spreadsheet needs."""
+    """One row per step: what a project tool or a spreadsheet needs. ``no`` numbers the rows from 1
+    and ``waits_on`` names the rows of the steps a step waits on by those numbers."""
+    number = {s["id"]: str(i) for i, s in enumerate(plan["steps"], 1)}
     rows = []
     for s in plan["steps"]:
         rows.append({
+            "no": number[s["id"]],
+            "waits_on": ", ".join(sorted((number[d] for d in s["depends_on"] if d in number), key=int)),
             "id": s["id"],
             "step": step_title(s, lang),
             "kind": t(f"kind_{s['kind']}", lang),
@@ -75,6 +84,7 @@ def plan_rows(cat: Catalogue, plan: dict[str, Any], lang: str) -> list[dict[str,
             "items": item_numbers(cat, s, lang),
             "depends_on": " ".join(s["depends_on"]),
             "tiers": ", ".join(tier_name(cat, x, lang) for x in s["tiers"]),
+            "tier_marks": " ".join(tier_mark(cat, x, lang) for x in s["tiers"]),
         })
     return rows
 
@@ -127,4 +137,16 @@ def target_lines(cat: Catalogue, plan: dict[str, Any], lang: str) -> list[tuple[
             out.append(("yellow", "  " + t("no_margin", lang, score=tg["score"])))
         if tg["provisional"]:
             out.append(("magenta", "  " + t("provisional_plan", lang)))
+    return out
+
+
+def plan_notes(plan: dict[str, Any], lang: str) -> list[str]:
+    """The lines under the targets: a year of the calendar estimated by rule, an assessment date in
+    the future or long past, then each time limit of the milestones with its source or, marked,
+    its assumption."""
+    out = [n["text"][lang] for n in (plan.get("calendar") or {}).get("notes", [])]
+    for lim in plan.get("limits", []):
+        basis = t("limit_source", lang, source=lim["source"][lang]) if lim["source"] else \
+            t("limit_assumed", lang, id=lim["assumption"])
+        out.append(t(f"limit_{lim['id']}", lang, days=lim["days"]) + basis)
     return out

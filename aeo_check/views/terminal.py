@@ -208,26 +208,31 @@ def render_item(console: Console, cat: Catalogue, item: Item, lang: str) -> None
 
 def render_plan(console: Console, cat: Catalogue, plan: dict[str, Any], lang: str, name: str) -> None:
     """The task list of a dated plan, with the next step and the targets above it."""
-    from aeo_check.views.plan import plan_rows, step_when, target_lines
+    from aeo_check.views.plan import plan_notes, plan_rows, step_when, target_lines
 
     console.print(Text(name, style="bold"))
     for style, line in target_lines(cat, plan, lang):
         console.print(Text(line, style=style))
+    for line in plan_notes(plan, lang):
+        console.print(Text(line, style="yellow"))
     # the step takes what the other columns leave; dates, kinds and days never break. Below 100
     # columns the items' numbers lead the step's text instead of taking a column of their own.
     wide = console.width >= 100
     table = Table(box=None, pad_edge=False, header_style="bold", expand=True)
+    table.add_column("#", justify="right", no_wrap=True)
     table.add_column(t("col_step", lang), ratio=1, overflow="fold")
     table.add_column(t("col_kind", lang), no_wrap=True)
-    table.add_column(t("owner", lang), max_width=16 if wide else 12, overflow="fold")
+    table.add_column(t("col_tiers", lang), max_width=14 if wide else 4, overflow="fold")
+    table.add_column(t("owner", lang), max_width=16 if wide else 8, overflow="fold")
     table.add_column(t("col_start", lang), no_wrap=True)
     table.add_column(t("col_end", lang), min_width=10, max_width=13 if wide else 10)  # a range takes 2-3 lines
     table.add_column(t("col_days", lang), justify="right", no_wrap=True)
+    table.add_column(t("col_depends", lang), max_width=12 if wide else 5, overflow="fold")
     if wide:
         table.add_column(t("col_items", lang), max_width=16, overflow="fold")
     for row, step in zip(plan_rows(cat, plan, lang), plan["steps"], strict=False):
         lead = f"{row['items']}{'' if lang == 'zh' else ' '}" if row["items"] and not wide else ""
-        cells = [lead + row["step"], row["kind"],
-                 row["owner"], row["start"], step_when(step, lang, iso=True), row["days"]]
+        cells = [row["no"], lead + row["step"], row["kind"], row["tier_marks"],
+                 row["owner"], row["start"], step_when(step, lang, iso=True), row["days"], row["waits_on"]]
         table.add_row(*cells, *([row["items"]] if wide else []))
     console.print(table)

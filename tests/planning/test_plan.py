@@ -1,5 +1,7 @@
-"""The dated plan. Every date below is worked out by hand from the assessment date
-2026-11-20 (a Friday) and the planning constants in questionnaires/rules/planning.yaml."""
+"""The dated plan. Every date below is worked out by hand from the assessment date 2026-11-20
+(a Friday), the planning constants in questionnaires/rules/planning.yaml and China's working
+days (2026 official; 2027 estimated by rule: 1 Jan, 5-10 Feb, 5 Apr, 1-4 May, 9 Jun, 15 Sep and
+1-5 Oct off). Spans are inclusive: a 10-day task from Friday 2026-11-20 ends on Thursday 3 Dec."""
 
 from __future__ import annotations
 
@@ -17,11 +19,13 @@ from factory import ASSESSED_ON, answer_all, enterprise
 from aeo_check.answers.read import load_answers
 from aeo_check.catalogue import get_catalogue
 from aeo_check.planning import make_plan
-from aeo_check.planning.calendar import add_working_days, working_days_between
-from aeo_check.planning.plan import Step, schedule
+from aeo_check.planning.plan import Step
+from aeo_check.planning.schedule import schedule
+from aeo_check.planning.workdays import WorkCalendar
 from aeo_check.scoring import score
 
 CAT = get_catalogue()
+CAL = WorkCalendar()
 ROOT = Path(__file__).resolve().parents[2]
 EXE = str(Path(sys.executable).parent / "aeo-check")
 D = dt.date
@@ -46,11 +50,11 @@ def test_a_fine_dated_in_june_holds_the_advanced_application_until_it_leaves_the
     w = step(p, "wait:cmp-single-fine:advanced")
     assert (w.kind, w.end, w.end_earliest) == ("wait", D(2027, 6, 20), None)
     adv = p.targets["advanced"]
-    assert adv.apply_on == D(2027, 6, 20)
+    assert adv.apply_on == D(2027, 6, 21)  # the window passes on Sunday 20 June: Monday
     assert adv.decided_by == "wait"
     assert adv.elapsed_working_days == 0  # waiting is not work
     assert p.situation == "apply"
-    assert p.targets["certified"].apply_on == add_working_days(ASSESSED_ON, 10)  # only the dossier to prepare
+    assert p.targets["certified"].apply_on == D(2026, 12, 4)  # the dossier 20 Nov - 3 Dec, then submitted
 
 
 def test_a_fine_given_by_month_counts_from_the_months_last_day():
@@ -68,7 +72,7 @@ def test_an_export_notice_known_only_as_a_band_gives_a_range():
     assert (w.end_earliest, w.end) == (D(2026, 11, 20), D(2027, 11, 20))
     cer = p.targets["certified"]
     assert (cer.ready_earliest, cer.ready_on) == (D(2026, 11, 20), D(2027, 11, 20))
-    assert cer.apply_on == D(2027, 11, 20)
+    assert cer.apply_on == D(2027, 11, 22)  # the window ends on Saturday 20 November
     assert r.paths["certified"].effort_days == 730  # the scorer's effort is no longer what the plan shows
 
 
@@ -78,24 +82,18 @@ def test_three_owners_work_at_the_same_time():
     on = ASSESSED_ON
     steps = {sid: Step(sid, "work", {"zh": sid, "en": sid}, owner, on, None, days=days)
              for sid, owner, days in (("a", "hr", 20), ("b", "it", 90), ("c", "security", 30))}
-    cursor = schedule(steps, on, ["a", "b", "c"])
-    assert max(cursor.values()) == add_working_days(on, 90)
-    assert working_days_between(on, max(cursor.values())) == 90
+    schedule(steps, on, ["a", "b", "c"], CAL)
+    assert {s.start for s in steps.values()} == {on}
+    assert CAL.count(on, steps["b"].end) == 90
 
 
 def test_one_owners_tasks_follow_one_another():
     on = ASSESSED_ON
     steps = {sid: Step(sid, "work", {"zh": sid, "en": sid}, "it", on, None, days=days)
              for sid, days in (("x", 10), ("y", 5))}
-    schedule(steps, on, ["x", "y"])
-    assert steps["x"].end == D(2026, 12, 4)  # 10 working days after Friday 2026-11-20
-    assert (steps["y"].start, steps["y"].end) == (D(2026, 12, 4), D(2026, 12, 11))
-
-
-def test_working_days_skip_weekends():
-    assert add_working_days(D(2026, 11, 20), 1) == D(2026, 11, 23)  # Friday -> Monday
-    assert add_working_days(D(2026, 11, 20), 5) == D(2026, 11, 27)
-    assert working_days_between(D(2026, 11, 20), D(2026, 11, 27)) == 5
+    schedule(steps, on, ["x", "y"], CAL)
+    assert steps["x"].end == D(2026, 12, 3)  # Friday 20 Nov is the first of the 10 days
+    assert (steps["y"].start, steps["y"].end) == (D(2026, 12, 4), D(2026, 12, 10))
 
 
 def test_the_food_importers_plan_counts_elapsed_time_from_the_longest_owner():
@@ -117,13 +115,16 @@ def test_a_regular_enterprise_that_qualifies_gets_an_apply_path():
     assert p.situation == "apply"
     adv = p.targets["advanced"]
     assert adv.route == "apply"
-    assert adv.apply_on == D(2026, 12, 4)  # 10 working days to prepare the dossier
+    assert adv.apply_on == D(2026, 12, 4)  # the dossier 20 Nov - 3 Dec, submitted the next working day
     assert adv.decided_by == "apply"
-    assert adv.accepted_by == D(2026, 12, 11)  # 5 working days
-    assert adv.onsite_by == D(2027, 2, 2)  # 60 days
-    assert adv.decision_by == D(2027, 3, 4)  # 90 days
-    assert adv.decision_latest == D(2027, 4, 3)  # extended by 30
-    assert (adv.decision_latest - adv.apply_on).days == 120
+    assert adv.onsite_by == D(2027, 2, 2)  # 60 days from receipt (an assumption)
+    assert adv.decision_by == D(2027, 3, 4)  # 90 days from receipt
+    # 120 days from receipt is Saturday 3 April; 5 April is Qingming: Tuesday (Civil Code Art. 203)
+    assert adv.decision_latest == D(2027, 4, 6)
+    limits = {lim["id"]: lim for lim in p.limits}
+    assert limits["decision"]["source"]["en"].startswith("GACC Order No. 237") and limits["decision"]["assumption"] is None
+    assert (limits["onsite"]["source"], limits["onsite"]["assumption"]) == (None, "plan-onsite-window")
+    assert {"plan-onsite-window", "plan-receipt-on-submission"} <= {a["id"] for a in p.assumptions}
     assert "2026-12-04" in p.next_step["en"] and "2027年3月4日" in p.next_step["zh"]
 
 
@@ -145,9 +146,9 @@ def test_the_discredited_example_gets_its_credit_repair_date_and_the_bar_after_i
     # assessment date), then one year before a certification application
     assert p.targets["regular"].ready_on == D(2027, 2, 20)
     assert p.repair["bar_until"] == "2028-02-20"
-    assert p.targets["certified"].apply_on >= D(2028, 2, 20)
+    assert p.targets["certified"].apply_on >= D(2028, 2, 21)
     pay = step(p, "work:pay:duty-overdue")
-    assert (pay.owner, pay.end) == ("finance", D(2026, 11, 27))
+    assert (pay.owner, pay.end) == ("finance", D(2026, 11, 26))  # 20, 23, 24, 25, 26 November
 
 
 def test_a_smuggling_crime_has_no_application_route_only_automatic_repair():
@@ -187,7 +188,7 @@ def test_an_unanswered_fact_is_a_short_check_not_a_remediation():
     p = make_plan(CAT, score(CAT, a))
     chk = step(p, "check:investors_discredited")
     assert chk.kind == "check" and chk.days == 2
-    assert chk.end == D(2026, 11, 24)
+    assert chk.end == D(2026, 11, 23)  # Friday and Monday
     assert chk.detail["dont_know"] is True
     assert not [s for s in p.steps if s.kind in ("work", "wait") and "cmp-investor-credit" in s.items]
     assert p.targets["advanced"].provisional is True
@@ -208,7 +209,7 @@ def test_solvency_waits_for_the_next_audited_statements_with_figures_to_reach():
     assert ind["current_ratio"]["change"] == 4_800_000.0  # to 1.0 x 57.6 m
     # two of four are needed: the two smallest moves relative to their figures
     assert sorted(k for k, v in ind.items() if v.get("suggested")) == ["current_ratio", "debt_ratio"]
-    assert p.targets["advanced"].apply_on == D(2027, 4, 30)
+    assert p.targets["advanced"].apply_on == D(2027, 5, 5)  # after the Labour Day days off, 1-4 May
     assert p.targets["advanced"].decided_by == "statements"
 
 
@@ -321,7 +322,9 @@ def test_plan_command_exports_the_task_list_as_csv_and_json():
         ("Wait", "2026-11-20", "2027-05-31", "(18)")
     res = _run("plan", "examples/regular-food-importer.yaml", "--format", "json")
     data = json.loads(res.stdout)
-    assert data["targets"]["certified"]["apply_on"] == "2027-04-01"
+    # the records of the partner vetting run to 31 March; the dossier 1-15 April (5 April is
+    # Qingming); submitted on Friday 16 April
+    assert data["targets"]["certified"]["apply_on"] == "2027-04-16"
 
 
 def test_score_json_carries_the_plan_and_the_table_shows_the_next_step():
@@ -346,8 +349,8 @@ def test_the_report_shows_the_dated_plan(tmp_path, lang, heading, apply_label):
     pages = [pg.extract_text() for pg in PdfReader(out).pages]
     page = next(t for t in pages if heading in t)
     assert apply_label in page
-    assert ("2027年4月1日" if lang == "zh" else "2027-04-01") in page
-    assert ("2027年9月30日" if lang == "zh" else "2027-09-30") in page
+    assert ("2027年4月16日" if lang == "zh" else "2027-04-16") in page
+    assert ("2027年10月6日" if lang == "zh" else "2027-10-06") in page
     text = "\n".join(pages)
     assert "各项工作量之和" not in text and "effort in total" not in text
 
@@ -363,8 +366,9 @@ def test_plan_table_keeps_dates_whole_at_any_width(columns):
     assert r.returncode == 0, r.stderr
     lines = r.stdout.splitlines()
     assert max(len(line) for line in lines) <= columns
-    row = next(line for line in lines if "装货前检查" in line and "整改" in line).split()
-    if columns == 80:
-        assert row == ["(54)装货前检查", "整改", "物流仓储部门", "2026-11-20", "2026-12-04", "10"]
+    row = next(line for line in lines if "装货前" in line and "整改" in line).split()
+    if columns == 80:  # the step and the owner wrap; the number, kind, tier, dates and days do not
+        assert row[0] == "2" and row[1].startswith("(54)装货前")
+        assert row[2:4] + row[5:] == ["整改", "高级", "2026-11-20", "2026-12-03", "10"]
     else:
-        assert row == ["装货前检查", "整改", "物流仓储部门", "2026-11-20", "2026-12-04", "10", "(54)"]
+        assert row == ["2", "装货前检查", "整改", "高级", "物流仓储部门", "2026-11-20", "2026-12-03", "10", "(54)"]

@@ -1,6 +1,8 @@
 """The dated plan as a Gantt chart: geometry only (numbers and short labels) for the report's
 SVG template. Owners are rows; waits, statements and credit repair have rows of their own; the
-application, on-site verification and decision are milestones on one row per target."""
+application, on-site verification and decision are milestones on one row per target. A bar runs
+from the start of its first day to the end of its last (spans are inclusive); a thin line joins
+the end of each step to the start of every step that waits on it."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from typing import Any
 from aeo_check.catalogue.compiled import Catalogue
 from aeo_check.views.plan import fmt_date
 
+ONE = dt.timedelta(days=1)
 WIDTH = 560.0
 LABEL_W = 132.0
 ROW_H = 22.0
@@ -61,15 +64,18 @@ def gantt(cat: Catalogue, plan: dict[str, Any], lang: str, words: dict[str, str]
     for s in steps:
         if s["kind"] in ("check", "work", "records", "apply"):
             owner_steps.setdefault(s["owner"] or "customs_affairs", []).append(s)
+    where: dict[str, tuple[float, float, float]] = {}  # step id -> (x of start, x after end, y of middle)
     for owner, ss in owner_steps.items():
         y = row(cat.label("owners", owner).get(lang))
         for s in ss:
             lane = 1 if s["kind"] == "records" else 0
-            _bar(bars, s, x, y + 3 + lane * 9, 8, on)
+            where[s["id"]] = _bar(bars, s, x, y + 3 + lane * 9, 8, on)
     for s in steps:
         if s["kind"] in ("wait", "statements", "repair", "blocked"):
             y = row(_short(s["title"][lang], lang))
-            _bar(bars, s, x, y + 5, 11, on)
+            where[s["id"]] = _bar(bars, s, x, y + 5, 11, on)
+    links = [_link(where[d], where[s["id"]]) for s in steps for d in s["depends_on"]
+             if d in where and s["id"] in where]
     for tier, tg in plan["targets"].items():
         if not tg.get("apply_on"):
             continue
@@ -97,25 +103,36 @@ def gantt(cat: Catalogue, plan: dict[str, Any], lang: str, words: dict[str, str]
         d = dt.date(d.year + (d.month // 12), d.month % 12 + 1, 1)
     today = {"x": x(on), "label": words["gantt_assessed"]}
     return {"width": WIDTH, "height": height, "rows": rows, "bars": bars, "marks": marks, "ticks": ticks,
+            "links": links,
             "today": today, "label_w": LABEL_W, "bottom": height - 8}
 
 
-def _bar(bars: list[dict[str, Any]], s: dict[str, Any], x: Any, y: float, h: float, on: dt.date) -> None:
+def _bar(bars: list[dict[str, Any]], s: dict[str, Any], x: Any, y: float, h: float,
+         on: dt.date) -> tuple[float, float, float]:
+    """Add the bars of step ``s``; return (x of its start, x after its last day, y of its middle)."""
     fill, stroke, dash = FILL[s["kind"]]
     start = _d(s["start"]) or on
-    if s["end"] is None:  # blocked: an open bar to the right edge
-        bars.append({"x": x(start), "y": y, "w": WIDTH - x(start) - 10, "h": h, "fill": fill, "stroke": stroke,
-                     "dash": True})
-        return
-    end = _d(s["end"])
-    lo = _d(s.get("end_earliest"))
     x0 = x(start)
-    if lo is not None and lo < end:  # known only as a range: solid to the earliest, open to the latest
-        bars.append({"x": x0, "y": y, "w": max(1.5, x(lo) - x0), "h": h, "fill": fill, "stroke": stroke, "dash": dash})
-        bars.append({"x": x(lo), "y": y, "w": max(1.5, x(end) - x(lo)), "h": h, "fill": "#ffffff", "stroke": stroke,
-                     "dash": True})
-        return
-    bars.append({"x": x0, "y": y, "w": max(1.5, x(end) - x0), "h": h, "fill": fill, "stroke": stroke, "dash": dash})
+    if s["end"] is None:  # blocked: an open bar to the right edge
+        bars.append({"x": x0, "y": y, "w": WIDTH - x0 - 10, "h": h, "fill": fill, "stroke": stroke, "dash": True})
+        return x0, WIDTH - 10, y + h / 2
+    after = x(_d(s["end"]) + ONE)  # type: ignore[operator]
+    lo = _d(s.get("end_earliest"))
+    if lo is not None:  # known only as a range: solid to the earliest, open to the latest
+        bars.append({"x": x0, "y": y, "w": max(1.5, x(lo + ONE) - x0), "h": h, "fill": fill, "stroke": stroke,
+                     "dash": dash})
+        bars.append({"x": x(lo + ONE), "y": y, "w": max(1.5, after - x(lo + ONE)), "h": h, "fill": "#ffffff",
+                     "stroke": stroke, "dash": True})
+    else:
+        bars.append({"x": x0, "y": y, "w": max(1.5, after - x0), "h": h, "fill": fill, "stroke": stroke, "dash": dash})
+    return x0, after, y + h / 2
+
+
+def _link(before: tuple[float, float, float], after: tuple[float, float, float]) -> str:
+    """An SVG path from the end of one bar to the start of the bar that waits on it."""
+    (_, x1, y1), (x2, _, y2) = before, after
+    xm = round(max(x1, x2 - 3), 1)
+    return f"M{x1},{y1} H{xm} V{y2} H{x2}"
 
 
 def _short(s: str, lang: str) -> str:

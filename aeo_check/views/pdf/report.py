@@ -453,7 +453,7 @@ def plan_context(cat: Catalogue, plan: dict[str, Any], lang: str, words: dict[st
     """The dated plan's part of the report: targets, Gantt chart, task list, keep/repair, targets
     for the next statements."""
     from aeo_check.views.pdf.gantt import gantt
-    from aeo_check.views.plan import fmt_date, plan_rows, step_when, target_lines
+    from aeo_check.views.plan import fmt_date, plan_notes, plan_rows, step_when, target_lines
 
     targets = []
     for tier, tg in plan["targets"].items():
@@ -489,6 +489,7 @@ def plan_context(cat: Catalogue, plan: dict[str, Any], lang: str, words: dict[st
     return {
         "plan_next": plan["next_step"][lang],
         "plan_lines": target_lines(cat, plan, lang)[1:],
+        "plan_notes": plan_notes(plan, lang),
         "plan_targets": targets,
         "plan_rows": rows,
         "gantt": gantt(cat, plan, lang, words),
