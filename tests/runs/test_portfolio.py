@@ -73,8 +73,8 @@ def test_compare_is_pure_and_finds_what_changed(cat, tmp_path):
                                                                   "latest_penalty_on": "2026-09"}
     # not barred, so no application bar moved; the plan's targets did (the documents carry their plans)
     assert [(x["what"], x["old"], x["new"]) for x in d["dates"]] == [
-        ("certified.apply_on", "2026-10-15", "2027-04-01"), ("certified.decision_by", "2027-01-13", "2027-06-30"),
-        ("advanced.apply_on", "2026-10-15", "2027-09-30"), ("advanced.decision_by", "2027-01-13", "2027-12-29")]
+        ("certified.apply_on", "2026-10-30", "2027-04-16"), ("certified.decision_by", "2027-01-28", "2027-07-15"),
+        ("advanced.apply_on", "2026-11-13", "2027-10-06"), ("advanced.decision_by", "2027-02-11", "2028-01-04")]
     same = compare(new, new)
     assert new_blockers(same) == [] and not same["answers"]["changed"]
     assert all(not same["gaps"][s][k] for s in same["gaps"] for k in ("closed", "opened", "changed"))
@@ -203,13 +203,13 @@ def test_portfolio_rows_and_order(cat, tmp_path):
     assert food["blocker_ids"] == ["ic-internal-audit", "cmp-single-fine", "cmp-penalty-count", "ts-cctv",
                                    "ts-preload-inspection", "ts-partner-vetting", "cmp-investor-credit-china"]
     scored = json.loads(cli("score", str(EX / "regular-food-importer.yaml"), "--format", "json").stdout)[0]
-    assert food["target_date"] == scored["plan"]["targets"]["advanced"]["apply_on"] == "2027-09-30"  # the plan's
+    assert food["target_date"] == scored["plan"]["targets"]["advanced"]["apply_on"] == "2027-10-06"  # the plan's
     assert scored["facts"]["recommended"]["tier"] == "advanced"
     assert food["assessed_on"] == "2026-11-20"
     # an enterprise that meets a tier it does not hold yet: apply for it, by the plan's date
-    assert [(r["next_tier"], r["target_date"]) for r in rows[2:]] == [("certified", "2026-12-04"),
-                                                                     ("advanced", "2026-12-04"),
-                                                                     ("advanced", "2026-12-04")]
+    assert [(r["next_tier"], r["target_date"]) for r in rows[2:]] == [("certified", "2026-12-08"),
+                                                                     ("advanced", "2026-12-08"),
+                                                                     ("advanced", "2026-12-08")]
     res = cli("portfolio", str(folder), "--format", "csv", "--lang", "en")
     table = list(csv.reader(io.StringIO(res.stdout)))
     assert table[0][:3] == ["Enterprise", "Current tier", "Likely tier"]
@@ -442,8 +442,8 @@ def test_portfolio_table_fits_the_terminal_and_keeps_dates_whole(columns):
                                                                                 "101/101"]
     dates = [[w for w in r if re.fullmatch(r"\d{4}-\d\d-\d\d", w)] for r in rows]
     if columns == 80:
-        assert dates == [["2027-02-20"], ["2027-09-30"], ["2026-12-04"], ["2026-12-04"], ["2026-12-04"]]
+        assert dates == [["2027-02-20"], ["2027-10-06"], ["2026-12-08"], ["2026-12-08"], ["2026-12-08"]]
     else:
-        assert dates == [["2027-02-20", "2026-11-20"], ["2027-09-30", "2026-11-20"], ["2026-12-04", "2026-11-20"],
-                         ["2026-12-04", "2026-11-20"], ["2026-12-04", "2026-11-20"]]
+        assert dates == [["2027-02-20", "2026-11-20"], ["2027-10-06", "2026-11-20"], ["2026-12-08", "2026-11-20"],
+                         ["2026-12-08", "2026-11-20"], ["2026-12-08", "2026-11-20"]]
         assert "Blockers" in lines[2] and "Tier now → likely" in lines[2]
