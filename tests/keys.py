@@ -61,7 +61,8 @@ class Typist:
             def _before(self, label: str, keys: str) -> None:
                 typist.asked.append(label)
                 typist.snapshots.append(saved(typist.path) if typist.path and typist.path.exists() else None)
-                typist.pipe.send_text(typist.script.pop(0) if typist.script else keys)
+                # a script that runs out ends the session (Ctrl-C) rather than leaving a prompt waiting forever
+                typist.pipe.send_text(typist.script.pop(0) if typist.script else (keys or CTRL_C))
 
             def ask(self, q, current, prefix):
                 self._before(q.id, typist.auto_keys(q) if typist.auto else "")

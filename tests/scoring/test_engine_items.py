@@ -308,13 +308,16 @@ def test_a_broken_consistency_rule_in_the_catalogue_is_reported(tmp_path):
 
 
 def test_the_questionnaire_re_asks_an_answer_that_contradicts_earlier_ones(tmp_path):
-    from keys import CTRL_S, ENTER, drive, near_complete, saved
+    from keys import CTRL_S, ENTER, FIRST, drive, near_complete, saved
 
     path = near_complete(tmp_path)  # 6 declarants; the three counts by level are blank
-    code, typist, out = drive(tmp_path, ["y", "5" + ENTER, "2" + ENTER, "1" + ENTER, CTRL_S, "n"], resume=path)
+    # the third count breaks the total: asked which answer to change, the person picks this one (the
+    # first entry, chosen by moving to it), then leaves it unanswered
+    code, typist, out = drive(tmp_path, ["y", "5" + ENTER, "2" + ENTER, "1" + ENTER, FIRST, CTRL_S, "n"],
+                              resume=path)
     assert code == 0
     assert typist.asked.count("declarants_top_advanced") == 2
-    assert "This contradicts an earlier answer: The declarants counted by their highest level passed" in out
+    assert "Two answers contradict each other: The declarants counted by their highest level passed" in out
     answers = saved(path)["answers"]
     assert answers["declarants_top_junior"] == 5 and answers.get("declarants_top_advanced") is None
 
