@@ -221,7 +221,7 @@ def test_annex_cites_every_assumption_and_lists_real_sources(plans):
     flat = _flat(annex)
     assert "see assumption" not in annex and "item-36-window" not in flat.split("Sources")[0]
     assert _flat("Xinhua News Agency, 16 Feb 2026: the GACC press briefing of 12 Feb 2026") in flat
-    assert "58188" not in flat and "https://github.com/xuhuibing/AEO--CN-" in flat
+    assert "58188.com" not in flat and "https://github.com/xuhuibing/AEO--CN-" in flat
     assert "(the tool's own choice; no outside source)" in annex
 
 
