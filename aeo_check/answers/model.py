@@ -326,8 +326,8 @@ def check_value(cat: Catalogue, q: Question, value: Any) -> tuple[Any, str | Non
         try:
             if isinstance(value, bool) or not isinstance(value, (int, float, str)):
                 raise NumberError("")
-            if isinstance(value, str) and t == "money":  # 2800万, ¥1,500,000, 3亿元: as in the questionnaire
-                value = check_python_number(_amount(value))
+            if isinstance(value, str) and t == "money" and _AMOUNT_MARK.search(value):
+                value = check_python_number(_amount(value))  # 2800万, ¥1,500,000, 3亿元: as in the questionnaire
             elif isinstance(value, str):
                 value = plain(parse_number(value))
             else:
@@ -373,6 +373,11 @@ def check_value(cat: Catalogue, q: Question, value: Any) -> tuple[Any, str | Non
     if t == "last_event":
         return _last_event(cat, q, value)
     raise AssertionError(t)  # pragma: no cover
+
+
+#: input syntax: a unit or currency that makes a money text an amount as people write it (plain
+#: digits keep the strict number reader, so "1,5" or "1_000" stay refused)
+_AMOUNT_MARK = re.compile(r"[万亿元¥￥]|人民币|RMB|CNY", re.IGNORECASE)
 
 
 def _amount(text: str) -> int | float:

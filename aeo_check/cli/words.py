@@ -69,6 +69,9 @@ def localise(cmd: Any) -> None:
     if cmd.help and not cmd.short_help:  # the first sentence (the library cuts Chinese at a space)
         stop, colon = t("punct.full_stop", "zh"), t("punct.colon", "zh")
         cmd.short_help = cmd.help.split(stop)[0].split(colon)[0] + (stop if stop in cmd.help else "")
+    for param in getattr(cmd, "params", ()):  # the completion options typer adds, with its English help
+        if param.name in ("install_completion", "show_completion"):
+            param.help = t(f"help.aeo-check --{param.name.replace('_', '-')}", "zh")
     if getattr(cmd, "options_metavar", None):
         cmd.options_metavar = w("options_metavar")
     if hasattr(cmd, "subcommand_metavar"):

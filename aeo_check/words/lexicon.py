@@ -218,6 +218,12 @@ WORDS: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "aeo-check --version": ('显示版本号并退出。', 'Print the version and exit.'),
         "aeo-check --debug": ('内部错误时显示调用栈。', 'Show the traceback of an internal error.'),
+        # typer's own completion options: the English is typer's wording, the Chinese is shown instead
+        "aeo-check --install-completion": ('为当前所用的命令行程序安装命令补全。', 'Install completion for the current shell.'),
+        "aeo-check --show-completion": (
+            '显示当前所用命令行程序的命令补全脚本，可复制或自行安装。',
+            'Show completion for the current shell, to copy it or customize the installation.',
+        ),
         "aeo-check --lang": (
             '界面语言：zh 或 en（默认按系统语言环境）；放在命令之前，对帮助、提示和错误信息都有效。',
             'Interface language, zh or en (default: from the locale); given before the command, it sets the language of help, messages and errors.',

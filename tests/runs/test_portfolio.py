@@ -207,9 +207,9 @@ def test_portfolio_rows_and_order(cat, tmp_path):
     assert scored["facts"]["recommended"]["tier"] == "advanced"
     assert food["assessed_on"] == "2026-11-20"
     # an enterprise that meets a tier it does not hold yet: apply for it, by the plan's date
-    assert [(r["next_tier"], r["target_date"]) for r in rows[2:]] == [("certified", "2026-12-08"),
-                                                                     ("advanced", "2026-12-08"),
-                                                                     ("advanced", "2026-12-08")]
+    assert [(r["next_tier"], r["target_date"]) for r in rows[2:]] == [("certified", "2026-12-04"),
+                                                                     ("advanced", "2026-12-04"),
+                                                                     ("advanced", "2026-12-04")]
     res = cli("portfolio", str(folder), "--format", "csv", "--lang", "en")
     table = list(csv.reader(io.StringIO(res.stdout)))
     assert table[0][:3] == ["Enterprise", "Current tier", "Likely tier"]
@@ -442,8 +442,8 @@ def test_portfolio_table_fits_the_terminal_and_keeps_dates_whole(columns):
                                                                                 "101/101"]
     dates = [[w for w in r if re.fullmatch(r"\d{4}-\d\d-\d\d", w)] for r in rows]
     if columns == 80:
-        assert dates == [["2027-02-20"], ["2027-10-06"], ["2026-12-08"], ["2026-12-08"], ["2026-12-08"]]
+        assert dates == [["2027-02-20"], ["2027-10-06"], ["2026-12-04"], ["2026-12-04"], ["2026-12-04"]]
     else:
-        assert dates == [["2027-02-20", "2026-11-20"], ["2027-10-06", "2026-11-20"], ["2026-12-08", "2026-11-20"],
-                         ["2026-12-08", "2026-11-20"], ["2026-12-08", "2026-11-20"]]
+        assert dates == [["2027-02-20", "2026-11-20"], ["2027-10-06", "2026-11-20"], ["2026-12-04", "2026-11-20"],
+                         ["2026-12-04", "2026-11-20"], ["2026-12-04", "2026-11-20"]]
         assert "Blockers" in lines[2] and "Tier now → likely" in lines[2]

@@ -32,7 +32,7 @@ ALLOWED: dict[str, tuple[str, str]] = {
     "answers/amounts.py": ("amounts as people type them: 万/亿/元 units, 人民币 and ￥, full-width separators",
                    "千万元百亿人民币，\u3000￥"),
     "answers/model.py": ("months, 'never' and amounts as people type them: 2026年5月, 从未, 没有, 2800万, 3亿",
-                         "年月从未发生无没有万亿"),
+                         "年月从未发生无没有万亿元人民币￥"),
     "catalogue/lookup.py": ("item numbers as people quote them: 高级 48, 认证 30, 第（48）项", "高级认证企业标准第项（）"),
     "interactive/asker.py": ('"never" as people type it in Chinese (从未, 没有), the full-width percent sign',
                              "从未发生无没有％"),
