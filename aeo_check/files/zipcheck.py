@@ -38,7 +38,7 @@ def check_zip(raw: bytes) -> None:
     """Raise :class:`ZipRefused` unless ``raw`` is a zip within every limit above."""
     try:
         z = zipfile.ZipFile(io.BytesIO(raw))
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError):
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError, RuntimeError):
         raise ZipRefused("not a zip package") from None
     with z:
         infos = z.infolist()
