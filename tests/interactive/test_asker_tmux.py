@@ -142,6 +142,9 @@ def walk(sh: Shell, lang: str, name: str, note: str) -> dict[str, str]:
         elif "[" not in line and w["code"] in line:
             sh.type("3302960TLC")
             sh.keys("Enter")
+        elif "[" in line and re.search(r"日期？|On what date", line):  # a day before the assessment
+            sh.type("2025-03-15")
+            sh.keys("Enter")
         elif w["money"] in line:  # an amount as people write it; nothing fined, recovered or unpaid
             sh.type("0" if re.search(r"罚|追征|未缴|fine|recover|unpaid", line) else "2800万")
             sh.keys("Enter")
