@@ -329,63 +329,15 @@ def _in_scope(item: Item, profile: Mapping[str, Any]) -> bool:
 
 
 def _score_standard(c: _Compiled, facts: Facts, std: str, closed: Collection[str]) -> StandardResult:
-    cat = c.cat
-    sdef = cat.standards[std]
+    sdef = c.cat.standards[std]
     rule = sdef.pass_rule
-    pts = rule.points
-    items: list[ItemResult] = []
-    categories: dict[str, CategoryScore] = {}
-    item_points = 0
-    bonus_met = 0
-    fails: list[str] = []
-    unanswered: list[str] = []
-    partials = 0
-    prof = facts.profile
-    key = (std, prof["enterprise_type"], prof["specific_types"])
-    in_scope = c.scope.get(key)
-    if in_scope is None:
-        in_scope = c.scope[key] = [
-            (i, i.id, i.standards[std].number, i.specific or i.category, i.category == "bonus", c.rules[(i.id, std)])
-            for i in c.items_in[std] if _in_scope(i, prof)]
-    memo = facts._ratings
-    for item, item_id, number, cat_key, bonus, crule in in_scope:
-        if item_id in closed:
-            rating, deemed, missing = "pass", None, None
-        else:
-            rated = memo.get(id(crule))
-            if rated is None:
-                rated = memo[id(crule)] = _rate_rule(crule, facts)
-            rating, deemed, missing = rated
-        if bonus:
-            points = rule.bonus_per_item if rating == "pass" else 0
-            if rating == "pass":
-                bonus_met += 1
-        else:
-            points = pts.get(rating, 0)  # type: ignore[call-overload]
-            item_points += points
-            if rating == "fail":
-                fails.append(item_id)
-            elif rating == "partial":
-                partials += 1
-        if rating == "unanswered":
-            unanswered.append(item_id)
-        res = ItemResult(item_id, number, cat_key, rating, points, deemed, missing, item, std)
-        items.append(res)
-        cs = categories.get(cat_key)
-        if cs is None:
-            cs = categories[cat_key] = CategoryScore(cat_key)
-        cs.items += 1
-        cs.points += points if not bonus else 0
-        if rating == "pass":
-            cs.passed += 1
-        elif rating == "partial":
-            cs.partial += 1
-        elif rating == "fail":
-            cs.failed += 1
-        elif rating == "na":
-            cs.na += 1
-        else:
-            cs.unanswered += 1
+    items = _item_results(c, facts, std, closed)
+    core = [r for r in items if r.item.category != "bonus"]
+    item_points = sum(r.points for r in core)
+    fails = [r.id for r in core if r.rating == "fail"]
+    partials = sum(r.rating == "partial" for r in core)
+    unanswered = [r.id for r in items if r.rating == "unanswered"]
+    bonus_met = sum(r.item.category == "bonus" and r.rating == "pass" for r in items)
     bonus_points = min(bonus_met * rule.bonus_per_item, rule.bonus_cap)
     score = rule.base + item_points + bonus_points
     points_short = max(0, rule.threshold - score)
@@ -395,6 +347,67 @@ def _score_standard(c: _Compiled, facts: Facts, std: str, closed: Collection[str
         and not (rule.max_partial is not None and partials > rule.max_partial)
         and not (rule.unanswered_blocks and unanswered)
     )
+    return StandardResult(
+        id=std, tier=sdef.tier, passed=passed, score=score, threshold=rule.threshold, base=rule.base,
+        item_points=item_points, bonus_points=bonus_points, bonus_cap=rule.bonus_cap, points_short=points_short,
+        fail_items=fails, unanswered_items=unanswered, partial_count=partials, items=items,
+        categories=_categories(items), gaps=_gaps(c, facts, std, items, points_short),
+        bonus_open=[r for r in items if r.category == "bonus" and r.rating in ("fail", "unanswered")],
+    )
+
+
+def _scope_rows(c: _Compiled, facts: Facts, std: str) -> list[tuple]:
+    """The items of ``std`` this enterprise's profile brings in, with what rating each needs
+    (built once per standard and profile)."""
+    prof = facts.profile
+    key = (std, prof["enterprise_type"], prof["specific_types"])
+    rows = c.scope.get(key)
+    if rows is None:
+        rows = c.scope[key] = [
+            (i, i.id, i.standards[std].number, i.specific or i.category, i.category == "bonus", c.rules[(i.id, std)])
+            for i in c.items_in[std] if _in_scope(i, prof)]
+    return rows
+
+
+def _item_results(c: _Compiled, facts: Facts, std: str, closed: Collection[str]) -> list[ItemResult]:
+    """Each item in scope rated, with its points; an item in ``closed`` counts as passed."""
+    pts = c.cat.standards[std].pass_rule.points
+    per_bonus = c.cat.standards[std].pass_rule.bonus_per_item
+    memo = facts._ratings
+    items: list[ItemResult] = []
+    for item, item_id, number, cat_key, bonus, crule in _scope_rows(c, facts, std):
+        rated = ("pass", None, None) if item_id in closed else memo.get(id(crule))
+        if rated is None:
+            rated = memo[id(crule)] = _rate_rule(crule, facts)
+        rating, deemed, missing = rated
+        if bonus:
+            points = per_bonus if rating == "pass" else 0
+        else:
+            points = pts.get(rating, 0)  # type: ignore[call-overload]
+        items.append(ItemResult(item_id, number, cat_key, rating, points, deemed, missing, item, std))
+    return items
+
+
+#: the counter of a category that each rating adds to
+_TALLY = {"pass": "passed", "partial": "partial", "fail": "failed", "na": "na", "unanswered": "unanswered"}
+
+
+def _categories(items: list[ItemResult]) -> dict[str, CategoryScore]:
+    """Items, points and ratings counted per category (bonus items add no points to theirs)."""
+    categories: dict[str, CategoryScore] = {}
+    for res in items:
+        cs = categories.get(res.category)
+        if cs is None:
+            cs = categories[res.category] = CategoryScore(res.category)
+        cs.items += 1
+        cs.points += 0 if res.item.category == "bonus" else res.points
+        counter = _TALLY[res.rating]
+        setattr(cs, counter, getattr(cs, counter) + 1)
+    return categories
+
+
+def _gaps(c: _Compiled, facts: Facts, std: str, items: list[ItemResult], points_short: int) -> list[Gap]:
+    """Every item not at pass, blockers first, then by the points it loses."""
     gaps: list[Gap] = []
     for res in items:
         if res.rating in ("pass", "na") or res.category == "bonus":
@@ -403,13 +416,7 @@ def _score_standard(c: _Compiled, facts: Facts, std: str, closed: Collection[str
         gaps.append(Gap(res, blocker, [facts.fact(n) for n in _fact_names(c, res.item, std)]))
     gaps.sort(key=lambda g: (0 if g.result.rating in ("fail", "unanswered") else 1,
                              -g.result.points_lost, g.result.category == "bonus", _order(g.result)))
-    bonus_open = [r for r in items if r.category == "bonus" and r.rating in ("fail", "unanswered")]
-    return StandardResult(
-        id=std, tier=sdef.tier, passed=passed, score=score, threshold=rule.threshold, base=rule.base,
-        item_points=item_points, bonus_points=bonus_points, bonus_cap=rule.bonus_cap, points_short=points_short,
-        fail_items=fails, unanswered_items=unanswered, partial_count=partials, items=items,
-        categories=categories, gaps=gaps, bonus_open=bonus_open,
-    )
+    return gaps
 
 
 def _order(r: ItemResult) -> tuple:
