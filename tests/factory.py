@@ -8,6 +8,7 @@ their ``ask_if`` holds, exactly as the interactive session would ask them.
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 from aeo_check.answers.model import Assessment, Enterprise, uscc_with_check_digit
@@ -16,6 +17,7 @@ from aeo_check.catalogue.models import Question
 from aeo_check.scoring.engine import Facts, compiled, profile_of
 
 ASSESSED_ON = dt.date(2026, 11, 20)
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
 NEUTRAL: dict[str, Any] = {
     "imports": True, "exports": True, "trade_value_prev_year": 80_000_000,
@@ -76,3 +78,21 @@ def answer_all(cat: Catalogue, ent: Enterprise, value=best_value, over: dict[str
                 a.answers[q.id] = over[q.id] if q.id in over else value(cat, q)
                 changed = True
     return a
+
+
+def earlier(tmp_path: Path) -> Path:
+    """The food importer six months earlier: no penalty yet, two security gaps still open."""
+    text = (EXAMPLES / "regular-food-importer.yaml").read_text(encoding="utf-8")
+    for a, b in (("assessed_on: 2026-11-20", "assessed_on: 2026-05-20"),
+                 ("  penalty_count_12m: 2", "  penalty_count_12m: 0"),
+                 ("  fines_total_12m: 112000", "  fines_total_12m: 0"),
+                 ('  largest_fine_on: "2026-05"', "  largest_fine_on:"),
+                 ('  latest_penalty_on: "2026-09"', "  latest_penalty_on:"),
+                 ("  largest_fine_12m: 80000", "  largest_fine_12m: 0"),
+                 ("  premises_security_procedure: true", "  premises_security_procedure: false"),
+                 ("  staff_badges: true", "  staff_badges: false")):
+        assert a in text
+        text = text.replace(a, b)
+    p = tmp_path / "food-2026-05.yaml"
+    p.write_text(text, encoding="utf-8")
+    return p

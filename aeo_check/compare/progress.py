@@ -73,62 +73,7 @@ def _entry(gid: str, old: dict[str, Any] | None, new: dict[str, Any] | None) -> 
 def compare(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
     """What changed from ``old`` to ``new`` (two result documents of the same enterprise)."""
     rank_old, rank_new = tier_rank(old["tier"]), tier_rank(new["tier"])
-    standards: dict[str, Any] = {}
-    gaps: dict[str, Any] = {}
-    new_blockers: list[dict[str, Any]] = []
-    cleared_blockers: list[dict[str, Any]] = []
-    for sid in STANDARDS:
-        so, sn = old["standards"][sid], new["standards"][sid]
-        standards[sid] = {"old": so["score"], "new": sn["score"], "delta": sn["score"] - so["score"],
-                          "threshold": sn["threshold"], "passed_old": so["passed"], "passed_new": sn["passed"]}
-        go, gn = _gap_map(old, sid), _gap_map(new, sid)
-        out: dict[str, list[dict[str, Any]]] = {"closed": [], "opened": [], "changed": [], "unchanged": []}
-        for gid in [*go, *(g for g in gn if g not in go)]:
-            e = _entry(gid, go.get(gid), gn.get(gid))
-            if gid not in gn:
-                out["closed"].append(e)
-            elif gid not in go:
-                out["opened"].append(e)
-            elif e["rating_old"] != e["rating_new"]:
-                out["changed"].append(e)
-            else:
-                out["unchanged"].append(e)
-            if e["blocker_new"] and not e["blocker_old"]:
-                new_blockers.append({"standard": sid, **e})
-            elif e["blocker_old"] and not e["blocker_new"]:
-                cleared_blockers.append({"standard": sid, **e})
-        for key in out:
-            out[key].sort(key=lambda e: e["official_no"])
-        gaps[sid] = out
-    trig_old = {t["id"]: t for t in old.get("discredit", [])}
-    trig_new = {t["id"]: t for t in new.get("discredit", [])}
-    triggers = {
-        "new": [{"id": k, "tier": t["tier"], "title": t["title"]} for k, t in trig_new.items() if k not in trig_old],
-        "cleared": [{"id": k, "tier": t["tier"], "title": t["title"]} for k, t in trig_old.items() if k not in trig_new],
-    }
-    ao, an = _given(old), _given(new)
-    answers: dict[str, list[dict[str, Any]]] = {"changed": [], "added": [], "removed": []}
-    for qid in [*ao, *(q for q in an if q not in ao)]:
-        if qid not in an:
-            answers["removed"].append({"id": qid, "old": ao[qid], "new": None})
-        elif qid not in ao:
-            answers["added"].append({"id": qid, "old": None, "new": an[qid]})
-        elif ao[qid] != an[qid]:
-            answers["changed"].append({"id": qid, "old": ao[qid], "new": an[qid]})
-    do, dn = _dates(old), _dates(new)
-    if not ((old.get("timing") or {}).get("barred") or (new.get("timing") or {}).get("barred")):
-        do.pop("may_apply_from"), dn.pop("may_apply_from")  # not barred: it is only the assessment date
-    dates = [{"what": k, "old": do.get(k), "new": dn.get(k), "days": _days(do.get(k), dn.get(k))}
-             for k in [*do, *(k for k in dn if k not in do)] if do.get(k) != dn.get(k)]
-    paths = {}
-    for tier in [*old.get("paths", {}), *(t for t in new.get("paths", {}) if t not in old.get("paths", {}))]:
-        po, pn = old.get("paths", {}).get(tier), new.get("paths", {}).get(tier)
-        paths[tier] = {
-            "effort_days_old": _effort(old, tier),
-            "effort_days_new": _effort(new, tier),
-            "items_old": len(po["items"]) if po else None,
-            "items_new": len(pn["items"]) if pn else None,
-        }
+    gaps, blockers = _gaps_and_blockers(old, new)
     return {
         "format": PROGRESS_FORMAT,
         "enterprise": {"name": new["enterprise"]["name"], "uscc": new["enterprise"]["uscc"]},
@@ -139,14 +84,92 @@ def compare(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
         "tier": {"old": old["tier"], "new": new["tier"],
                  "change": "up" if rank_new > rank_old else "down" if rank_new < rank_old else "same"},
         "provisional": {"old": old["provisional"], "new": new["provisional"]},
-        "standards": standards,
+        "standards": {sid: _standard_change(old["standards"][sid], new["standards"][sid]) for sid in STANDARDS},
         "gaps": gaps,
-        "blockers": {"new": new_blockers, "cleared": cleared_blockers},
-        "triggers": triggers,
-        "answers": answers,
-        "dates": dates,
-        "paths": paths,
+        "blockers": blockers,
+        "triggers": _trigger_changes(old, new),
+        "answers": _answer_changes(old, new),
+        "dates": _date_changes(old, new),
+        "paths": _path_changes(old, new),
     }
+
+
+def _standard_change(so: dict[str, Any], sn: dict[str, Any]) -> dict[str, Any]:
+    return {"old": so["score"], "new": sn["score"], "delta": sn["score"] - so["score"],
+            "threshold": sn["threshold"], "passed_old": so["passed"], "passed_new": sn["passed"]}
+
+
+def _gaps_and_blockers(old: dict[str, Any], new: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Per standard, each gap as closed, opened, changed or unchanged (by official number); and the
+    blockers the new result has that the old had not, and those it no longer has."""
+    gaps: dict[str, Any] = {}
+    blockers: dict[str, list[dict[str, Any]]] = {"new": [], "cleared": []}
+    for sid in STANDARDS:
+        go, gn = _gap_map(old, sid), _gap_map(new, sid)
+        out: dict[str, list[dict[str, Any]]] = {"closed": [], "opened": [], "changed": [], "unchanged": []}
+        for gid in [*go, *(g for g in gn if g not in go)]:
+            e = _entry(gid, go.get(gid), gn.get(gid))
+            out[_gap_change(gid, go, gn, e)].append(e)
+            if e["blocker_new"] and not e["blocker_old"]:
+                blockers["new"].append({"standard": sid, **e})
+            elif e["blocker_old"] and not e["blocker_new"]:
+                blockers["cleared"].append({"standard": sid, **e})
+        for key in out:
+            out[key].sort(key=lambda e: e["official_no"])
+        gaps[sid] = out
+    return gaps, blockers
+
+
+def _gap_change(gid: str, go: dict[str, Any], gn: dict[str, Any], e: dict[str, Any]) -> str:
+    if gid not in gn:
+        return "closed"
+    if gid not in go:
+        return "opened"
+    return "changed" if e["rating_old"] != e["rating_new"] else "unchanged"
+
+
+def _trigger_changes(old: dict[str, Any], new: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    trig_old = {t["id"]: t for t in old.get("discredit", [])}
+    trig_new = {t["id"]: t for t in new.get("discredit", [])}
+    return {
+        "new": [{"id": k, "tier": t["tier"], "title": t["title"]} for k, t in trig_new.items() if k not in trig_old],
+        "cleared": [{"id": k, "tier": t["tier"], "title": t["title"]} for k, t in trig_old.items() if k not in trig_new],
+    }
+
+
+def _answer_changes(old: dict[str, Any], new: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    ao, an = _given(old), _given(new)
+    answers: dict[str, list[dict[str, Any]]] = {"changed": [], "added": [], "removed": []}
+    for qid in [*ao, *(q for q in an if q not in ao)]:
+        if qid not in an:
+            answers["removed"].append({"id": qid, "old": ao[qid], "new": None})
+        elif qid not in ao:
+            answers["added"].append({"id": qid, "old": None, "new": an[qid]})
+        elif ao[qid] != an[qid]:
+            answers["changed"].append({"id": qid, "old": ao[qid], "new": an[qid]})
+    return answers
+
+
+def _date_changes(old: dict[str, Any], new: dict[str, Any]) -> list[dict[str, Any]]:
+    do, dn = _dates(old), _dates(new)
+    if not ((old.get("timing") or {}).get("barred") or (new.get("timing") or {}).get("barred")):
+        do.pop("may_apply_from"), dn.pop("may_apply_from")  # not barred: it is only the assessment date
+    return [{"what": k, "old": do.get(k), "new": dn.get(k), "days": _days(do.get(k), dn.get(k))}
+            for k in [*do, *(k for k in dn if k not in do)] if do.get(k) != dn.get(k)]
+
+
+def _path_changes(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
+    paths_old, paths_new = old.get("paths", {}), new.get("paths", {})
+    changes = {}
+    for tier in [*paths_old, *(t for t in paths_new if t not in paths_old)]:
+        po, pn = paths_old.get(tier), paths_new.get(tier)
+        changes[tier] = {
+            "effort_days_old": _effort(old, tier),
+            "effort_days_new": _effort(new, tier),
+            "items_old": len(po["items"]) if po else None,
+            "items_new": len(pn["items"]) if pn else None,
+        }
+    return changes
 
 
 def new_blockers(diff: dict[str, Any]) -> list[str]:
