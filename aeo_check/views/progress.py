@@ -61,23 +61,53 @@ def has_changes(d: dict[str, Any]) -> bool:
 def render_diff(console: Any, cat: Catalogue, d: dict[str, Any], lang: str) -> None:
     from rich.console import Group
     from rich.panel import Panel
+    from rich.text import Text
+
+    w = W[lang]
+    parts: list[Any] = [*_diff_head(cat, d, lang), Text(""), _score_table(d, lang), *_trigger_lines(d, lang)]
+    for sid, g in d["gaps"].items():
+        if any(g[k] for k in ("closed", "opened", "changed")):
+            parts += [Text(""), _gap_table(cat, sid, g, lang)]
+    if d["blockers"]["new"]:
+        parts.append(Text(f"{w['new_blockers']}: " + ", ".join(
+            f"{w[b['standard']]} ({b['official_no']})" for b in d["blockers"]["new"]), style="red"))
+    rows = [*d["answers"]["changed"], *d["answers"]["added"], *d["answers"]["removed"]]
+    if rows:
+        parts += [Text(""), _answer_table(cat, rows, lang)]
+    if d["dates"]:
+        parts += [Text(""), Text(w["dates"], style="bold")]
+        parts += [Text(f"  {date_label(x['what'], cat, lang)}: {x['old'] or '—'} → {x['new'] or '—'}"
+                       f"  {moved(x['days'], lang)}") for x in d["dates"]]
+    if not has_changes(d):
+        parts.append(Text(w["no_change"], style="grey50"))
+    console.print(Panel(Group(*parts), expand=False, title=w["title"], title_align="left"))
+
+
+def _diff_head(cat: Catalogue, d: dict[str, Any], lang: str) -> list[Any]:
+    """The enterprise, the two dates, warnings when the two documents do not match, the tier's move."""
+    from rich.text import Text
+
+    w = W[lang]
+    head = Text(d["enterprise"]["name"], style="bold")
+    head.append("  " + w["from_to"].format(old=d["assessed_on"]["old"], new=d["assessed_on"]["new"],
+                                           days=d["assessed_on"]["days"]), style="grey50")
+    lines = [head]
+    if d["catalogue"]["old"] != d["catalogue"]["new"]:
+        lines.append(Text(w["other_catalogue"].format(**d["catalogue"]), style="yellow"))
+    if not d["same_enterprise"]:
+        lines.append(Text(w["other_enterprise"], style="yellow"))
+    tier = d["tier"]
+    style = {"up": "green", "down": "red", "same": "grey50"}[tier["change"]]
+    lines.append(Text.assemble((w["tier"] + ": ", "bold"), _label(cat, "tiers", tier["old"], lang), " → ",
+                               (_label(cat, "tiers", tier["new"], lang), "bold"), (f"  ({w[tier['change']]})", style)))
+    return lines
+
+
+def _score_table(d: dict[str, Any], lang: str) -> Any:
     from rich.table import Table
     from rich.text import Text
 
     w = W[lang]
-    parts: list[Any] = []
-    head = Text(d["enterprise"]["name"], style="bold")
-    head.append("  " + w["from_to"].format(old=d["assessed_on"]["old"], new=d["assessed_on"]["new"],
-                                           days=d["assessed_on"]["days"]), style="grey50")
-    parts.append(head)
-    if d["catalogue"]["old"] != d["catalogue"]["new"]:
-        parts.append(Text(w["other_catalogue"].format(**d["catalogue"]), style="yellow"))
-    if not d["same_enterprise"]:
-        parts.append(Text(w["other_enterprise"], style="yellow"))
-    tier = d["tier"]
-    style = {"up": "green", "down": "red", "same": "grey50"}[tier["change"]]
-    parts.append(Text.assemble((w["tier"] + ": ", "bold"), _label(cat, "tiers", tier["old"], lang), " → ",
-                               (_label(cat, "tiers", tier["new"], lang), "bold"), (f"  ({w[tier['change']]})", style)))
     t = Table(box=None, pad_edge=False, header_style="bold")
     for col in (w["standard"], w["score"], "", w["change"], w["threshold"]):
         t.add_column(col, justify="left" if col == w["standard"] else "right")
@@ -86,53 +116,54 @@ def render_diff(console: Any, cat: Catalogue, d: dict[str, Any], lang: str) -> N
         t.add_row(w[sid], str(s["old"]), "→ " + str(s["new"]),
                   Text(f"{delta:+d}" if delta else "0", style="green" if delta > 0 else "red" if delta < 0 else "grey50"),
                   str(s["threshold"]))
-    parts += [Text(""), t]
-    for key, style in (("new_triggers", "red"), ("cleared_triggers", "green")):
-        items = d["triggers"]["new" if key == "new_triggers" else "cleared"]
-        if items:
-            parts.append(Text(f"{w[key]}: " + "; ".join(x["title"][lang] for x in items), style=style))
-    for sid in d["gaps"]:
-        g = d["gaps"][sid]
-        if not any(g[k] for k in ("closed", "opened", "changed")):
-            continue
-        gt = Table(title=f"{w['gaps']} · {w[sid]}", box=None, pad_edge=False, header_style="bold",
-                   title_justify="left", title_style="bold")
-        gt.add_column("")
-        gt.add_column(w["item"])
-        gt.add_column(w["rating"])
-        for key, mark, style in (("closed", "✓", "green"), ("opened", "✗", "red"), ("changed", "~", "yellow")):
-            for e in g[key]:
-                gt.add_row(Text(f"{mark} {w[key]}", style=style), f"({e['official_no']}) {e['title'][lang]}",
-                           Text.assemble((_label(cat, "ratings", e["rating_old"], lang),
-                                          RATING_STYLE.get(e["rating_old"], "")), " → ",
-                                         (_label(cat, "ratings", e["rating_new"], lang),
-                                          RATING_STYLE.get(e["rating_new"], ""))))
-        if g["unchanged"]:
-            gt.add_row(Text(w["unchanged"], style="grey50"), Text(str(len(g["unchanged"])), style="grey50"), "")
-        parts += [Text(""), gt]
-    if d["blockers"]["new"]:
-        parts.append(Text(f"{w['new_blockers']}: " + ", ".join(
-            f"{w[b['standard']]} ({b['official_no']})" for b in d["blockers"]["new"]), style="red"))
-    rows = [*d["answers"]["changed"], *d["answers"]["added"], *d["answers"]["removed"]]
-    if rows:
-        at = Table(title=w["answers"], box=None, pad_edge=False, header_style="bold", title_justify="left",
-                   title_style="bold")
-        at.add_column(w["question"], overflow="fold", max_width=70)
-        at.add_column(w["before"])
-        at.add_column(w["now"])
-        for r in rows:
-            at.add_row(question_text(cat, r["id"], lang), answer_text(cat, r["id"], r["old"], lang),
-                       answer_text(cat, r["id"], r["new"], lang))
-        parts += [Text(""), at]
-    if d["dates"]:
-        parts.append(Text(""))
-        parts.append(Text(w["dates"], style="bold"))
-        for x in d["dates"]:
-            parts.append(Text(f"  {date_label(x['what'], cat, lang)}: {x['old'] or '—'} → {x['new'] or '—'}"
-                              f"  {moved(x['days'], lang)}"))
-    if not has_changes(d):
-        parts.append(Text(w["no_change"], style="grey50"))
-    console.print(Panel(Group(*parts), expand=False, title=w["title"], title_align="left"))
+    return t
+
+
+def _trigger_lines(d: dict[str, Any], lang: str) -> list[Any]:
+    from rich.text import Text
+
+    w = W[lang]
+    return [Text(f"{w[key]}: " + "; ".join(x["title"][lang] for x in d["triggers"][side]), style=style)
+            for key, side, style in (("new_triggers", "new", "red"), ("cleared_triggers", "cleared", "green"))
+            if d["triggers"][side]]
+
+
+def _gap_table(cat: Catalogue, sid: str, g: dict[str, Any], lang: str) -> Any:
+    """One standard's gaps that closed, opened or changed rating (and how many stayed as they were)."""
+    from rich.table import Table
+    from rich.text import Text
+
+    w = W[lang]
+    gt = Table(title=f"{w['gaps']} · {w[sid]}", box=None, pad_edge=False, header_style="bold",
+               title_justify="left", title_style="bold")
+    gt.add_column("")
+    gt.add_column(w["item"])
+    gt.add_column(w["rating"])
+    for key, mark, style in (("closed", "✓", "green"), ("opened", "✗", "red"), ("changed", "~", "yellow")):
+        for e in g[key]:
+            gt.add_row(Text(f"{mark} {w[key]}", style=style), f"({e['official_no']}) {e['title'][lang]}",
+                       Text.assemble((_label(cat, "ratings", e["rating_old"], lang),
+                                      RATING_STYLE.get(e["rating_old"], "")), " → ",
+                                     (_label(cat, "ratings", e["rating_new"], lang),
+                                      RATING_STYLE.get(e["rating_new"], ""))))
+    if g["unchanged"]:
+        gt.add_row(Text(w["unchanged"], style="grey50"), Text(str(len(g["unchanged"])), style="grey50"), "")
+    return gt
+
+
+def _answer_table(cat: Catalogue, rows: list[dict[str, Any]], lang: str) -> Any:
+    from rich.table import Table
+
+    w = W[lang]
+    at = Table(title=w["answers"], box=None, pad_edge=False, header_style="bold", title_justify="left",
+               title_style="bold")
+    at.add_column(w["question"], overflow="fold", max_width=70)
+    at.add_column(w["before"])
+    at.add_column(w["now"])
+    for r in rows:
+        at.add_row(question_text(cat, r["id"], lang), answer_text(cat, r["id"], r["old"], lang),
+                   answer_text(cat, r["id"], r["new"], lang))
+    return at
 
 
 # --------------------------------------------------------------------------- report page
