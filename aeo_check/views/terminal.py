@@ -57,10 +57,30 @@ def _bar(lost: int, width: int = 12) -> Text:
 
 def render_score(console: Console, cat: Catalogue, doc: Document, lang: str, file: str | None = None) -> None:
     """The score panel of one assessment document."""
-    res, plan, counts = doc.result, doc.data["plan"], doc.facts.counts
-    ent = res.enterprise
+    res, plan = doc.result, doc.data["plan"]
+    lines: list[Any] = [*_verdict_lines(cat, doc, lang, file), Text(""), _standards_table(res, lang),
+                        Text(""), _categories_table(cat, res, lang)]
+    for sid, sr in res.standards.items():
+        blockers = [g for g in sr.gaps if g.result.rating in ("fail", "unanswered")]
+        if blockers and not (sid == "certified" and res.tier == "advanced"):
+            lines += [Text(""), _blocker_table(cat, sid, blockers, lang)]
+    if plan is not None:
+        from aeo_check.views.plan import target_lines
+
+        lines.append(Text(""))
+        lines += [Text(line, style=style) for style, line in target_lines(cat, plan, lang)]
+        if file:
+            lines.append(Text(t("see_plan", lang, file=inert(file)), style="grey50"))
+    if res.tolerance:
+        lines.append(_tolerance_line(cat, res.tolerance, lang))
+    console.print(Panel(Group(*lines), expand=True, border_style=TIER_STYLE[res.tier].split()[-1]))
+
+
+def _verdict_lines(cat: Catalogue, doc: Document, lang: str, file: str | None) -> list[Any]:
+    """The enterprise (and file), the likely tier, whether it is provisional, and why."""
+    res, counts = doc.result, doc.facts.counts
     head = Text()
-    head.append(inert(ent["name"]), style="bold")  # untrusted: control characters shown, not obeyed
+    head.append(inert(res.enterprise["name"]), style="bold")  # untrusted: control characters shown, not obeyed
     if file:
         head.append(f"  {inert(file)}", style="grey50")
     tier_text = Text(f" {label(cat, 'tiers', res.tier, lang)} ", style=TIER_STYLE[res.tier])
@@ -69,7 +89,10 @@ def render_score(console: Console, cat: Catalogue, doc: Document, lang: str, fil
         lines.append(Text(t("provisional", lang) + f" ({t('answer_counts', lang, **counts._asdict())})",
                           style="magenta"))
     lines.append(Text.assemble((t("reason", lang) + ": ", "bold"), res.reason[lang]))
+    return lines
 
+
+def _standards_table(res: Any, lang: str) -> Table:
     stds = Table(box=None, pad_edge=False, show_header=True, header_style="bold")
     stds.add_column(t("standard", lang))
     stds.add_column(t("score", lang), justify="right")
@@ -78,63 +101,53 @@ def render_score(console: Console, cat: Catalogue, doc: Document, lang: str, fil
     for sid, sr in res.standards.items():
         verdict = Text(t("passed", lang), style="green") if sr.passed else Text(t("not_passed", lang), style="red")
         stds.add_row(t(sid, lang), str(sr.score), str(sr.threshold), verdict)
-    lines += [Text(""), stds]
+    return stds
 
+
+def _categories_table(cat: Catalogue, res: Any, lang: str) -> Table:
+    """Points lost per category in each standard (a bar for the Advanced standard's)."""
     cats = Table(box=None, pad_edge=False, header_style="bold", title_justify="left")
     cats.add_column(t("category", lang))
     cats.add_column(t("advanced", lang) + " " + t("points_lost", lang), justify="right")
     cats.add_column("")
     cats.add_column(t("certified", lang) + " " + t("points_lost", lang), justify="right")
-    keys = [k for k in CATEGORY_ORDER if k in res.standards["advanced"].categories and k != "bonus"]
-    for k in keys:
+    for k in (k for k in CATEGORY_ORDER if k in res.standards["advanced"].categories and k != "bonus"):
         a = res.standards["advanced"].categories[k]
         c = res.standards["certified"].categories.get(k)
         a_lost = -a.points if a.points < 0 else 0
         c_lost = (-c.points if c.points < 0 else 0) if c else 0
         cats.add_row(category_label(cat, k, lang), str(a_lost), _bar(a_lost), str(c_lost))
-    lines += [Text(""), cats]
+    return cats
 
-    for sid, sr in res.standards.items():
-        blockers = [g for g in sr.gaps if g.result.rating in ("fail", "unanswered")]
-        if not blockers or (sid == "certified" and res.tier == "advanced"):
-            continue
-        bt = Table(title=f"{t('blockers', lang)} · {t(sid, lang)}", box=None, pad_edge=False, title_justify="left",
-                   header_style="bold", title_style="bold")
-        bt.add_column(t("no", lang))
-        bt.add_column(t("title", lang))
-        bt.add_column(t("rating", lang))
-        bt.add_column(t("owner", lang))
-        bt.add_column(t("effort_pd", lang), justify="right")
-        for g in blockers[:12]:
-            r = g.result
-            bt.add_row(item_no(r) if r.category in CATEGORY_ORDER[:4] else f"{category_label(cat, r.category, lang)}{item_no(r)}",
-                       escape(r.item.title_for(sid).get(lang)),
-                       Text(label(cat, "ratings", r.rating, lang), style=RATING_STYLE[r.rating]),
-                       label(cat, "owners", r.item.owner, lang),
-                       # person-days of work; an item only time can clear has none (its wait is dated in the plan)
-                       f"{r.item.effort_days}" if r.item.rectifiable else t("kind_wait", lang))
-        if len(blockers) > 12:
-            bt.add_row("", t("and_more", lang, n=len(blockers) - 12), "", "", "")
-        lines += [Text(""), bt]
 
-    if plan is not None:
-        from aeo_check.views.plan import target_lines
+def _blocker_table(cat: Catalogue, sid: str, blockers: list[Any], lang: str) -> Table:
+    """A standard's blockers (the first twelve, and how many more)."""
+    bt = Table(title=f"{t('blockers', lang)} · {t(sid, lang)}", box=None, pad_edge=False, title_justify="left",
+               header_style="bold", title_style="bold")
+    bt.add_column(t("no", lang))
+    bt.add_column(t("title", lang))
+    bt.add_column(t("rating", lang))
+    bt.add_column(t("owner", lang))
+    bt.add_column(t("effort_pd", lang), justify="right")
+    for g in blockers[:12]:
+        r = g.result
+        bt.add_row(item_no(r) if r.category in CATEGORY_ORDER[:4] else f"{category_label(cat, r.category, lang)}{item_no(r)}",
+                   escape(r.item.title_for(sid).get(lang)),
+                   Text(label(cat, "ratings", r.rating, lang), style=RATING_STYLE[r.rating]),
+                   label(cat, "owners", r.item.owner, lang),
+                   # person-days of work; an item only time can clear has none (its wait is dated in the plan)
+                   f"{r.item.effort_days}" if r.item.rectifiable else t("kind_wait", lang))
+    if len(blockers) > 12:
+        bt.add_row("", t("and_more", lang, n=len(blockers) - 12), "", "", "")
+    return bt
 
-        lines.append(Text(""))
-        for style, line in target_lines(cat, plan, lang):
-            lines.append(Text(line, style=style))
-        if file:
-            lines.append(Text(t("see_plan", lang, file=inert(file)), style="grey50"))
 
-    if res.tolerance:
-        tol = res.tolerance
-        cur = label(cat, "tiers", tol["current_tier"], lang)
-        if tol["route"] == "tolerance":
-            lines.append(Text(f"{t('tolerance', lang)}: " + t("tolerance_ok", lang, months=tol["period_months"], tier=cur),
-                              style="green"))
-        else:
-            lines.append(Text(f"{t('tolerance', lang)}: " + t("tolerance_no", lang), style="red"))
-    console.print(Panel(Group(*lines), expand=True, border_style=TIER_STYLE[res.tier].split()[-1]))
+def _tolerance_line(cat: Catalogue, tol: dict[str, Any], lang: str) -> Text:
+    cur = label(cat, "tiers", tol["current_tier"], lang)
+    if tol["route"] == "tolerance":
+        return Text(f"{t('tolerance', lang)}: " + t("tolerance_ok", lang, months=tol["period_months"], tier=cur),
+                    style="green")
+    return Text(f"{t('tolerance', lang)}: " + t("tolerance_no", lang), style="red")
 
 
 def render_score_text(
