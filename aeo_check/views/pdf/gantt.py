@@ -35,76 +35,93 @@ def _d(iso: str | None) -> dt.date | None:
 
 
 def gantt(cat: Catalogue, plan: dict[str, Any], lang: str, words: dict[str, str]) -> dict[str, Any]:
-    on = dt.date.fromisoformat(plan["assessed_on"])
+    chart = _Chart(dt.date.fromisoformat(plan["assessed_on"]), _last_date(plan))
     steps = plan["steps"]
-    ends = [_d(s["end"]) for s in steps if s["end"]]
-    for tg in plan["targets"].values():
-        for k in ("decision_latest", "decision_by", "ready_on"):
-            if tg.get(k):
-                ends.append(_d(tg[k]))
-    last = max([e for e in ends if e] + [on + dt.timedelta(days=60)])
-    # whole months on the axis, one month of air after the last date
-    end = dt.date(last.year + (last.month // 12), last.month % 12 + 1, 1)
-    span = max((end - on).days, 1)
-    scale = (WIDTH - LABEL_W - 10) / span
-
-    def x(d: dt.date) -> float:
-        return round(LABEL_W + (d - on).days * scale, 1)
-
-    rows: list[dict[str, Any]] = []
-    bars: list[dict[str, Any]] = []
-    marks: list[dict[str, Any]] = []
-
-    def row(label: str) -> float:
-        y = TOP + len(rows) * ROW_H
-        rows.append({"label": label, "y": y, "ty": y + 14})
-        return y
-
     owner_steps: dict[str, list[dict[str, Any]]] = {}
     for s in steps:
         if s["kind"] in ("check", "work", "records", "apply"):
             owner_steps.setdefault(s["owner"] or "customs_affairs", []).append(s)
     where: dict[str, tuple[float, float, float]] = {}  # step id -> (x of start, x after end, y of middle)
     for owner, ss in owner_steps.items():
-        y = row(cat.label("owners", owner).get(lang))
+        y = chart.row(cat.label("owners", owner).get(lang))
         for s in ss:
             lane = 1 if s["kind"] == "records" else 0
-            where[s["id"]] = _bar(bars, s, x, y + 3 + lane * 9, 8, on)
+            where[s["id"]] = _bar(chart.bars, s, chart.x, y + 3 + lane * 9, 8, chart.on)
     for s in steps:
         if s["kind"] in ("wait", "statements", "repair", "blocked"):
-            y = row(_short(s["title"][lang], lang))
-            where[s["id"]] = _bar(bars, s, x, y + 5, 11, on)
+            y = chart.row(_short(s["title"][lang], lang))
+            where[s["id"]] = _bar(chart.bars, s, chart.x, y + 5, 11, chart.on)
     links = [_link(where[d], where[s["id"]]) for s in steps for d in s["depends_on"]
              if d in where and s["id"] in where]
     for tier, tg in plan["targets"].items():
-        if not tg.get("apply_on"):
-            continue
-        y = row(_short(words["gantt_customs"].format(tier=cat.label("tiers", tier).get(lang)), lang))
-        cy = y + 10
+        if tg.get("apply_on"):
+            chart.customs_row(tg, _short(words["gantt_customs"].format(tier=cat.label("tiers", tier).get(lang)), lang),
+                              words, lang)
+    height = TOP + len(chart.rows) * ROW_H + 8
+    return {"width": WIDTH, "height": height, "rows": chart.rows, "bars": chart.bars, "marks": chart.marks,
+            "ticks": chart.ticks(), "links": links, "today": {"x": chart.x(chart.on), "label": words["gantt_assessed"]},
+            "label_w": LABEL_W, "bottom": height - 8}
+
+
+def _last_date(plan: dict[str, Any]) -> dt.date:
+    """The last date the chart must show: a step's end, a target's decision or readiness, or two
+    months after the assessment, whichever is latest."""
+    ends = [_d(s["end"]) for s in plan["steps"] if s["end"]]
+    for tg in plan["targets"].values():
+        ends += [_d(tg[k]) for k in ("decision_latest", "decision_by", "ready_on") if tg.get(k)]
+    on = dt.date.fromisoformat(plan["assessed_on"])
+    return max([e for e in ends if e] + [on + dt.timedelta(days=60)])
+
+
+class _Chart:
+    """The time axis (whole months, one month of air after the last date) and what is drawn on it."""
+
+    def __init__(self, on: dt.date, last: dt.date) -> None:
+        self.on = on
+        self.end = _next_month(last)
+        self.scale = (WIDTH - LABEL_W - 10) / max((self.end - on).days, 1)
+        self.rows: list[dict[str, Any]] = []
+        self.bars: list[dict[str, Any]] = []
+        self.marks: list[dict[str, Any]] = []
+
+    def x(self, d: dt.date) -> float:
+        return round(LABEL_W + (d - self.on).days * self.scale, 1)
+
+    def row(self, label: str) -> float:
+        y = TOP + len(self.rows) * ROW_H
+        self.rows.append({"label": label, "y": y, "ty": y + 14})
+        return y
+
+    def customs_row(self, tg: dict[str, Any], label: str, words: dict[str, str], lang: str) -> None:
+        """A target's application, on-site verification and decision as milestones on one row."""
+        cy = self.row(label) + 10
         for key, shape in (("apply_on", "diamond"), ("onsite_by", "triangle"), ("decision_by", "circle")):
             d = _d(tg.get(key))
             if d is not None:
-                marks.append({"shape": shape, "x": x(d), "y": cy, "label": words[f"gantt_{key}"],
-                              "date": fmt_date(tg[key], lang)})
+                self.marks.append({"shape": shape, "x": self.x(d), "y": cy, "label": words[f"gantt_{key}"],
+                                   "date": fmt_date(tg[key], lang)})
         if tg.get("decision_latest"):
-            x0, x1 = x(_d(tg["decision_by"])), x(_d(tg["decision_latest"]))
-            bars.append({"x": x0, "y": cy - 1, "w": max(1.0, x1 - x0), "h": 2,
-                         "fill": "#7f8c8d", "stroke": "#7f8c8d", "dash": False})
-    height = TOP + len(rows) * ROW_H + 8
-    ticks = []
-    months = (end.year - on.year) * 12 + end.month - on.month
-    every = 1 if months <= 14 else 2 if months <= 26 else 3
-    d = dt.date(on.year, on.month, 1)
-    i = 0
-    while d <= end:
-        if d >= on and i % every == 0 and x(d) < WIDTH - 34:
-            ticks.append({"x": x(d), "label": f"{d.year}-{d.month:02d}"})
-        i += 1
-        d = dt.date(d.year + (d.month // 12), d.month % 12 + 1, 1)
-    today = {"x": x(on), "label": words["gantt_assessed"]}
-    return {"width": WIDTH, "height": height, "rows": rows, "bars": bars, "marks": marks, "ticks": ticks,
-            "links": links,
-            "today": today, "label_w": LABEL_W, "bottom": height - 8}
+            x0, x1 = self.x(_d(tg["decision_by"])), self.x(_d(tg["decision_latest"]))
+            self.bars.append({"x": x0, "y": cy - 1, "w": max(1.0, x1 - x0), "h": 2,
+                              "fill": "#7f8c8d", "stroke": "#7f8c8d", "dash": False})
+
+    def ticks(self) -> list[dict[str, Any]]:
+        """A label at the first of each month (every second or third month on a long axis)."""
+        months = (self.end.year - self.on.year) * 12 + self.end.month - self.on.month
+        every = 1 if months <= 14 else 2 if months <= 26 else 3
+        ticks = []
+        d, i = dt.date(self.on.year, self.on.month, 1), 0
+        while d <= self.end:
+            if d >= self.on and i % every == 0 and self.x(d) < WIDTH - 34:
+                ticks.append({"x": self.x(d), "label": f"{d.year}-{d.month:02d}"})
+            i += 1
+            d = _next_month(d)
+        return ticks
+
+
+def _next_month(d: dt.date) -> dt.date:
+    """The first day of the month after ``d``'s."""
+    return dt.date(d.year + (d.month // 12), d.month % 12 + 1, 1)
 
 
 def _bar(bars: list[dict[str, Any]], s: dict[str, Any], x: Any, y: float, h: float,
