@@ -64,6 +64,19 @@ def owner_name(cat: Catalogue, owner: str | None, lang: str) -> str:
     return cat.label("owners", owner).get(lang) if owner else "—"
 
 
+def check_days(plan: dict[str, Any] | None) -> dict[str, int]:
+    """Item id -> the working days of the plan's step that finds out an answer it is waiting on.
+
+    An item whose answer is "don't know" costs, for now, what finding out costs: the plan's check
+    step, not the item's remediation (which is due only if the answer turns out against it)."""
+    days: dict[str, int] = {}
+    for s in plan["steps"] if plan else ():
+        if s["kind"] == "check":
+            for item in s["items"]:
+                days[item] = days.get(item, 0) + (s["days"] or 0)
+    return days
+
+
 def plan_rows(cat: Catalogue, plan: dict[str, Any], lang: str) -> list[dict[str, str]]:
     """One row per step: what a project tool or a spreadsheet needs. ``no`` numbers the rows from 1
     and ``waits_on`` names the rows of the steps a step waits on by those numbers."""

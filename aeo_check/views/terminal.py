@@ -60,12 +60,14 @@ def render_score(console: Console, cat: Catalogue, doc: Document, lang: str, fil
     res, plan = doc.result, doc.data["plan"]
     lines: list[Any] = [*_verdict_lines(cat, doc, lang, file), Text(""), _standards_table(res, lang),
                         Text(""), _categories_table(cat, res, lang)]
+    from aeo_check.views.plan import check_days, target_lines
+
+    checks = check_days(plan)
     for sid, sr in res.standards.items():
         blockers = [g for g in sr.gaps if g.result.rating in ("fail", "unanswered")]
         if blockers and not (sid == "certified" and res.tier == "advanced"):
-            lines += [Text(""), _blocker_table(cat, sid, blockers, lang)]
+            lines += [Text(""), _blocker_table(cat, sid, blockers, checks, lang)]
     if plan is not None:
-        from aeo_check.views.plan import target_lines
 
         lines.append(Text(""))
         lines += [Text(line, style=style) for style, line in target_lines(cat, plan, lang)]
@@ -120,8 +122,9 @@ def _categories_table(cat: Catalogue, res: Any, lang: str) -> Table:
     return cats
 
 
-def _blocker_table(cat: Catalogue, sid: str, blockers: list[Any], lang: str) -> Table:
-    """A standard's blockers (the first twelve, and how many more)."""
+def _blocker_table(cat: Catalogue, sid: str, blockers: list[Any], checks: dict[str, int], lang: str) -> Table:
+    """A standard's blockers (the first twelve, and how many more), each with the person-days it
+    costs on the plan: finding out for an answer not known, else its remediation."""
     bt = Table(title=f"{t('blockers', lang)} · {t(sid, lang)}", box=None, pad_edge=False, title_justify="left",
                header_style="bold", title_style="bold")
     bt.add_column(t("no", lang))
@@ -135,11 +138,17 @@ def _blocker_table(cat: Catalogue, sid: str, blockers: list[Any], lang: str) -> 
                    escape(r.item.title_for(sid).get(lang)),
                    Text(label(cat, "ratings", r.rating, lang), style=RATING_STYLE[r.rating]),
                    label(cat, "owners", r.item.owner, lang),
-                   # person-days of work; an item only time can clear has none (its wait is dated in the plan)
-                   f"{r.item.effort_days}" if r.item.rectifiable else t("kind_wait", lang))
+                   _effort_cell(r, checks, lang))
     if len(blockers) > 12:
         bt.add_row("", t("and_more", lang, n=len(blockers) - 12), "", "", "")
     return bt
+
+
+def _effort_cell(r: Any, checks: dict[str, int], lang: str) -> str:
+    if r.rating == "unanswered" and r.id in checks:
+        return f"{checks[r.id]} ({t('kind_check', lang)})"
+    # person-days of work; an item only time can clear has none (its wait is dated in the plan)
+    return f"{r.item.effort_days}" if r.item.rectifiable else t("kind_wait", lang)
 
 
 def _tolerance_line(cat: Catalogue, tol: dict[str, Any], lang: str) -> Text:

@@ -106,6 +106,27 @@ def test_a_dont_know_costs_its_verification_not_a_remediation(surfaces):
     assert all("effort_days" not in p for p in unknown["paths"].values())
 
 
+def test_a_dont_know_blocker_costs_its_check_step_on_the_score_screen_and_in_the_report(cat, surfaces):
+    from rich.console import Console
+
+    from aeo_check.views.terminal import render_score
+
+    s = surfaces["food-importer-dont-know"]
+    checks = {item: step["days"] for step in s["plan"]["steps"] if step["kind"] == "check" for item in step["items"]}
+    unknown = {g["id"] for sid in ("advanced", "certified") for g in s["score"]["standards"][sid]["gaps"]
+               if g["rating"] == "unanswered"}
+    assert unknown and unknown <= checks.keys()
+    console = Console(file=io.StringIO(), width=200, color_system=None)
+    render_score(console, cat, s["doc"], "en")
+    screen = console.file.getvalue()
+    gaps = build_context(cat, s["doc"].data, "en", None, True)["gaps"]
+    for item in unknown:
+        title = next(g["title"]["en"] for g in s["score"]["standards"]["advanced"]["gaps"] if g["id"] == item)
+        row = next(line for line in screen.splitlines() if title in line)
+        assert row.rstrip(" │").endswith(f"{checks[item]} (Check)"), row
+        assert next(m for m in gaps if m["id"] == item)["check_days"] == checks[item]
+
+
 def test_answer_counts_agree_on_result_screen_json_and_report(cat, surfaces):
     for name, s in surfaces.items():
         counts = s["score"]["facts"]["counts"]

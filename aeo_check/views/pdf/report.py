@@ -304,8 +304,12 @@ def _gaps_part(cat: Catalogue, R: dict[str, Any], lang: str, next_tier: str | No
 
 def _merged_gaps(cat: Catalogue, R: dict[str, Any], lang: str, path: dict[str, Any] | None,
                  L: Callable[[str, str], str], cat_label: Callable[[str], str]) -> list[dict[str, Any]]:
-    """The gaps of both standards, one row per item, with its rating and number under each."""
+    """The gaps of both standards, one row per item, with its rating and number under each; an item
+    whose answer is not known costs the plan's check step (``check_days``), not its remediation."""
+    from aeo_check.views.plan import check_days
+
     notes = R.get("notes", {})
+    checks = check_days(R["plan"])
     merged: dict[str, dict[str, Any]] = {}
     for sid in ("advanced", "certified"):
         for g in R["standards"][sid]["gaps"]:
@@ -321,6 +325,7 @@ def _merged_gaps(cat: Catalogue, R: dict[str, Any], lang: str, path: dict[str, A
                     "rectifiable": g["rectifiable"], "ratings": {}, "numbers": {}, "points_lost": 0,
                     "blocker": False, "on_path": bool(path and g["id"] in path.get("items", [])),
                     "deemed": g.get("deemed"),
+                    "check_days": checks.get(g["id"]) if g["rating"] == "unanswered" else None,
                 }
             m["ratings"][sid] = {"key": g["rating"], "label": L("ratings", g["rating"])}
             m["numbers"][sid] = g["official_no"]
