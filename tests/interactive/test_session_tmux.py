@@ -154,7 +154,8 @@ def test_a_penalty_count_against_never_is_caught_at_the_second_answer(tmp_path, 
         term.keys("Enter")
         term.wait_for(r"» ")                   # the latest penalty: never, or a month
         term.keys("Down", "Up", "Enter")       # never
-        screen = term.wait_for(w["clash"])
+        # the message and both answers it names (the screen is read as soon as all three are drawn)
+        screen = term.wait_for(rf"(?s){re.escape(w['clash'])}.*{re.escape(w['this'])}.*{re.escape(w['earlier'])}")
         this = next(line for line in screen.splitlines() if w["this"] in line)
         earlier = next(line for line in screen.splitlines() if w["earlier"] in line)
         assert ("从未发生" if lang == "zh" else "never") in this and re.search(r"→ 1\b", earlier)
