@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from aeo_check.catalogue.compiled import Catalogue
+from aeo_check.files.safetext import inert
 from aeo_check.views.values import answer_value
 from aeo_check.words.i18n import group
 
@@ -66,7 +67,7 @@ def render_diff(console: Any, cat: Catalogue, d: dict[str, Any], lang: str) -> N
 
     w = W[lang]
     parts: list[Any] = []
-    head = Text(d["enterprise"]["name"], style="bold")
+    head = Text(inert(d["enterprise"]["name"]), style="bold")
     head.append("  " + w["from_to"].format(old=d["assessed_on"]["old"], new=d["assessed_on"]["new"],
                                            days=d["assessed_on"]["days"]), style="grey50")
     parts.append(head)
@@ -121,8 +122,8 @@ def render_diff(console: Any, cat: Catalogue, d: dict[str, Any], lang: str) -> N
         at.add_column(w["before"])
         at.add_column(w["now"])
         for r in rows:
-            at.add_row(question_text(cat, r["id"], lang), answer_text(cat, r["id"], r["old"], lang),
-                       answer_text(cat, r["id"], r["new"], lang))
+            at.add_row(question_text(cat, r["id"], lang), Text(inert(answer_text(cat, r["id"], r["old"], lang))),
+                       Text(inert(answer_text(cat, r["id"], r["new"], lang))))
         parts += [Text(""), at]
     if d["dates"]:
         parts.append(Text(""))
