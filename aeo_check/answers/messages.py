@@ -203,6 +203,18 @@ _RULES: list[_Rule] = [
     _from("not_questionnaire"),
     _from("sheet_missing", what=_what_zh),
     _from("formula"),
+    # a brand file and its logo (the logo's name first: these come after every other rule)
+    _from("brand_colour"),
+    _from("brand_currency"),
+    _from("brand_amount"),
+    _from("brand_too_many"),
+    _from("logo_outside"),
+    _from("logo_format"),
+    _from("logo_not_raster"),
+    _from("logo_bytes"),
+    _from("logo_claims"),
+    _from("logo_pixels"),
+    _from("logo_missing"),
     # last: "expected …", alone or with the reason a number was refused
     (re.compile(r"expected (.+)"), lambda m: _expected_zh(m.group(1))),
 ]

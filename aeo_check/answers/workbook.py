@@ -30,6 +30,7 @@ from aeo_check.answers.migrate import current_version
 from aeo_check.answers.model import DONT_KNOW, FORMAT, LEGACY_BANDS, Assessment, allowed
 from aeo_check.catalogue.compiled import Catalogue
 from aeo_check.catalogue.vocab import SECTIONS, SPECIFIC_TYPES
+from aeo_check.files.safetext import put_text
 from aeo_check.files.sourcefile import DataFileError, Problem, SourceDoc
 from aeo_check.words.i18n import group, t
 from aeo_check.words.lexicon import LANGUAGE_NAMES
@@ -205,7 +206,7 @@ class _Book:
         if ref is None:
             col = len(self.list_refs) + 1
             for i, v in enumerate(values, 1):
-                self.lists.cell(row=i, column=col, value=v).data_type = "s"
+                put_text(self.lists.cell(row=i, column=col), v)
             from openpyxl.utils import get_column_letter
 
             letter = get_column_letter(col)
@@ -320,9 +321,7 @@ def _enterprise_sheet(book: _Book, cat: Catalogue, etype: str, specific: list[st
         es[f"B{i}"] = label
         es.merge_cells(f"B{i}:C{i}")
         cell = es[f"D{i}"]
-        cell.value = value
-        if isinstance(value, str):
-            cell.data_type = "s"
+        put_text(cell, value)
         es[f"E{i}"] = help_
         book.frame(es, i, "BCDE")
         es[f"E{i}"].font = book.grey_font
@@ -425,19 +424,15 @@ def _question_rows(book: _Book, cat: Catalogue, ws: Any, first: int, n: int, q: 
     w, lang = book.w, book.lang
     ws[f"A{first}"] = q.id
     ws[f"B{first}"] = n
-    ws[f"C{first}"] = q.text.get(lang)
-    ws[f"C{first}"].data_type = "s"
+    put_text(ws[f"C{first}"], q.text.get(lang))
     help_parts = [q.help.get(lang)]
     if q.source is not None:
         help_parts.append(w["source"].format(x=q.source.get(lang)))
     if q.ask_if is not None:
         help_parts.append(w["only_if"].format(x=condition_words(cat, q.ask_if.source, lang)))
-    ws[f"F{first}"] = "\n".join(help_parts)
-    ws[f"F{first}"].data_type = "s"
+    put_text(ws[f"F{first}"], "\n".join(help_parts))
     note = ws[f"G{first}"]
-    note.value = note_text
-    if note.value is not None:
-        note.data_type = "s"
+    put_text(note, note_text)
     note.protection, note.number_format = book.unlocked, "@"
     cell = ws[f"D{first}"]
     cell.fill, cell.protection = book.input_fill, book.unlocked
@@ -449,10 +444,8 @@ def _question_rows(book: _Book, cat: Catalogue, ws: Any, first: int, n: int, q: 
         last = first
         _answer_input(book, cat, ws, first, q)
         if value is not None:
-            cell.value = _cell_value(cat, q, value, lang)
-            if isinstance(cell.value, str):
-                cell.data_type = "s"
-            elif isinstance(cell.value, dt.date):
+            put_text(cell, _cell_value(cat, q, value, lang))
+            if isinstance(cell.value, dt.date):
                 cell.number_format = "yyyy-mm-dd"
     cells.answer[q.id] = (ws.title, f"$D${first}")
     book.frame(ws, first, "BCDEFG")
@@ -472,8 +465,7 @@ def _multi_rows(book: _Book, cat: Catalogue, ws: Any, r: int, q: Question, value
     for c in cat.choices_of(q):
         r += 1
         ws[f"A{r}"] = f"{q.id}={c.value}"
-        ws[f"C{r}"] = "    · " + c.label.get(lang)
-        ws[f"C{r}"].data_type = "s"
+        put_text(ws[f"C{r}"], "    · " + c.label.get(lang))
         sub = ws[f"D{r}"]
         sub.fill, sub.protection = book.input_fill, book.unlocked
         if chosen is not None:

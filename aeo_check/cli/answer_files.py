@@ -149,8 +149,8 @@ def migrate(
             code = max(code, 2)
             continue
         try:
+            data = read_file(f).data  # first: a missing or unreadable file is invalid input (exit 2)
             text = f.read_text(encoding="utf-8")
-            data = read_file(f).data
         except DataFileError as exc:
             _problems_exit(exc.problems)
             return

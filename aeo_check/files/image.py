@@ -20,7 +20,8 @@ FORMATS = {"PNG": "image/png", "JPEG": "image/jpeg"}
 
 
 def raster_problem(data: bytes) -> str | None:
-    """Why ``data`` cannot be a logo, or None for a PNG or JPEG within the limits."""
+    """Why ``data`` cannot be a logo, or None for a PNG or JPEG within the limits (the words are
+    those of ``check.logo_*`` in the lexicon, which gives them in Chinese)."""
     if len(data) > MAX_BYTES:
         return f"is {len(data):,} bytes; the limit is {MAX_BYTES:,}"
     from PIL import Image, UnidentifiedImageError

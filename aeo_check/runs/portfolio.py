@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from aeo_check.files.safetext import put_text, spreadsheet
 from aeo_check.scoring.result import Result, tier_rank
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -138,20 +139,13 @@ def headers(lang: str) -> list[str]:
                            "target", "assessed_on", "attention", "file")]
 
 
-def _safe(v: Any) -> Any:
-    """Spreadsheet programs run a cell that starts with = + - @ as a formula: quote such text."""
-    if isinstance(v, str) and v[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + v
-    return v
-
-
 def csv_text(cat: Any, rows: list[dict[str, Any]], lang: str) -> str:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(headers(lang))
     for r in rows:
         lab = _labels(cat, r, lang)
-        w.writerow([_safe(lab[k]) for k in COLUMNS])
+        w.writerow([spreadsheet(lab[k]) for k in COLUMNS])
     return buf.getvalue()
 
 
@@ -169,10 +163,9 @@ def xlsx_bytes(cat: Any, rows: list[dict[str, Any]], lang: str) -> bytes:
     red = Font(color="C00000")
     for r in rows:
         lab = _labels(cat, r, lang)
-        ws.append([lab[k] for k in COLUMNS])
-        for cell in ws[ws.max_row]:
-            if isinstance(cell.value, str):
-                cell.data_type = "s"  # text stays text, even when it starts with "="
+        row = ws.max_row + 1
+        for col, k in enumerate(COLUMNS, 1):
+            put_text(ws.cell(row=row, column=col), lab[k])
         if r["downgrade_risk"] or r["blockers"]:
             ws.cell(row=ws.max_row, column=COLUMNS.index("attention") + 1).font = red
     for col, width in zip("ABCDEFGHIJKL", (34, 12, 12, 12, 12, 8, 8, 12, 14, 12, 30, 40), strict=False):

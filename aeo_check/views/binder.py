@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from aeo_check.binder.check import GAPS, Check, DocCheck
 from aeo_check.binder.plan import ItemFolder, item_label
-from aeo_check.files.safetext import inert
+from aeo_check.files.safetext import annotation, inert
 from aeo_check.words.i18n import t
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -88,13 +88,14 @@ def summary(c: Check, lang: str) -> str:
 
 def table(console: Any, cat: Catalogue, c: Check, root: str, lang: str) -> None:
     from rich.table import Table
+    from rich.text import Text
 
-    tab = Table(title=inert(t("binder.check_title", lang, root=root, on=c.on.isoformat())), show_lines=False)
+    tab = Table(title=Text(inert(t("binder.check_title", lang, root=root, on=c.on.isoformat()))), show_lines=False)
     for key in ("col_item", "col_doc", "col_state", "col_files", "col_why"):
         tab.add_column(t(f"binder.{key}", lang), overflow="fold")
     shown = rows(cat, c, lang)
     for r in shown:
-        tab.add_row(*(inert(x) for x in r))
+        tab.add_row(*(Text(inert(x)) for x in r))
     if shown:
         console.print(tab)
     console.print(inert(summary(c, lang)), markup=False)
@@ -115,11 +116,6 @@ def to_json(c: Check, root: str) -> str:
     return json.dumps(out, ensure_ascii=False, indent=1) + "\n"
 
 
-def _escape(s: str, prop: bool = False) -> str:
-    s = s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-    return s.replace(":", "%3A").replace(",", "%2C") if prop else s
-
-
 def github(cat: Catalogue, c: Check, root: str) -> str:
     """One ``::error`` per gap and per claim without evidence, at the document's folder."""
     lines = []
@@ -128,11 +124,11 @@ def github(cat: Catalogue, c: Check, root: str) -> str:
             file = f"{root}/{d.folder}" if d.folder else f"{root}/binder.yaml"
             title = f"aeo-check binder {d.state}"
             message = f"{d.en} / {d.doc}: {why(d, 'en')}"
-            lines.append(f"::error file={_escape(file, True)},title={_escape(title, True)}::{_escape(message)}")
+            lines.append(f"::error file={annotation(file, True)},title={annotation(title, True)}::{annotation(message)}")
     for i in c.items:
         if i.claimed:
             message = f"{_item_name(cat, i.item, 'en')}: {t('binder.claim', 'en')}"
-            lines.append(f"::error title=aeo-check binder claim::{_escape(message)}")
+            lines.append(f"::error title=aeo-check binder claim::{annotation(message)}")
     return "".join(line + "\n" for line in lines)
 
 

@@ -11,20 +11,15 @@ from __future__ import annotations
 import unicodedata
 from typing import Any
 
+from aeo_check.files.safetext import inert
 from aeo_check.words.i18n import t
 
 #: SGR codes per tier and mark (basic ANSI colours: readable on light and dark terminals)
 _TIER_SGR = {"advanced": "1;32", "certified": "1;36", "regular": "1", "discredited": "1;31",
              "seriously_discredited": "1;97;41"}
 _PASS, _FAIL = "32", "31"
-_CONTROL = {c: "\ufffd" for c in (*range(0x00, 0x20), *range(0x7f, 0xa0))}
 FILE_WIDTH_MAX = 48
 _SCORE_W = 11
-
-
-def inert(s: str) -> str:
-    """``s`` with every control character (ESC, CSI, BEL, newlines …) made visible as U+FFFD."""
-    return s.translate(_CONTROL)
 
 
 def width(s: str) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from aeo_check.files.safetext import annotation
 from aeo_check.files.sourcefile import Problem
 from aeo_check.scoring.result import Result, tier_rank
 
@@ -78,23 +79,15 @@ def junit_xml(entries: Iterable[dict[str, Any]]) -> str:
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suite, encoding="unicode") + "\n"
 
 
-def _escape_data(s: str) -> str:
-    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _escape_prop(s: str) -> str:
-    return _escape_data(s).replace(":", "%3A").replace(",", "%2C")
-
-
 def github_annotation(p: Problem) -> str:
     """``::error file=…,line=…,title=…::message`` (a workbook's cell goes into the title)."""
-    props = [f"file={_escape_prop(p.file)}"]
+    props = [f"file={annotation(p.file, prop=True)}"]
     where = ""
     if isinstance(p.line, int):
         props.append(f"line={p.line}")
     elif p.line:
         where = f" {p.line}"
     title = f"aeo-check validate{where}" + (f" {p.field}" if p.field else "")
-    props.append(f"title={_escape_prop(title)}")
+    props.append(f"title={annotation(title, prop=True)}")
     msg = f"{p.field}: {p.message}" if p.field else p.message
-    return f"::error {','.join(props)}::{_escape_data(msg)}"
+    return f"::error {','.join(props)}::{annotation(msg)}"

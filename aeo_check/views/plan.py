@@ -10,6 +10,7 @@ import io
 from typing import Any
 
 from aeo_check.catalogue.compiled import Catalogue
+from aeo_check.files.safetext import spreadsheet
 from aeo_check.words.i18n import t
 
 
@@ -113,7 +114,7 @@ def plan_csv(cat: Catalogue, plan: dict[str, Any], lang: str) -> str:
     w = csv.writer(buf, lineterminator="\r\n")
     w.writerow([t(f"plan.{c}", lang) for c in _COLUMNS])
     for r in plan_rows(cat, plan, lang):
-        w.writerow([r[c] for c in _COLUMNS])
+        w.writerow([spreadsheet(r[c]) for c in _COLUMNS])
     return "\ufeff" + buf.getvalue()
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from aeo_check.catalogue.compiled import Catalogue
+from aeo_check.files.safetext import inert
 from aeo_check.views.values import answer_value
 from aeo_check.words.i18n import group
 
@@ -88,7 +89,7 @@ def _diff_head(cat: Catalogue, d: dict[str, Any], lang: str) -> list[Any]:
     from rich.text import Text
 
     w = W[lang]
-    head = Text(d["enterprise"]["name"], style="bold")
+    head = Text(inert(d["enterprise"]["name"]), style="bold")
     head.append("  " + w["from_to"].format(old=d["assessed_on"]["old"], new=d["assessed_on"]["new"],
                                            days=d["assessed_on"]["days"]), style="grey50")
     lines = [head]
@@ -153,6 +154,7 @@ def _gap_table(cat: Catalogue, sid: str, g: dict[str, Any], lang: str) -> Any:
 
 def _answer_table(cat: Catalogue, rows: list[dict[str, Any]], lang: str) -> Any:
     from rich.table import Table
+    from rich.text import Text
 
     w = W[lang]
     at = Table(title=w["answers"], box=None, pad_edge=False, header_style="bold", title_justify="left",
@@ -161,8 +163,8 @@ def _answer_table(cat: Catalogue, rows: list[dict[str, Any]], lang: str) -> Any:
     at.add_column(w["before"])
     at.add_column(w["now"])
     for r in rows:
-        at.add_row(question_text(cat, r["id"], lang), answer_text(cat, r["id"], r["old"], lang),
-                   answer_text(cat, r["id"], r["new"], lang))
+        at.add_row(question_text(cat, r["id"], lang), Text(inert(answer_text(cat, r["id"], r["old"], lang))),
+                   Text(inert(answer_text(cat, r["id"], r["new"], lang))))
     return at
 
 

@@ -14,6 +14,7 @@ from rich.panel import Panel
 from rich.text import Text
 
 from aeo_check.catalogue.compiled import Catalogue
+from aeo_check.files.safetext import inert
 from aeo_check.words.i18n import group, t
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -29,7 +30,7 @@ def screen_lines(cat: Catalogue, doc: Document, lang: str) -> list[Text]:
     res, plan, counts, rec = doc.result, doc.data["plan"], doc.facts.counts, doc.facts.recommended
     w = group("session", lang)
     colon = t("punct.colon", lang)
-    out = [Text(str(res.enterprise["name"]), style="bold")]
+    out = [Text(inert(res.enterprise["name"]), style="bold")]
     verdict = Text(w["result_verdict"].format(tier=""), style="bold")
     verdict.append(f" {cat.label('tiers', res.tier).get(lang)} ", style=f"bold white on {_STYLE[res.tier]}")
     out.append(verdict)

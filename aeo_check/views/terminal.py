@@ -232,7 +232,7 @@ def render_plan(console: Console, cat: Catalogue, plan: dict[str, Any], lang: st
     """The task list of a dated plan, with the next step and the targets above it."""
     from aeo_check.views.plan import plan_notes, plan_rows, step_when, target_lines
 
-    console.print(Text(name, style="bold"))
+    console.print(Text(inert(name), style="bold"))
     for style, line in target_lines(cat, plan, lang):
         console.print(Text(line, style=style))
     for line in plan_notes(plan, lang):

@@ -785,6 +785,30 @@ WORDS: dict[str, dict[str, tuple[str, str]]] = {
         "input_list": ('应为列表', 'Input should be a valid list'),
         "at_least_chars": ('至少{n}个字', 'String should have at least {n} characters'),
         "at_most_chars": ('最多{n}个字', 'String should have at most {n} characters'),
+        # a brand file (report --brand) and its logo
+        "brand_colour": ('应为 #rrggbb 形式的颜色', 'must be a colour written #rrggbb'),
+        "brand_currency": ('应为三个大写字母的货币代码（如 CNY）', 'must be a currency code of three capital letters (such as CNY)'),
+        "brand_amount": ('应为大于 0 且不超过 {limit} 的数', 'must be a number above 0 and at most {limit}'),
+        "brand_too_many": ('最多 {limit} 项，此处有 {n} 项', 'at most {limit} entries; this list has {n}'),
+        "logo_missing": ('{logo} 不存在', '{logo} does not exist'),
+        "logo_outside": (
+            '{logo} 在品牌文件所在的文件夹之外；请把标志图片放在品牌文件旁边',
+            "{logo} is outside the brand file's folder; put the logo beside the brand file",
+        ),
+        "logo_format": (
+            '{logo} 不是 PNG 或 JPEG 图片（.png、.jpg）；SVG 及其他格式不会被绘制',
+            '{logo} is not a PNG or JPEG image (.png, .jpg); SVG and other formats are not drawn',
+        ),
+        "logo_not_raster": (
+            '{logo} 不是 PNG 或 JPEG 图片（SVG 及其他格式不会被绘制）',
+            '{logo} is not a PNG or JPEG image (SVG and other formats are not drawn)',
+        ),
+        "logo_bytes": ('{logo} 有 {size} 字节；上限为 {limit} 字节', '{logo} is {size} bytes; the limit is {limit}'),
+        "logo_claims": ('{logo} 声称超过 {limit} 像素，超出上限', '{logo} claims more than {limit} pixels, the limit'),
+        "logo_pixels": (
+            '{logo} 为 {width} × {height} 像素；上限为 {limit} 像素',
+            '{logo} is {width} × {height} pixels; the limit is {limit} pixels',
+        ),
         # not an answer file at all
         "result_not_answers": (
             '这是评分结果（score --format json），不是答卷；report 可以读取它，validate 和 score 只读取答卷',

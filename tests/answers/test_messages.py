@@ -288,3 +288,78 @@ def test_every_checker_message_has_its_chinese(tmp_path):
                  "named pipe", "cannot read this PDF", "Input should be a valid string", "… and 20 more problems",
                  "is after assessed_on", "is not asked of a", "is too early", "came into force"):
         assert any(kind in m for m in messages), kind
+
+
+# --------------------------------------------------------------------------- brand files (report --brand)
+
+def _png(width: int, height: int) -> bytes:
+    import struct
+    import zlib
+
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (b"\x89PNG\r\n\x1a\n" + struct.pack(">I", len(ihdr)) + b"IHDR" + ihdr
+            + struct.pack(">I", zlib.crc32(b"IHDR" + ihdr)) + b"\0\0\0\0IEND\xaeB`\x82")
+
+
+BRANDS = {
+    "blank.yaml": 'name: ""\n', "long.yaml": "name: " + "x" * 130 + "\n", "colour.yaml": "name: Hua Xin\nprimary: red\n",
+    "currency.yaml": "name: Hua Xin\ncurrency: yuan\n", "class.yaml": "name: Hua Xin\nclassification: secret\n",
+    "negative.yaml": "name: Hua Xin\nday_rate: -1\n", "huge.yaml": "name: Hua Xin\nday_rate: 1e12\n",
+    "inf.yaml": "name: Hua Xin\nday_rate: .inf\n", "owner.yaml": "name: Hua Xin\nday_rates: {nobody: 1}\n",
+    "costs.yaml": "name: Hua Xin\nextra_costs:\n" + "  - {label: audit, amount: 1}\n" * 51,
+    "extra.yaml": "name: Hua Xin\ncolour: red\n", "noname.yaml": 'primary: "#000000"\n', "list.yaml": "- 1\n",
+    "label.yaml": 'name: Hua Xin\nextra_costs: [{label: "", amount: 0}]\n', "who.yaml": "name: Hua Xin\nconsultant: 5\n",
+    "nologo.yaml": "name: Hua Xin\nlogo: none.png\n", "outside.yaml": "name: Hua Xin\nlogo: ../outside.png\n",
+    "svg.yaml": "name: Hua Xin\nlogo: logo.svg\n", "bytes.yaml": "name: Hua Xin\nlogo: big.png\n",
+    "claims.yaml": "name: Hua Xin\nlogo: claims.png\n", "pixels.yaml": "name: Hua Xin\nlogo: pixels.png\n",
+    "fake.yaml": "name: Hua Xin\nlogo: fake.png\n",
+}
+
+
+def _brand_messages(tmp: Path) -> list[str]:
+    from aeo_check.files.image import MAX_BYTES
+    from aeo_check.views.pdf.report import load_brand
+
+    folder = tmp / "brand"
+    folder.mkdir()
+    (tmp / "outside.png").write_bytes(_png(10, 10))
+    (folder / "logo.svg").write_text("<svg/>", encoding="utf-8")
+    (folder / "big.png").write_bytes(b"\x89PNG" + b"\0" * MAX_BYTES)
+    (folder / "claims.png").write_bytes(_png(60_000, 60_000))
+    (folder / "pixels.png").write_bytes(_png(5_000, 5_000))
+    (folder / "fake.png").write_bytes(b"not an image")
+    out = []
+    for name, text in BRANDS.items():
+        (folder / name).write_text(text, encoding="utf-8")
+        with pytest.raises(DataFileError) as exc:
+            load_brand(folder / name)
+        out += [p.message for p in exc.value.problems]
+    return out
+
+
+def test_every_brand_file_message_has_its_chinese(tmp_path):
+    messages = list(dict.fromkeys(_brand_messages(tmp_path)))
+    assert len(messages) >= 18
+    untranslated = []
+    for m in messages:
+        zh = localise(m, "zh")
+        rest = re.sub(r"'[^']*'|\S+\.(?:png|svg)", " ", zh)  # quoted values and the logo's name stay
+        if zh == m or not CJK.search(zh) or ENGLISH.search(rest):
+            untranslated.append(f"{m!r} -> {zh!r}")
+    assert untranslated == [], "\n".join(untranslated)
+
+
+def test_report_names_a_brand_problem_in_the_interface_language(tmp_path):
+    brand = tmp_path / "brand.yaml"
+    brand.write_text("name: 华信关务咨询\nlogo: logo.svg\n", encoding="utf-8")
+    (tmp_path / "logo.svg").write_text("<svg/>", encoding="utf-8")
+    args = ["report", str(ROOT / "examples" / "certified-trading.yaml"), "--html", "--brand", str(brand),
+            "-o", str(tmp_path / "plan.html")]
+    env = {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"}
+    zh = subprocess.run([EXE, "--lang", "zh", *args], capture_output=True, text=True, env=env)
+    en = subprocess.run([EXE, "--lang", "en", *args], capture_output=True, text=True, env=env)
+    assert (zh.returncode, en.returncode) == (2, 2)
+    logo = tmp_path / "logo.svg"
+    assert zh.stderr == f"{brand}:2: logo: {logo} 不是 PNG 或 JPEG 图片（.png、.jpg）；SVG 及其他格式不会被绘制\n"
+    assert en.stderr == (f"{brand}:2: logo: {logo} is not a PNG or JPEG image (.png, .jpg); "
+                         "SVG and other formats are not drawn\n")

@@ -132,3 +132,11 @@ def test_the_report_with_the_binder_shows_held_documents_as_held_and_agrees_with
 def test_binder_goes_with_one_answer_file(tmp_path):
     res = cli("score", EXAMPLE, EXAMPLE, "--binder", str(tmp_path))
     assert res.returncode == 2 and "--binder" in res.stderr
+
+
+def test_markup_in_the_binder_folder_name_is_printed_as_written(tmp_path):
+    root = tmp_path / "[red]客户甲"
+    assert cli("binder", "init", EXAMPLE, "-o", str(root)).returncode == 0
+    res = cli("binder", "check", str(root), "--on", "2026-12-07")
+    assert res.returncode == 1
+    assert f"证据册检查：{root}（检查日 2026-12-07）" in res.stdout

@@ -221,6 +221,62 @@ def import_over_yaml(tmp: Path) -> list[str]:
     return ["import", str(GOOD), "-o", str(tmp / "mine.yaml")]
 
 
+def workbook_bidi(tmp: Path) -> list[str]:
+    """A filled questionnaire whose company name holds a right-to-left override."""
+    import openpyxl
+
+    book = tmp / "client.xlsx"
+    made = subprocess.run([EXE, "template", "--format", "xlsx", "--from", str(GOOD), "-o", str(book)], env=ENV,
+                          capture_output=True)
+    assert made.returncode == 0, made.stderr
+    wb = openpyxl.load_workbook(book)
+    ws = wb.worksheets[0]
+    row = next(r for r in range(1, 40) if ws[f"A{r}"].value == "enterprise.name")
+    ws[f"D{row}"] = "Acme \u202egnidarT"
+    wb.save(book)
+    return ["validate", str(book)]
+
+
+def json_bidi(tmp: Path) -> list[str]:
+    """An answer file written as JSON whose company name holds a right-to-left override."""
+    import yaml
+
+    data = yaml.safe_load(GOOD.read_text(encoding="utf-8"))
+    data["assessed_on"] = str(data["assessed_on"])
+    data["enterprise"]["name"] = "Acme \u202egnidarT"
+    return ["validate", str(_write(tmp, "client.json", json.dumps(data, indent=1).encode()))]
+
+
+def _result(tmp: Path, change: Callable[[dict], None]) -> Path:
+    res = subprocess.run([EXE, "score", "--format", "json", str(GOOD)], capture_output=True, env=ENV, check=True)
+    doc = json.loads(res.stdout)
+    change(doc[0])
+    return _write(tmp, "result.json", json.dumps(doc).encode())
+
+
+def result_separator(tmp: Path) -> list[str]:
+    return ["diff", str(_result(tmp, lambda d: d["enterprise"].update(name="Acme\u2028Trading"))), str(GOOD)]
+
+
+def forged_report(tmp: Path) -> list[str]:
+    return ["report", str(_result(tmp, lambda d: d.update(floor_tier="platinum"))), "--html", "-o",
+            str(tmp / "plan.html")]
+
+
+def result_to_portfolio(tmp: Path) -> list[str]:
+    return ["portfolio", str(_result(tmp, lambda d: d.update(floor_tier="platinum")))]
+
+
+def colliding_batch(tmp: Path) -> list[str]:
+    """Three clients, two files called acme.yaml and one acme-2.yaml, rendered into one folder."""
+    (tmp / "a").mkdir()
+    (tmp / "b").mkdir()
+    files = [tmp / "a" / "acme.yaml", tmp / "b" / "acme.yaml", tmp / "acme-2.yaml"]
+    for f, example in zip(files, ("customs-broker", "certified-trading", "discredited"), strict=True):
+        f.write_bytes((ROOT / "examples" / f"{example}.yaml").read_bytes())
+    return ["report", *map(str, files), "--html", "-j", "1", "-o", f"{tmp}/plans/"]
+
+
 def many_jobs(tmp: Path) -> list[str]:
     return ["score", "-j", "100000", *[str(p) for p in sorted((ROOT / "examples").glob("*.yaml"))]]
 
@@ -259,6 +315,12 @@ CASES = [
     Case("output: --compare file given as -o", compare_is_output, 2, "it is an input of this command"),
     Case("output: import over an existing file", import_over_yaml, 2, "--force"),
     Case("jobs: -j 100000", many_jobs, 0, ""),
+    Case("xlsx: bidi override in a cell", workbook_bidi, 2, "enterprise.name: must not contain control characters"),
+    Case("json: bidi override in a name", json_bidi, 2, "enterprise.name: holds U+202E"),
+    Case("result: U+2028 in a name", result_separator, 2, "result.json:1: [0].enterprise.name: holds U+2028"),
+    Case("result: forged floor_tier, report", forged_report, 2, "result.json:1: [0].floor_tier"),
+    Case("result: given to portfolio", result_to_portfolio, 2, "result.json: not an aeo-check answer file"),
+    Case("output: three clients, two of one name", colliding_batch, 0, "(another file has the same name)"),
 ]
 
 

@@ -558,6 +558,30 @@ def test_a_symlink_out_of_the_folder_is_not_read_and_no_content_is_echoed(tmp_pa
         shutil.rmtree(secret_dir)
 
 
+MARKUP = "[red]Acme[/] Co."
+
+
+def test_rich_markup_in_a_name_prints_as_written_on_every_terminal_view(tmp_path):
+    f = variant(tmp_path, '  name: "上海禾鲜食品进出口有限公司"', f"  name: {json.dumps(MARKUP)}", "[blink]a.yaml")
+    for args in (["score", str(f)], ["score", str(f), str(EXAMPLE)], ["plan", str(f)], ["diff", str(EXAMPLE), str(f)],
+                 ["portfolio", str(f)]):
+        res = cli(*args, cwd=tmp_path)
+        assert res.returncode == 0, (args, res.stderr)
+        assert MARKUP in res.stdout, (args, res.stdout)
+
+
+def test_github_annotations_keep_a_hostile_file_name_inside_one_command(tmp_path):
+    folder = tmp_path / "a,b::error title=forged::x%"
+    folder.mkdir()
+    f = folder / "c.yaml"
+    f.write_text(SOURCE.replace("assessed_on: 2026-11-20", "assessed_on: 2026-13-40", 1), encoding="utf-8")
+    res = cli("validate", "--format", "github", str(f))
+    assert res.returncode == 2
+    [line] = res.stdout.splitlines()
+    assert line.startswith(f"::error file={str(folder).replace(',', '%2C').replace(':', '%3A').replace('%x', '%25x')}")
+    assert line.count("::") == 2  # the command's own two: nothing from the name starts another
+
+
 def test_rich_markup_in_an_assess_path_is_shown_as_written(tmp_path):
     from keys import CTRL_C, drive
 

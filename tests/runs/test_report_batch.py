@@ -61,3 +61,5 @@ def test_the_three_client_batch_writes_three_plans(tmp_path):
     assert sorted(p.name for p in (tmp_path / "plans").iterdir()) == [
         "acme-2.html", "acme-91120116MA06KP9R30.html", "acme-91330206MA2H4RT5XN.html"]
     assert "3 written, 0 failed" in res.stderr
+    for f, plan in ((files[0], "acme-91120116MA06KP9R30.html"), (files[1], "acme-91330206MA2H4RT5XN.html")):
+        assert f"{f} → {tmp_path}/plans/{plan} (another file has the same name)" in res.stderr  # renames are told

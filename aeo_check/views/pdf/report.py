@@ -27,6 +27,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from aeo_check.catalogue.compiled import Catalogue, data_root
 from aeo_check.catalogue.models import Owner
 from aeo_check.files.image import MAX_BYTES as LOGO_MAX_BYTES
+from aeo_check.files.safetext import quoted
 from aeo_check.files.sourcefile import DataFileError, Problem, read_file
 from aeo_check.scoring.result import RESULT_FORMAT
 from aeo_check.views.values import answer_value
@@ -86,7 +87,7 @@ class Brand(BaseModel):
     @classmethod
     def _hex(cls, v: str) -> str:
         if not re.fullmatch(r"#[0-9a-fA-F]{6}", v):
-            raise ValueError("must be a colour written #rrggbb")
+            raise ValueError(t("check.brand_colour", "en"))
         return v.lower()
 
 
@@ -95,8 +96,7 @@ def load_brand(path: Path) -> Brand:
     try:
         brand = Brand.model_validate(doc.data)
     except ValidationError as exc:
-        raise DataFileError([doc.problem(tuple(e["loc"]), e["msg"].removeprefix("Value error, "))
-                             for e in exc.errors()]) from None
+        raise DataFileError([doc.problem(tuple(e["loc"]), _brand_message(e)) for e in exc.errors()]) from None
     if brand.logo is not None:
         logo = brand.logo if brand.logo.is_absolute() else (path.parent / brand.logo)
         problem = _logo_problem(logo, path.parent)
@@ -104,6 +104,33 @@ def load_brand(path: Path) -> Brand:
             raise DataFileError([doc.problem(("logo",), problem)])
         brand = brand.model_copy(update={"logo": logo.resolve()})
     return brand
+
+
+#: the data model's errors for an amount that is not a number above 0 and at most MAX_AMOUNT
+_AMOUNT_ERRORS = {"greater_than", "less_than_equal", "finite_number", "float_parsing", "float_type"}
+
+
+def _brand_message(err: Any) -> str:
+    """A brand file's problem in the answer checker's words (the ``check`` group), which
+    :func:`aeo_check.answers.messages.localise` also gives in Chinese; the data model's own
+    message where the checker has the same one."""
+    kind, ctx = err["type"], err.get("ctx") or {}
+    model = ExtraCost if "extra_costs" in err["loc"] else Brand
+    if kind == "missing":
+        return t("check.missing_field", "en")
+    if kind == "extra_forbidden":
+        return t("check.unknown_field", "en", fields=", ".join(model.model_fields))
+    if kind in ("literal_error", "enum"):
+        return t("check.not_allowed", "en", value=quoted(err.get("input")), allowed=ctx["expected"])
+    if kind == "string_too_short":
+        return t("check.not_blank", "en")
+    if kind == "string_pattern_mismatch":
+        return t("check.brand_currency", "en")
+    if kind == "too_long":
+        return t("check.brand_too_many", "en", limit=ctx["max_length"], n=ctx["actual_length"])
+    if kind in _AMOUNT_ERRORS:
+        return t("check.brand_amount", "en", limit=f"{MAX_AMOUNT:,}")
+    return err["msg"].removeprefix("Value error, ")
 
 
 def _logo_problem(logo: Path, folder: Path) -> str | None:
@@ -114,13 +141,13 @@ def _logo_problem(logo: Path, folder: Path) -> str | None:
     try:
         real = logo.resolve()
     except (RuntimeError, OSError):
-        return f"{logo} does not exist"
+        return t("check.logo_missing", "en", logo=logo)
     if not real.is_relative_to(folder.resolve()):
-        return f"{logo} is outside the brand file's folder; put the logo beside the brand file"
+        return t("check.logo_outside", "en", logo=logo)
     if not real.is_file():
-        return f"{logo} does not exist"
+        return t("check.logo_missing", "en", logo=logo)
     if real.suffix.lower() not in LOGO_TYPES:
-        return f"{logo} is not a PNG or JPEG image (.png, .jpg); SVG and other formats are not drawn"
+        return t("check.logo_format", "en", logo=logo)
     with open(real, "rb") as fh:
         why = raster_problem(fh.read(LOGO_MAX_BYTES + 1))
     return f"{logo} {why}" if why else None
