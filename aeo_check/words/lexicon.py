@@ -83,6 +83,7 @@ WORDS: dict[str, dict[str, tuple[str, str]]] = {
         "kind_blocked": ('无法安排', 'Blocked'),
         "kind_repair": ('信用修复', 'Credit repair'),
         "kind_apply": ('申请材料', 'Dossier'),
+        "kind_deadline": ('年度报送', 'Yearly filing'),
         "col_step": ('步骤', 'Step'),
         "col_kind": ('类型', 'Kind'),
         "col_start": ('开始', 'Start'),
