@@ -97,7 +97,18 @@ def score_file(cat: Catalogue, path: str, opts: Options) -> Outcome:
         from aeo_check.compare.progress import blockers_of_result
 
         blockers = (res.enterprise.get("uscc"), blockers_of_result(res))
-    return Outcome(view(cat, doc, path, opts), "", status, res.tier, maybe, blockers)
+    return Outcome(view(cat, doc, path, opts), removed_note(doc.assessment, path, opts.ui_lang), status, res.tier,
+                   maybe, blockers)
+
+
+def removed_note(a: Any, path: str, lang: str) -> str:
+    """The line that says an older questionnaire's answers were dropped (empty when none were)."""
+    if not a.removed:
+        return ""
+    from aeo_check.files.safetext import inert
+    from aeo_check.words.i18n import t
+
+    return t("cli.removed_questions", lang, file=inert(path), ids=", ".join(a.removed)) + "\n"
 
 
 def _invalid(path: str, problems: list[Problem], opts: Options) -> Outcome:

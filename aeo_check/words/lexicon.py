@@ -206,6 +206,7 @@ WORDS: dict[str, dict[str, tuple[str, str]]] = {
         "migrated_backup": ('（备份：{file}）', ' (backup: {file})'),
         "migrate_current": ('{file}：已是问卷第{version}版，未改动', '{file}: already questionnaire {version}, unchanged'),
         "migrate_removed": ('{file}：不再询问的问题（答案已改为注释）：{ids}', '{file}: no longer asked (answers commented out): {ids}'),
+        "removed_questions": ('{file}：此答卷按旧版问卷填写，以下问题已不再询问，其答案未计入：{ids}（可用 aeo-check migrate 改写答卷）', '{file}: written for an earlier questionnaire; no longer asked, so these answers were left out: {ids} (aeo-check migrate rewrites the file)'),
         "migrate_not_yaml": ('{file}：只能改写 YAML 答卷', '{file}: only YAML answer files can be rewritten'),
         "rendering_pdf": ('正在生成 PDF 整改计划……', 'Rendering the PDF plan…'),
         "rendering_html": ('正在生成 HTML 整改计划……', 'Rendering the HTML plan…'),

@@ -32,6 +32,7 @@ def test_a_2026_11_file_is_read_through_the_renames_with_its_tier(cat, name):
     assert a.answers["cooperation_refused_last"] == a.answers["records_refused_last"]
     assert a.answers["annual_report_missed_last"] == "never"
     assert "solid_waste_fine_12m" not in a.answers
+    assert a.removed == ["solid_waste_fine_12m"]
 
 
 @pytest.mark.parametrize("name", sorted(TIER))
@@ -50,7 +51,7 @@ def test_migrate_rewrites_in_place_keeping_comments_and_a_backup(cat, tmp_path, 
     assert all(c in new_lines for c in old_comments)
     assert "  # solid_waste_fine_12m: 0  # no longer asked (questionnaire 2)" in new_lines
     a = load_answers(f, cat)
-    assert score(cat, a).to_dict()["tier"] == TIER[name]
+    assert score(cat, a).to_dict()["tier"] == TIER[name] and a.removed == []
     again = _migrate(str(f))
     assert again.returncode == 0 and "already questionnaire 2, unchanged" in again.stderr
 
