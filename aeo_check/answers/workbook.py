@@ -837,137 +837,166 @@ def _quoted(title: str) -> str:
 
 
 def _read(sheets: list[Any], cat: Catalogue, name: str) -> SourceDoc:
-    vocab = vocab_of(cat)
-    problems: list[Problem] = []
     by_title = {s.title: s for s in sheets}
     if META_SHEET not in by_title:
         raise DataFileError([Problem(name, None, "", "not an aeo-check questionnaire (it has no hidden "
                                                      f"'{META_SHEET}' sheet); make one with: aeo-check template "
                                                      "--format xlsx -o FILE.xlsx")])
+    reading = _Reading(cat, name)
+    for ws in sheets:
+        if ws.title not in (META_SHEET, LISTS_SHEET):
+            reading.sheet(ws)
+    return reading.document(_expected_sheets(by_title[META_SHEET]))
+
+
+def _expected_sheets(meta: Any) -> dict[str, str]:
+    """The section → sheet title the workbook was made with (rows ``sheet`` of the hidden sheet)."""
     expected: dict[str, str] = {}
-    for _, row in sorted(by_title[META_SHEET].rows.items()):
+    for _, row in sorted(meta.rows.items()):
         a, b, c = (row.get(k) for k in "ADG")
         if a is not None and a.value == "sheet" and b is not None and c is not None:
             expected[str(b.value)] = str(c.value)
-    data: dict[str, Any] = {"answers": {}, "notes": {}}
-    ent: dict[str, Any] = {}
-    specific: list[str] = []
-    specific_seen = False
-    lines: dict[tuple, int | str] = {}
-    found: set[str] = set()
-    multi: dict[str, dict[str, Any]] = {}  # qid -> {"main": value, "choices": {value: bool}}
-    questions = cat.questions
+    return expected
 
-    for ws in sheets:
-        if ws.title in (META_SHEET, LISTS_SHEET):
-            continue
+
+class _Reading:
+    """One workbook being read: the answer document it becomes, sheet by sheet and row by row."""
+
+    def __init__(self, cat: Catalogue, name: str) -> None:
+        self.cat, self.name, self.vocab = cat, name, vocab_of(cat)
+        self.problems: list[Problem] = []
+        self.data: dict[str, Any] = {"answers": {}, "notes": {}}
+        self.ent: dict[str, Any] = {}
+        self.specific: list[str] = []
+        self.specific_seen = False
+        self.lines: dict[tuple, int | str] = {}
+        self.found: set[str] = set()
+        self.multi: dict[str, dict[str, Any]] = {}  # qid -> {"main": value, "choices": {value: bool}}
+
+    def value(self, cell: Any, where: str, fld: str) -> Any:
+        return _plain_value(cell, where, fld, self.problems, self.name)
+
+    def sheet(self, ws: Any) -> None:
         quoted = _quoted(ws.title)
         marker = ws.rows.get(1, {}).get("A")
         mark = marker.value if marker is not None else None
         if mark == ENTERPRISE_MARK:
             kind = "enterprise"
-            lines.setdefault((), f"{quoted}!A1")
-            lines[("enterprise",)] = f"{quoted}!{E_VALUE}6"
+            self.lines.setdefault((), f"{quoted}!A1")
+            self.lines[("enterprise",)] = f"{quoted}!{E_VALUE}6"
         elif isinstance(mark, str) and mark.startswith(SECTION_MARK):
             kind = mark[len(SECTION_MARK):]
         else:
-            continue  # a sheet the client added: not read
-        found.add(kind)
+            return  # a sheet the client added: not read
+        self.found.add(kind)
         for rno in sorted(ws.rows):
-            if rno == 1:
-                continue
-            row = ws.rows[rno]
-            id_cell = row.get("A")
+            id_cell = ws.rows[rno].get("A")
             ident = id_cell.value if id_cell is not None else None
-            if not isinstance(ident, str):
+            if rno == 1 or not isinstance(ident, str):
                 continue
             if kind == "enterprise":
-                where = f"{quoted}!{E_VALUE}{rno}"
-                v = _plain_value(row.get(E_VALUE), where, ident, problems, name)
-                if ident.startswith("enterprise.specific="):
-                    specific_seen = True
-                    lines.setdefault(("enterprise", "specific"), where)
-                    got = _enterprise_reading(vocab, ident, v)
-                    if got is True:
-                        specific.append(ident.split("=", 1)[1])
-                    elif got not in (None, False):
-                        problems.append(Problem(name, where, "enterprise.specific",
-                                                f"{v!r} is not allowed: expected {_yes_no_both()}"))
-                    continue
-                got = _enterprise_reading(vocab, ident, v)
-                if ident.startswith("enterprise."):
-                    key = ident.split(".", 1)[1]
-                    lines[("enterprise", key)] = where
-                    if got is not None:
-                        ent[key] = got
-                else:
-                    lines[(ident,)] = where
-                    if got is not None:
-                        data[ident] = got
-                continue
-            qid, _, choice = ident.partition("=")
-            where = f"{quoted}!{C_ANSWER}{rno}"
-            cell = row.get(C_ANSWER)
-            if choice:
-                v = _plain_value(cell, where, f"answers.{qid}", problems, name)
-                got = None if v is None else _reading(vocab, _YES_NO, v, False)
-                slot = multi.setdefault(qid, {"main": None, "choices": {}})
-                if got in (True, False):
-                    slot["choices"][choice] = got
-                elif got is not None:
-                    problems.append(Problem(name, where, f"answers.{qid}",
-                                            f"{v!r} is not allowed for '{choice}': expected {_yes_no_both()}"))
-                continue
-            lines[("answers", qid)] = where
-            note_cell = row.get(C_NOTE)
-            if note_cell is not None:  # (most rows have no note)
-                note_where = f"{quoted}!{C_NOTE}{rno}"
-                note = _plain_value(note_cell, note_where, f"notes.{qid}", problems, name)
-                if note is not None:
-                    lines[("notes", qid)] = note_where
-                    data["notes"][qid] = note.strip() if isinstance(note, str) else str(note)
-            v = None if cell is None else _plain_value(cell, where, f"answers.{qid}", problems, name)
-            q = questions.get(qid)
-            if q is None:
-                if v is not None:
-                    data["answers"][qid] = v  # the checker names the unknown id
-                continue
-            if q.type == "multi":
-                multi.setdefault(qid, {"main": None, "choices": {}})["main"] = (
-                    None if v is None else _reading(vocab, q, v, False)
-                )
-                continue
-            if v is not None:
-                data["answers"][qid] = _reading(vocab, q, v, cell.percent)
+                self.enterprise_row(ident, ws.rows[rno].get(E_VALUE), f"{quoted}!{E_VALUE}{rno}")
+            else:
+                self.question_row(ident, ws.rows[rno], quoted, rno)
 
-    for qid, slot in multi.items():
-        if qid not in questions or ("answers", qid) not in lines:
-            continue
-        if slot["main"] is not None:
-            data["answers"][qid] = slot["main"]  # don't know (or a wrong value the checker names)
-        elif slot["choices"]:
-            order = [c.value for c in cat.choices_of(questions[qid])]
-            data["answers"][qid] = [c for c in order if slot["choices"].get(c)]
-    rank = vocab.rank
-    data["answers"] = dict(sorted(data["answers"].items(), key=lambda kv: rank.get(kv[0], 10**6)))
-    if "enterprise" in found:
-        if specific_seen:
-            ent["specific"] = specific
-        data["enterprise"] = ent
-    for section, title in expected.items():
-        if section not in found:
-            what = "the enterprise details" if section == "enterprise" else f"the {section} questions"
-            problems.append(Problem(name, None, "",
-                                    f"sheet '{title}' ({what}) is missing: was it deleted? Restore it, or copy the "
-                                    "answers into a new questionnaire (aeo-check template --format xlsx)"))
-    data = {k: data[k] for k in ("format", "standard", "language", "enterprise", "assessed_on", "answers", "notes")
-            if k in data}
-    data["questionnaire_version"] = current_version()  # its rows are read by the current questions, never renamed
-    if not data.get("notes"):
-        data.pop("notes", None)
-    if () not in lines:
-        lines[()] = next(iter(lines.values()), "")
-    return SourceDoc(name, data, lines, problems=problems)
+    def enterprise_row(self, ident: str, cell: Any, where: str) -> None:
+        v = self.value(cell, where, ident)
+        got = _enterprise_reading(self.vocab, ident, v)
+        if ident.startswith("enterprise.specific="):
+            self.specific_seen = True
+            self.lines.setdefault(("enterprise", "specific"), where)
+            if got is True:
+                self.specific.append(ident.split("=", 1)[1])
+            elif got not in (None, False):
+                self.problems.append(Problem(self.name, where, "enterprise.specific",
+                                             f"{v!r} is not allowed: expected {_yes_no_both()}"))
+        elif ident.startswith("enterprise."):
+            key = ident.split(".", 1)[1]
+            self.lines[("enterprise", key)] = where
+            if got is not None:
+                self.ent[key] = got
+        else:
+            self.lines[(ident,)] = where
+            if got is not None:
+                self.data[ident] = got
+
+    def question_row(self, ident: str, row: dict[str, Any], quoted: str, rno: int) -> None:
+        qid, _, choice = ident.partition("=")
+        where = f"{quoted}!{C_ANSWER}{rno}"
+        cell = row.get(C_ANSWER)
+        if choice:
+            self.choice_row(qid, choice, cell, where)
+            return
+        self.lines[("answers", qid)] = where
+        self.note(qid, row.get(C_NOTE), f"{quoted}!{C_NOTE}{rno}")
+        v = None if cell is None else self.value(cell, where, f"answers.{qid}")
+        q = self.cat.questions.get(qid)
+        if q is None:
+            if v is not None:
+                self.data["answers"][qid] = v  # the checker names the unknown id
+        elif q.type == "multi":
+            main = None if v is None else _reading(self.vocab, q, v, False)
+            self.multi.setdefault(qid, {"main": None, "choices": {}})["main"] = main
+        elif v is not None:
+            self.data["answers"][qid] = _reading(self.vocab, q, v, cell.percent)
+
+    def choice_row(self, qid: str, choice: str, cell: Any, where: str) -> None:
+        """One option of a multiple choice: its own yes/no row under the question's row."""
+        v = self.value(cell, where, f"answers.{qid}")
+        got = None if v is None else _reading(self.vocab, _YES_NO, v, False)
+        slot = self.multi.setdefault(qid, {"main": None, "choices": {}})
+        if got in (True, False):
+            slot["choices"][choice] = got
+        elif got is not None:
+            self.problems.append(Problem(self.name, where, f"answers.{qid}",
+                                         f"{v!r} is not allowed for '{choice}': expected {_yes_no_both()}"))
+
+    def note(self, qid: str, cell: Any, where: str) -> None:
+        if cell is None:  # (most rows have no note)
+            return
+        note = self.value(cell, where, f"notes.{qid}")
+        if note is not None:
+            self.lines[("notes", qid)] = where
+            self.data["notes"][qid] = note.strip() if isinstance(note, str) else str(note)
+
+    def multi_answers(self) -> None:
+        """Each multiple choice from its rows: "don't know" on the question's row, else the options ticked."""
+        questions = self.cat.questions
+        for qid, slot in self.multi.items():
+            if qid not in questions or ("answers", qid) not in self.lines:
+                continue
+            if slot["main"] is not None:
+                self.data["answers"][qid] = slot["main"]  # don't know (or a wrong value the checker names)
+            elif slot["choices"]:
+                order = [c.value for c in self.cat.choices_of(questions[qid])]
+                self.data["answers"][qid] = [c for c in order if slot["choices"].get(c)]
+
+    def missing_sheets(self, expected: dict[str, str]) -> None:
+        for section, title in expected.items():
+            if section not in self.found:
+                what = "the enterprise details" if section == "enterprise" else f"the {section} questions"
+                self.problems.append(Problem(self.name, None, "",
+                                             f"sheet '{title}' ({what}) is missing: was it deleted? Restore it, or copy "
+                                             "the answers into a new questionnaire (aeo-check template --format xlsx)"))
+
+    def document(self, expected: dict[str, str]) -> SourceDoc:
+        self.multi_answers()
+        rank = self.vocab.rank
+        data = self.data
+        data["answers"] = dict(sorted(data["answers"].items(), key=lambda kv: rank.get(kv[0], 10**6)))
+        if "enterprise" in self.found:
+            if self.specific_seen:
+                self.ent["specific"] = self.specific
+            data["enterprise"] = self.ent
+        self.missing_sheets(expected)
+        data = {k: data[k] for k in ("format", "standard", "language", "enterprise", "assessed_on", "answers", "notes")
+                if k in data}
+        data["questionnaire_version"] = current_version()  # its rows are read by the current questions, never renamed
+        if not data.get("notes"):
+            data.pop("notes", None)
+        if () not in self.lines:
+            self.lines[()] = next(iter(self.lines.values()), "")
+        return SourceDoc(self.name, data, self.lines, problems=self.problems)
 
 
 class _YesNo:

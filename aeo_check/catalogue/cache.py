@@ -11,15 +11,9 @@ expressions pass the catalogue's own whitelist again on reading.
   version, the Python version and the source of the modules that shape the records: a changed
   catalogue file, an upgrade or an edited model gives another key, so an entry is never stale.
   The key is stored inside the entry too and checked on load.
-- The folder is ``$AEO_CHECK_CACHE_DIR`` when set, else the user's cache folder
-  (``platformdirs``: ``$XDG_CACHE_HOME/aeo-check`` or ``~/.cache/aeo-check`` on Linux).
-  ``AEO_CHECK_NO_CACHE=1`` turns the cache off.
-- The folder and the entry are used only when they belong to the user running the tool and
-  nobody else may write them (no group or world write bit; the entry not a link): otherwise the
-  catalogue is built in memory and nothing is written there. A new folder is made private (0700).
-- An entry is written to a temporary file and renamed into place, so readers see a whole entry
-  or none. A folder that cannot be created or written, and an entry that cannot be read, are
-  skipped without a word: the catalogue is then loaded from source, as before.
+- The folder, who may use it and how an entry is written are those of every per-user cache
+  (:mod:`aeo_check.files.usercache`): the user's own folder, never a link or an entry others may
+  write; otherwise the catalogue is built in memory, as it is when nothing can be read or written.
 
 ``python -m aeo_check.catalogue`` always validates from source and never uses this cache.
 """
@@ -29,42 +23,21 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
-import stat
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from aeo_check.files.usercache import read_entry, usable_folder, write_entry
+
 if TYPE_CHECKING:  # pragma: no cover
     from aeo_check.catalogue.compiled import Catalogue
 
-#: entries kept per folder (several installed versions may share one folder)
-KEEP = 8
 _PREFIX = "catalogue-"
 _SUFFIX = ".json"
 _PACKAGE = Path(__file__).resolve().parent.parent
 #: modules that shape the stored records; their source is part of the key
 _CODE = ("catalogue/models.py", "catalogue/compiled.py", "catalogue/vocab.py", "catalogue/expr.py",
          "catalogue/loader.py", "catalogue/cache.py", "catalogue/ops.py", "catalogue/datacache.py")
-
-
-def cache_dir() -> Path | None:
-    """The cache folder, or None when caching is turned off."""
-    if os.environ.get("AEO_CHECK_NO_CACHE", "").strip() not in ("", "0"):
-        return None
-    explicit = os.environ.get("AEO_CHECK_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    from platformdirs import user_cache_path
-
-    try:
-        return user_cache_path("aeo-check", appauthor=False)
-    except (RuntimeError, KeyError):  # pragma: no cover - no home folder known
-        return None
-
-
-def trusted(st: os.stat_result) -> bool:
-    """Whether a folder or entry with this status is the user's own and nobody else may write it."""
-    return st.st_uid == os.geteuid() and not st.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
 
 
 def catalogue_key(base: Path) -> str:
@@ -93,15 +66,6 @@ def catalogue_key(base: Path) -> str:
     return h.hexdigest()
 
 
-def _usable_folder(folder: Path) -> bool:
-    """The folder exists (made private if it did not) and is the user's own."""
-    try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        return trusted(os.stat(folder))
-    except OSError:
-        return False
-
-
 def _read(path: Path, key: str) -> Catalogue | None:
     import gc
 
@@ -111,15 +75,9 @@ def _read(path: Path, key: str) -> Catalogue | None:
     collecting = gc.isenabled()
     gc.disable()  # tens of thousands of new objects and no garbage: collections would only walk them
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
-        with os.fdopen(fd, "rb") as fh:
-            if not (stat.S_ISREG(os.fstat(fd).st_mode) and trusted(os.fstat(fd))):
-                return None
-            stored_key, _, body = fh.read().partition(b"\n")
-        if stored_key.decode("ascii", "replace") != key:
-            return None
-        return Catalogue(root=path, **loads(body))
-    except (OSError, ValueError, RecursionError):  # missing, a link, damaged or foreign: rebuilt, never trusted
+        body = read_entry(path, key)
+        return None if body is None else Catalogue(root=path, **loads(body))
+    except (ValueError, RecursionError):  # damaged or foreign: rebuilt, never trusted
         return None
     finally:
         if collecting:
@@ -127,41 +85,13 @@ def _read(path: Path, key: str) -> Catalogue | None:
 
 
 def _write(folder: Path, path: Path, key: str, cat: Catalogue) -> None:
-    import tempfile  # once per catalogue content; every other run only reads
-
     from aeo_check.catalogue.datacache import dumps
 
     try:
         body = dumps(cat).encode("utf-8")
     except (TypeError, ValueError):  # something the data format cannot hold: just no cache
         return
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError:
-        return  # read-only: run without a cache
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(key.encode("ascii") + b"\n" + body)
-        os.replace(tmp, path)
-    except OSError:  # a full disk: just no cache
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        return
-    _prune(folder, keep=path)
-
-
-def _prune(folder: Path, keep: Path) -> None:
-    """Remove all but the newest :data:`KEEP` entries (and temporary files of crashed writers)."""
-    try:
-        entries = [p for p in folder.iterdir() if p.name.startswith(_PREFIX) and p.name.endswith(_SUFFIX)]
-        entries.sort(key=lambda p: p.stat().st_mtime, reverse=True)
-        for old in entries[KEEP:]:
-            if old != keep:
-                old.unlink()
-    except OSError:
-        pass
+    write_entry(folder, path, key, body, _PREFIX)
 
 
 def load(root: Path | None = None) -> Catalogue:
@@ -174,9 +104,9 @@ def load(root: Path | None = None) -> Catalogue:
     from aeo_check.catalogue.compiled import data_root
 
     base = (root or data_root()) / "questionnaires"
-    folder = cache_dir()
+    folder = usable_folder() if base.is_dir() else None
     key = path = None
-    if folder is not None and base.is_dir() and _usable_folder(folder):
+    if folder is not None:
         try:
             key = catalogue_key(base)
         except OSError:

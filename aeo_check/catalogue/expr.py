@@ -214,7 +214,17 @@ def compile_expression(source: str) -> Expression:
         tree = ast.parse(source, mode="eval")
     except SyntaxError as exc:
         raise ExpressionError(f"syntax error in {source!r}: {exc.msg}") from None
+    names, called = _checked_names(tree, source)
+    free = frozenset(n for n in names if n not in CONSTANTS and n not in called)
+    # compiled from the text, not the tree: the same code, and converting a tree back costs more
+    return Expression(source, free, compile(source, f"<rule {source!r}>", "eval"))
+
+
+def _checked_names(tree: ast.AST, source: str) -> tuple[set[str], set[str]]:
+    """The names ``tree`` reads and the functions it calls, once every node passed the whitelist;
+    raise :class:`ExpressionError` at the first node that does not."""
     names: set[str] = set()
+    called: set[str] = set()
     for node in ast.walk(tree):
         if not isinstance(node, _ALLOWED_NODES):
             raise ExpressionError(f"{type(node).__name__} is not allowed in {source!r}")
@@ -225,12 +235,11 @@ def compile_expression(source: str) -> Expression:
                 )
             if node.keywords:
                 raise ExpressionError(f"keyword arguments are not allowed in {source!r}")
+            called.add(node.func.id)
         elif isinstance(node, ast.Name):
             if node.id.startswith("_"):
                 raise ExpressionError(f"name {node.id!r} is not allowed in {source!r}")
             names.add(node.id)
         elif isinstance(node, ast.Constant) and not isinstance(node.value, (int, float, str, bool)):
             raise ExpressionError(f"constant {node.value!r} is not allowed in {source!r}")
-    call_names = {n.func.id for n in ast.walk(tree) if isinstance(n, ast.Call)}
-    free = frozenset(n for n in names if n not in CONSTANTS and n not in call_names)
-    return Expression(source, free, compile(tree, f"<rule {source!r}>", "eval"))
+    return names, called

@@ -19,8 +19,13 @@ Conventions the planner relies on:
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
+import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 if TYPE_CHECKING:
@@ -133,11 +138,63 @@ def _from_chinese_calendar(y: int) -> Year | None:
 
 
 def _from_holidays(y: int) -> Year:
+    """A year estimated by the ``holidays`` package, kept in the user's cache: computing China's
+    lunar holidays (and importing the package) costs more than the rest of a ``score``."""
+    from aeo_check.files.usercache import usable_folder
+
+    key = _estimate_key(y)
+    folder = usable_folder() if key else None
+    path = folder / f"{_ESTIMATE_PREFIX}{y}-{hashlib.sha256(key.encode()).hexdigest()[:16]}.json" if folder else None
+    stored = _stored_estimate(path, key, y) if path else None
+    if stored is not None:
+        return stored
     import holidays
 
-    days = holidays.country_holidays("CN", years=y)
-    off = frozenset(d for d in days if d.weekday() < 5)
-    return Year("estimated", f"holidays {holidays.__version__}", off, frozenset())
+    source = f"holidays {holidays.__version__}"
+    off = frozenset(d for d in holidays.country_holidays("CN", years=y) if d.weekday() < 5)
+    if folder and path:
+        from aeo_check.files.usercache import write_entry
+
+        body = json.dumps({"source": source, "days_off": sorted(d.isoformat() for d in off)}).encode("ascii")
+        write_entry(folder, path, key, body, _ESTIMATE_PREFIX)
+    return Year("estimated", source, off, frozenset())
+
+
+def _estimate_key(y: int) -> str:
+    """What an estimated year depends on: the installed ``holidays`` package (its files' sizes and
+    times, read without importing it) and the year; empty when the package cannot be found."""
+    from importlib.util import find_spec
+
+    spec = find_spec("holidays")
+    if spec is None or not spec.origin:
+        return ""
+    package = Path(spec.origin).parent
+    try:
+        marks = [(f, os.stat(package / f)) for f in ("__init__.py", "countries/china.py", "calendars/chinese.py")]
+    except OSError:
+        return ""
+    stamp = " ".join(f"{f}:{st.st_size}:{st.st_mtime_ns}" for f, st in marks)
+    return f"{_ESTIMATE_FORMAT} {package} {stamp} year={y}"
+
+
+_ESTIMATE_FORMAT = "aeo-check/estimated-year/1"
+_ESTIMATE_PREFIX = "calendar-"
+
+
+def _stored_estimate(path: Path, key: str, y: int) -> Year | None:
+    """The year a cache entry holds; None unless every day in it is a weekday of year ``y``."""
+    from aeo_check.files.usercache import read_entry
+
+    body = read_entry(path, key)
+    try:
+        entry = json.loads(body) if body is not None else None
+        source = entry["source"] if re.fullmatch(r"holidays [0-9A-Za-z.+-]{1,40}", entry["source"]) else None
+        days = frozenset(dt.date.fromisoformat(s) for s in entry["days_off"])
+    except (ValueError, TypeError, KeyError):
+        return None
+    if source is None or any(d.year != y or d.weekday() >= 5 for d in days):
+        return None
+    return Year("estimated", source, days, frozenset())
 
 
 def work_calendar(cat: Catalogue) -> WorkCalendar:

@@ -54,19 +54,26 @@ class _CompiledRule(NamedTuple):
     names: tuple[str, ...]
 
 
+class _Fold(ast.NodeTransformer):
+    """Each name that is one of the standard's parameters becomes that parameter's value."""
+
+    def __init__(self, params: Mapping[str, Any]) -> None:
+        self.params = params
+
+    def visit_Name(self, node: ast.Name) -> ast.AST:
+        if node.id in self.params:
+            return ast.copy_location(ast.Constant(self.params[node.id]), node)
+        return node
+
+
 def _bind(expr: Expression | None, params: Mapping[str, Any]) -> Any:
-    """Compile ``expr`` with the standard's parameters folded in as constants."""
+    """Compile ``expr`` with the standard's parameters folded in as constants (each constant takes
+    the place, and so the position, of its name: the tree needs no other repair)."""
     if expr is None:
         return None
-    tree = ast.parse(expr.source, mode="eval")
-
-    class Fold(ast.NodeTransformer):
-        def visit_Name(self, node: ast.Name) -> ast.AST:
-            if node.id in params:
-                return ast.copy_location(ast.Constant(params[node.id]), node)
-            return node
-
-    tree = ast.fix_missing_locations(Fold().visit(tree))
+    if not params or expr.names.isdisjoint(params):
+        return expr.code
+    tree = _Fold(params).visit(ast.parse(expr.source, mode="eval"))
     return compile(tree, f"<rule {expr.source!r}>", "eval")
 
 

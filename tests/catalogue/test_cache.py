@@ -185,20 +185,6 @@ def test_read_only_or_impossible_cache_folder_still_works(tmp_path, monkeypatch)
     assert len(cat.items) > 90 and _entries(tmp_path / "rofs") == []
 
 
-def test_cache_folder_follows_xdg_and_the_override(monkeypatch, tmp_path):
-    monkeypatch.delenv("AEO_CHECK_CACHE_DIR", raising=False)
-    monkeypatch.delenv("AEO_CHECK_NO_CACHE", raising=False)
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
-    assert cache.cache_dir() == tmp_path / "xdg" / "aeo-check"
-    monkeypatch.setenv("XDG_CACHE_HOME", "relative/ignored")
-    monkeypatch.setenv("HOME", str(tmp_path / "home"))
-    assert cache.cache_dir() == tmp_path / "home" / ".cache" / "aeo-check"
-    monkeypatch.setenv("AEO_CHECK_CACHE_DIR", str(tmp_path / "mine"))
-    assert cache.cache_dir() == tmp_path / "mine"
-    monkeypatch.setenv("AEO_CHECK_NO_CACHE", "1")
-    assert cache.cache_dir() is None
-
-
 def test_validating_from_source_does_not_use_the_cache(copy, tmp_path):
     env = {**os.environ, "AEO_CHECK_DATA": str(copy), "AEO_CHECK_CACHE_DIR": str(tmp_path / "cache")}
     res = subprocess.run([sys.executable, "-m", "aeo_check.catalogue"], capture_output=True, text=True,

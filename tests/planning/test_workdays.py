@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from aeo_check.planning.workdays import Notice, WorkCalendar
 
 D = dt.date
@@ -106,3 +108,39 @@ def test_a_notice_with_a_day_of_another_year_is_refused_with_its_file_and_line(t
     problem = exc.value.problems[0]
     assert problem.file.endswith("china.yaml") and "2028-02-12 is listed under 2027" in problem.message
     assert problem.line is not None
+
+
+def _estimated_2027(tmp_path, monkeypatch) -> tuple[frozenset, list]:
+    monkeypatch.setenv("AEO_CHECK_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("AEO_CHECK_NO_CACHE", raising=False)
+    return WorkCalendar().year(2027).days_off, sorted((tmp_path / "cache").glob("calendar-2027-*.json"))
+
+
+def test_an_estimated_year_is_kept_in_the_user_cache_and_read_back_the_same(tmp_path, monkeypatch):
+    computed, [entry] = _estimated_2027(tmp_path, monkeypatch)
+    assert D(2027, 2, 8) in computed
+    monkeypatch.setattr("holidays.country_holidays", lambda *a, **k: pytest.fail("computed again"))
+    again, _ = _estimated_2027(tmp_path, monkeypatch)
+    assert again == computed
+
+
+def _entry(source: str = "holidays 0.1", days: str = '["2027-02-08"]') -> bytes:
+    return f'{{"source": "{source}", "days_off": {days}}}'.encode()
+
+
+def test_a_cache_entry_of_the_right_shape_is_believed(tmp_path, monkeypatch):
+    computed, [entry] = _estimated_2027(tmp_path, monkeypatch)
+    entry.write_bytes(entry.read_bytes().partition(b"\n")[0] + b"\n" + _entry())
+    year = WorkCalendar().year(2027)
+    assert (year.source, year.days_off) == ("holidays 0.1", frozenset({D(2027, 2, 8)}))
+
+
+@pytest.mark.parametrize("body", [_entry(days='["2027-02-13"]'), _entry(days='["2026-02-16"]'),
+                                  _entry(days='["not a day"]'), _entry(source="holidays 0.1\\u001b[2J"),
+                                  _entry(source="something else"), b'{"a": 1}', b"7", b"[]"])
+def test_a_cache_entry_that_cannot_be_an_estimated_year_is_recomputed(tmp_path, monkeypatch, body):
+    computed, [entry] = _estimated_2027(tmp_path, monkeypatch)
+    key = entry.read_bytes().partition(b"\n")[0]
+    entry.write_bytes(key + b"\n" + body)
+    again, _ = _estimated_2027(tmp_path, monkeypatch)
+    assert again == computed

@@ -548,33 +548,39 @@ def _words(cat: Catalogue, lang: str) -> dict[str, str]:
 
 
 def _template_cache() -> Any:
-    """Compiled templates kept next to the compiled catalogue (see :mod:`aeo_check.catalogue.cache`).
+    """Compiled templates kept in the per-user cache (:mod:`aeo_check.files.usercache`).
 
-    Jinja names each entry by the template and checks the source's checksum when loading it, so a
-    changed template is compiled afresh; a folder that cannot be written is simply not used."""
+    A compiled template is code, so an entry is loaded only from the user's own folder, only when
+    it is the user's own regular file that nobody else may write (never through a link); Jinja
+    checks the template source's checksum too, so a changed template is compiled afresh. A folder
+    that is not the user's own or cannot be written is not used."""
+    import io
+
     import jinja2
 
-    from aeo_check.catalogue.cache import cache_dir
+    from aeo_check.files.usercache import open_trusted, usable_folder
 
-    folder = cache_dir()
+    folder = usable_folder()
     if folder is None:
         return None
 
-    class QuietCache(jinja2.FileSystemBytecodeCache):
+    class TrustedCache(jinja2.FileSystemBytecodeCache):
         def load_bytecode(self, bucket: Any) -> None:
+            raw = open_trusted(folder / (self.pattern % bucket.key))
+            if raw is None:
+                return
             try:
-                super().load_bytecode(bucket)
+                bucket.load_bytecode(io.BytesIO(raw))
             except Exception:  # noqa: BLE001 - a damaged entry: compile from the source
                 bucket.reset()
 
         def dump_bytecode(self, bucket: Any) -> None:
             try:
-                folder.mkdir(parents=True, exist_ok=True)
                 super().dump_bytecode(bucket)
             except OSError:
                 pass
 
-    return QuietCache(str(folder), "jinja-%s.cache")
+    return TrustedCache(str(folder), "jinja-%s.cache")
 
 
 class _BlockedFetch(Exception):

@@ -262,3 +262,39 @@ def test_doctor_with_no_fonts_at_all_does_not_crash(tmp_path):
     res = subprocess.run([EXE, "doctor"], capture_output=True, text=True, stdin=subprocess.DEVNULL,
                          env=_fontconfig(tmp_path, str(tmp_path / "empty")))
     assert res.returncode == 1 and "fonts-noto-cjk" in res.stdout
+
+
+def _plant(entry: Path, marker: Path) -> None:
+    """Replace a compiled template with code that leaves ``marker`` behind if it is ever run."""
+    import marshal
+    import pickle
+
+    from jinja2.bccache import bc_magic
+
+    stream = io.BytesIO(entry.read_bytes())
+    assert stream.read(len(bc_magic)) == bc_magic
+    checksum = pickle.load(stream)
+    code = compile(f"open({str(marker)!r}, 'w').close()", "<planted>", "exec")
+    entry.write_bytes(bc_magic + pickle.dumps(checksum, 2) + marshal.dumps(code))
+
+
+@pytest.mark.parametrize("foreign", ["others may write it", "a link"])
+def test_a_compiled_template_planted_in_the_cache_is_never_run(tmp_path, monkeypatch, foreign):
+    monkeypatch.setenv("AEO_CHECK_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("AEO_CHECK_NO_CACHE", raising=False)
+    cat = get_catalogue()
+    R = read_one(cat, ROOT / "examples" / "certified-trading.yaml").data
+    first = render_html(cat, R, "en")
+    entries = sorted((tmp_path / "cache").glob("jinja-*.cache"))
+    assert entries  # the compiled templates were kept
+    marker = tmp_path / "ran"
+    for entry in entries:
+        _plant(entry, marker)
+        if foreign == "a link":
+            target = tmp_path / entry.name
+            entry.rename(target)
+            entry.symlink_to(target)
+        else:
+            entry.chmod(0o664)
+    assert render_html(cat, R, "en") == first
+    assert not marker.exists()
