@@ -105,10 +105,13 @@ def removed_note(a: Any, path: str, lang: str) -> str:
     """The line that says an older questionnaire's answers were dropped (empty when none were)."""
     if not a.removed:
         return ""
+    from aeo_check.answers.model import WORKBOOK_SUFFIXES
     from aeo_check.files.safetext import inert
     from aeo_check.words.i18n import t
 
-    return t("cli.removed_questions", lang, file=inert(path), ids=", ".join(a.removed)) + "\n"
+    workbook = path.lower().endswith(WORKBOOK_SUFFIXES)
+    hint = t("cli.removed_hint_workbook" if workbook else "cli.removed_hint_yaml", lang)
+    return t("cli.removed_questions", lang, file=inert(path), ids=", ".join(a.removed), hint=hint) + "\n"
 
 
 def _invalid(path: str, problems: list[Problem], opts: Options) -> Outcome:
