@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from aeo_check.answers.migrate import VERSION_KEY, current_version, version_of
+from aeo_check.answers.migrate import VERSION_KEY, current_version, version_by_ids, version_of
 from aeo_check.answers.model import DONT_KNOW, FORMAT, LEGACY_BANDS, Assessment, allowed
 from aeo_check.catalogue.compiled import Catalogue
 from aeo_check.catalogue.vocab import SECTIONS, SPECIFIC_TYPES
@@ -860,14 +860,14 @@ def _expected_sheets(meta: Any) -> dict[str, str]:
     return expected
 
 
-def _questionnaire_version(meta: Any) -> int:
-    """The questionnaire the workbook was made for (its hidden sheet's row; none before version 2:
-    a workbook of the 2026-11 release), so that its rows are read through the renames since."""
+def _questionnaire_version(meta: Any) -> int | None:
+    """The questionnaire the workbook was made for, from its hidden sheet's row (None when the
+    workbook records none)."""
     for _, row in sorted(meta.rows.items()):
         a, d = row.get("A"), row.get("D")
         if a is not None and a.value == VERSION_KEY and d is not None:
             return version_of({VERSION_KEY: d.value if not isinstance(d.value, float) else int(d.value)})
-    return 1
+    return None
 
 
 class _Reading:
@@ -990,7 +990,12 @@ class _Reading:
                                              f"sheet '{title}' ({what}) is missing: was it deleted? Restore it, or copy "
                                              "the answers into a new questionnaire (aeo-check template --format xlsx)"))
 
-    def document(self, expected: dict[str, str], version: int) -> SourceDoc:
+    def document(self, expected: dict[str, str], version: int | None) -> SourceDoc:
+        """The answer document; a workbook that records no version is judged by its rows (one of
+        the 2026-11 release has no row for a question brought in since), so that its rows are read
+        through the renames since, and a later one's empty rows are never filled by them."""
+        if version is None:
+            version = version_by_ids({key[1] for key in self.lines if key[:1] == ("answers",)})
         self.multi_answers()
         rank = self.vocab.rank
         data = self.data
