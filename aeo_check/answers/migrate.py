@@ -42,6 +42,25 @@ def version_of(data: Any) -> int:
     return v if isinstance(v, int) and not isinstance(v, bool) else 1
 
 
+def version_by_ids(ids: set[str]) -> int:
+    """The version a file that records none was made for, judged by the question ids it holds (a
+    workbook has a row for every question, answered or not): the newest version whose step
+    brought in one of them, else 1 (the 2026-11 release, which recorded no version)."""
+    version = 1
+    for step in _steps()[1]:
+        if not ids.isdisjoint(_introduced(step)):
+            version = step["to"]
+    return version
+
+
+def _introduced(step: dict[str, Any]) -> set[str]:
+    """The ids a step brings in: new names, the new parts of a split, derived answers."""
+    new = set((step.get("renamed") or {}).values())
+    for old, parts in (step.get("split") or {}).items():
+        new.update(p for p in parts if p != old)
+    return new | set(step.get("derived") or {})
+
+
 def upgrade(answers: dict[str, Any], version: int) -> Upgrade:
     """``answers`` of questionnaire ``version`` as the current questionnaire asks them."""
     up = Upgrade(dict(answers))

@@ -264,6 +264,8 @@ class Assessment:
     file: str | None = None
     #: questions answered "don't know yet" (``dont_know`` in the file), in catalogue order
     dont_know: list[str] = field(default_factory=list)
+    #: answered questions an older questionnaire asked and this one no longer does (dropped on reading)
+    removed: list[str] = field(default_factory=list)
 
     def to_document(self) -> dict[str, Any]:
         """The answer-file document (what :func:`write_answers` saves)."""
@@ -501,7 +503,16 @@ def parse_answers(doc: SourceDoc, cat: Catalogue) -> Assessment:
         standard=env.standard, language=env.language, enterprise=env.enterprise, assessed_on=env.assessed_on,
         answers=answers, notes={k: v for k, v in env.notes.items() if v}, file=doc.file,
         dont_know=[qid for qid in cat.questions if qid in dont_know] if dont_know else [],
+        removed=_removed(doc.data),
     )
+
+
+def _removed(data: dict[str, Any]) -> list[str]:
+    """The answers of an older questionnaire's file that no current question takes."""
+    if version_of(data) >= current_version():
+        return []
+    raw = data.get("answers") if isinstance(data.get("answers"), dict) else {}
+    return upgrade(raw, version_of(data)).removed
 
 
 def _envelope(doc: SourceDoc, cat: Catalogue, problems: list[Problem]) -> Envelope | None:
@@ -583,10 +594,8 @@ def _check_notes(doc: SourceDoc, cat: Catalogue, problems: list[Problem]) -> Non
     """Each note belongs to a known question and is plain text."""
     data = doc.data
     raw_notes = data.get("notes") if isinstance(data.get("notes"), dict) else {}
-    if version_of(data) < current_version():  # notes of questions removed since are dropped with them
-        raw = data.get("answers") if isinstance(data.get("answers"), dict) else {}
-        removed = upgrade(raw, version_of(data)).removed
-        raw_notes = {k: v for k, v in raw_notes.items() if k not in removed}
+    removed = _removed(data)  # notes of questions removed since are dropped with them
+    raw_notes = {k: v for k, v in raw_notes.items() if k not in removed}
     for qid, note in (raw_notes or {}).items():
         if qid not in cat.questions:
             hint = _suggest(cat, qid) if len(problems) < MAX_PROBLEMS else ""

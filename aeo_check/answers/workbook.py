@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from aeo_check.answers.migrate import current_version
+from aeo_check.answers.migrate import VERSION_KEY, current_version, version_by_ids, version_of
 from aeo_check.answers.model import DONT_KNOW, FORMAT, LEGACY_BANDS, Assessment, allowed
 from aeo_check.catalogue.compiled import Catalogue
 from aeo_check.catalogue.vocab import SECTIONS, SPECIFIC_TYPES
@@ -542,6 +542,7 @@ def _meta_sheet(book: _Book, cat: Catalogue, sheets_made: list[tuple[str, str]])
     meta.sheet_state = "veryHidden"
     meta.column_dimensions["A"].width = 12
     for key, v1, v2 in [("format", WORKBOOK_FORMAT, None), ("standard", cat.version, None), ("language", book.lang, None),
+                        (VERSION_KEY, current_version(), None),
                         *(("sheet", section, title) for section, title in sheets_made)]:
         meta.append([key, None, None, v1, None, None, v2])  # columns A, D and G: the ones the reader reads
 
@@ -838,7 +839,7 @@ def _read(sheets: list[Any], cat: Catalogue, name: str) -> SourceDoc:
     for ws in sheets:
         if ws.title not in (META_SHEET, LISTS_SHEET):
             reading.sheet(ws)
-    return reading.document(_expected_sheets(by_title[META_SHEET]))
+    return reading.document(_expected_sheets(by_title[META_SHEET]), _questionnaire_version(by_title[META_SHEET]))
 
 
 def _expected_sheets(meta: Any) -> dict[str, str]:
@@ -849,6 +850,16 @@ def _expected_sheets(meta: Any) -> dict[str, str]:
         if a is not None and a.value == "sheet" and b is not None and c is not None:
             expected[str(b.value)] = str(c.value)
     return expected
+
+
+def _questionnaire_version(meta: Any) -> int | None:
+    """The questionnaire the workbook was made for, from its hidden sheet's row (None when the
+    workbook records none)."""
+    for _, row in sorted(meta.rows.items()):
+        a, d = row.get("A"), row.get("D")
+        if a is not None and a.value == VERSION_KEY and d is not None:
+            return version_of({VERSION_KEY: d.value if not isinstance(d.value, float) else int(d.value)})
+    return None
 
 
 class _Reading:
@@ -971,7 +982,12 @@ class _Reading:
                                              f"sheet '{title}' ({what}) is missing: was it deleted? Restore it, or copy "
                                              "the answers into a new questionnaire (aeo-check template --format xlsx)"))
 
-    def document(self, expected: dict[str, str]) -> SourceDoc:
+    def document(self, expected: dict[str, str], version: int | None) -> SourceDoc:
+        """The answer document; a workbook that records no version is judged by its rows (one of
+        the 2026-11 release has no row for a question brought in since), so that its rows are read
+        through the renames since, and a later one's empty rows are never filled by them."""
+        if version is None:
+            version = version_by_ids({key[1] for key in self.lines if key[:1] == ("answers",)})
         self.multi_answers()
         rank = self.vocab.rank
         data = self.data
@@ -983,7 +999,7 @@ class _Reading:
         self.missing_sheets(expected)
         data = {k: data[k] for k in ("format", "standard", "language", "enterprise", "assessed_on", "answers", "notes")
                 if k in data}
-        data["questionnaire_version"] = current_version()  # its rows are read by the current questions, never renamed
+        data[VERSION_KEY] = version  # an older workbook's rows are read through the renames since
         if not data.get("notes"):
             data.pop("notes", None)
         if () not in self.lines:

@@ -77,8 +77,8 @@ RECORDS = ("Text", "Choice", "Question", "ChoiceSet", "Rule", "StandardUse", "Ev
            "Derived", "Assumption", "PassRule", "StandardDef", "Trigger", "ApplicationBar", "Tolerance",
            "Labelled", "ScoringFile", "ConsistencyRule", "CatalogueFile", "Day", "PlanWork", "PlanCheck",
            "PlanRecords", "PlanWaitItem", "PlanWaits", "PlanStatements", "PlanApplication", "Obligation",
-           "PlanKeep", "RepairRoute", "PlanRepair", "Indicator", "StatementTarget", "PlanRecommendation",
-           "PlanningFile", "TimeLimit", "PlanNotes", "CalendarFile")
+           "PlanAnnualReport", "PlanKeep", "RepairRoute", "PlanRepair", "Indicator", "StatementTarget",
+           "PlanRecommendation", "PlanningFile", "TimeLimit", "PlanNotes", "CalendarFile")
 _OPS: dict[str, type] = {"Text": TextOps, "Evidence": TextOps, "Rule": RuleOps, "Item": ItemOps,
                          "PlanningFile": PlanningOps}
 _made: dict[str, type] = {}

@@ -474,6 +474,15 @@ class Obligation(Strict):
     text: Text
 
 
+class PlanAnnualReport(Obligation):
+    """The yearly filing every plan carries: open from ``opens`` to the obligation's date."""
+
+    opens: Day
+    owner: Owner
+    assumption: str
+    title: Text
+
+
 class PlanKeep(Strict):
     assumption: str
     obligations: list[Obligation]
@@ -529,6 +538,7 @@ class PlanningFile(Strict, PlanningOps):
     waits: PlanWaits
     statements: PlanStatements
     application: PlanApplication
+    annual_report: PlanAnnualReport
     keep: PlanKeep
     repair: PlanRepair
     statement_targets: dict[str, StatementTarget] = Field(default_factory=dict)

@@ -64,5 +64,6 @@ class PlanningOps:
         limits = [lim.assumption for lim in s.application.limits.values() if lim.assumption]  # type: ignore[attr-defined]
         return [s.work.assumption, s.check.assumption, s.records.assumption, s.waits.assumption,  # type: ignore[attr-defined]
                 s.statements.assumption, s.application.assumption, s.keep.assumption,  # type: ignore[attr-defined]
+                s.annual_report.assumption,  # type: ignore[attr-defined]
                 s.repair.assumption, s.recommendation.assumption,  # type: ignore[attr-defined]
                 s.application.receipt_assumption, *limits]  # type: ignore[attr-defined]

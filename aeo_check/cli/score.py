@@ -43,7 +43,7 @@ def validate(
     format: Annotated[ValidateFmt, typer.Option("--format", help=_h("validate --format"))] = ValidateFmt.text,
 ) -> None:
     from aeo_check.files.safetext import inert
-    from aeo_check.runs.batch import check_file, tell
+    from aeo_check.runs.batch import check_file, removed_note, tell
     from aeo_check.runs.exitcodes import interface_lang, worst
 
     cat = catalogue()
@@ -59,6 +59,8 @@ def validate(
                 print(github_annotation(p))
         else:
             tell(outcome, lang=ui if format is ValidateFmt.text else "en")
+        if outcome.document is not None and outcome.document.assessment.removed:
+            err.print(removed_note(outcome.document.assessment, str(f), ui).rstrip("\n"), markup=False)
         if outcome.code == 0 and format is ValidateFmt.text:
             out.print(t("cli.ok", ui, file=inert(f)), markup=False)
     raise typer.Exit(code)

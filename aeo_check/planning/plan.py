@@ -34,7 +34,7 @@ from aeo_check.scoring.result import Result, text, tier_rank
 from aeo_check.words import i18n
 
 PLAN_FORMAT = "aeo-check/plan/1"
-KINDS = ("check", "work", "records", "wait", "statements", "blocked", "repair", "apply")
+KINDS = ("check", "work", "records", "wait", "statements", "blocked", "repair", "apply", "deadline")
 
 
 class Target(NamedTuple):
@@ -343,6 +343,7 @@ def make_plan(cat: Catalogue, R: Result, today: dt.date | None = None) -> Plan:
     if repair_info is not None:  # the routes were copied before the payment steps got their dates
         repair_info["routes"] = [b.steps[r["id"]].to_dict() for r in repair_info["routes"]]
     targets = {t: _target(b, R, t, route, target_steps[t], dossiers.get(t), repair_info) for t, route in wanted}
+    _annual_report(b, [t for t, _ in wanted])
     keep = _keep(b) if situation == "keep" else []
     climbs = [t for t, route in wanted if route == "climb"]
     if "advanced" in climbs and ("certified" in climbs or situation == "way_back"):
@@ -514,13 +515,29 @@ def _repair_target(b: _Builder, t: str, rep: dict[str, Any]) -> Target:
                   [s.id for s in b.steps.values() if s.kind == "repair"])
 
 
+def _annual_report(b: _Builder, tiers: list[str]) -> Step:
+    """The annual credit information report every plan carries: open from the day the filing
+    opens (or the assessment date) to the next due date, moved off a day off like every legal
+    period. Every target needs it (a missed report fails the abnormal-list item)."""
+    A = b.P.annual_report
+    b.assume(A.assumption)
+    due = next_on_or_after(b.on, A.month, A.day)
+    opens = max(b.on, dt.date(due.year, A.opens.month, A.opens.day))
+    step = Step(f"deadline:{A.id}", "deadline", text(A.title), A.owner, opens, b.cal.deadline(due),
+                detail={"text": text(A.text)})
+    for t in tiers:
+        b.add(step, t)
+    return step
+
+
 def _keep(b: _Builder) -> list[dict[str, Any]]:
     """The yearly obligations of a certified enterprise, each due on its next date (a due date
-    on a day off moves to the next working day), then the review cycle."""
-    K = b.P.keep
+    on a day off moves to the next working day), the annual credit report among them, then the
+    review cycle."""
+    K, A = b.P.keep, b.P.annual_report
     b.assume(K.assumption)
     keep = [{"id": ob.id, "due": b.cal.deadline(next_on_or_after(b.on, ob.month, ob.day)).isoformat(),
-             "text": text(ob.text)} for ob in K.obligations]
+             "text": text(ob.text)} for ob in [*K.obligations, A]]
     keep.sort(key=lambda k: k["due"])
     keep.append({"id": "review", "due": None, "every_years": K.review_years, "text": text(K.review_text)})
     return keep

@@ -8,8 +8,9 @@ long enough to hold it (the earliest finish). Steps are placed in the order give
 first), each as early as it can go.
 
 A records step runs from the working day after its work ends to the calendar date ``months``
-later (a waiting period ends on its calendar date); waits, statements and repairs keep the
-calendar dates the planner gave them. A step that waits on one without a date gets none.
+later (a waiting period ends on its calendar date); waits, statements, repairs and yearly
+deadlines keep the calendar dates the planner gave them. A step that waits on one without a date
+gets none.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
 #: kinds that book their owner for ``days`` working days
 BOOKED = ("check", "work", "apply")
 #: kinds whose dates the planner sets (a calendar date, or none)
-FIXED = ("wait", "statements", "repair", "blocked")
+FIXED = ("wait", "statements", "repair", "blocked", "deadline")
 
 
 def schedule(steps: dict[str, Step], on: dt.date, order: list[str], cal: WorkCalendar) -> None:

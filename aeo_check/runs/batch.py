@@ -97,7 +97,21 @@ def score_file(cat: Catalogue, path: str, opts: Options) -> Outcome:
         from aeo_check.compare.progress import blockers_of_result
 
         blockers = (res.enterprise.get("uscc"), blockers_of_result(res))
-    return Outcome(view(cat, doc, path, opts), "", status, res.tier, maybe, blockers)
+    return Outcome(view(cat, doc, path, opts), removed_note(doc.assessment, path, opts.ui_lang), status, res.tier,
+                   maybe, blockers)
+
+
+def removed_note(a: Any, path: str, lang: str) -> str:
+    """The line that says an older questionnaire's answers were dropped (empty when none were)."""
+    if not a.removed:
+        return ""
+    from aeo_check.answers.model import WORKBOOK_SUFFIXES
+    from aeo_check.files.safetext import inert
+    from aeo_check.words.i18n import t
+
+    workbook = path.lower().endswith(WORKBOOK_SUFFIXES)
+    hint = t("cli.removed_hint_workbook" if workbook else "cli.removed_hint_yaml", lang)
+    return t("cli.removed_questions", lang, file=inert(path), ids=", ".join(a.removed), hint=hint) + "\n"
 
 
 def _invalid(path: str, problems: list[Problem], opts: Options) -> Outcome:

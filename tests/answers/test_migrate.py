@@ -32,6 +32,7 @@ def test_a_2026_11_file_is_read_through_the_renames_with_its_tier(cat, name):
     assert a.answers["cooperation_refused_last"] == a.answers["records_refused_last"]
     assert a.answers["annual_report_missed_last"] == "never"
     assert "solid_waste_fine_12m" not in a.answers
+    assert a.removed == ["solid_waste_fine_12m"]
 
 
 @pytest.mark.parametrize("name", sorted(TIER))
@@ -50,7 +51,7 @@ def test_migrate_rewrites_in_place_keeping_comments_and_a_backup(cat, tmp_path, 
     assert all(c in new_lines for c in old_comments)
     assert "  # solid_waste_fine_12m: 0  # no longer asked (questionnaire 2)" in new_lines
     a = load_answers(f, cat)
-    assert score(cat, a).to_dict()["tier"] == TIER[name]
+    assert score(cat, a).to_dict()["tier"] == TIER[name] and a.removed == []
     again = _migrate(str(f))
     assert again.returncode == 0 and "already questionnaire 2, unchanged" in again.stderr
 
@@ -60,3 +61,24 @@ def test_migrate_without_backup_leaves_none(tmp_path):
     f.write_text((FIXTURES / "customs-broker.yaml").read_text(encoding="utf-8"), encoding="utf-8")
     assert _migrate("--no-backup", str(f)).returncode == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.yaml"]
+
+
+@pytest.mark.parametrize("name", ["certified-trading", "customs-broker"])  # made in Chinese and in English
+def test_a_2026_11_workbook_is_read_through_the_same_renames_with_its_tier(cat, name):
+    book, yaml_file = load_answers(FIXTURES / f"{name}.xlsx", cat), load_answers(FIXTURES / f"{name}.yaml", cat)
+    assert score(cat, book).to_dict()["tier"] == TIER[name]
+    assert book.answers == yaml_file.answers and book.removed == ["solid_waste_fine_12m"]
+
+
+def test_a_workbook_made_now_records_its_questionnaire_and_is_read_without_renames(cat, tmp_path):
+    from aeo_check.answers.migrate import current_version
+    from aeo_check.answers.read import read_answers
+
+    f = tmp_path / "now.xlsx"
+    made = subprocess.run([sys.executable, "-m", "aeo_check", "template", "--format", "xlsx", "--from",
+                           str(FIXTURES / "customs-broker.yaml"), "-o", str(f)],
+                          capture_output=True, text=True, stdin=subprocess.DEVNULL)
+    assert made.returncode == 0, made.stderr
+    assert read_answers(f, cat).data["questionnaire_version"] == current_version()
+    a = load_answers(f, cat)
+    assert a.removed == [] and score(cat, a).to_dict()["tier"] == TIER["customs-broker"]

@@ -264,3 +264,22 @@ def test_resume_from_a_workbook_continues_in_yaml_beside_it(cat, tmp_path):
     a = load_answers(ROOT / "examples" / "certified-trading.yaml", cat)
     assert draft.answers == a.answers and draft.notes == a.notes
     assert draft.enterprise["uscc"] == a.enterprise.uscc
+
+
+def test_a_workbook_that_records_no_version_but_has_the_new_rows_is_read_as_current(cat, tmp_path):
+    """A workbook made after the split of records_refused_last, before workbooks recorded their
+    version: its empty cooperation row stays unanswered, never filled from the records row."""
+    from aeo_check.answers.migrate import VERSION_KEY
+
+    book = load_workbook(filled_workbook(cat, ROOT / "examples" / "certified-trading.yaml", "en", tmp_path))
+    meta = book[META_SHEET]
+    [row] = [r for r in meta.iter_rows() if r[0].value == VERSION_KEY]
+    meta.delete_rows(row[0].row)
+    cells = [r[3] for ws in book.worksheets for r in ws.iter_rows() if r[0].value == "cooperation_refused_last"]
+    assert len(cells) == 1 and cells[0].value is not None
+    cells[0].value = None
+    path = tmp_path / "december.xlsx"
+    book.save(path)
+    a = load_answers(path, cat)
+    assert "cooperation_refused_last" not in a.answers and "records_refused_last" in a.answers
+    assert not a.removed

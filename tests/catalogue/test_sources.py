@@ -66,6 +66,7 @@ ANNOUNCED = {
     "belarus": (dt.date(2019, 7, 24), "2019 No. 101"),
     "macao": (dt.date(2023, 6, 1), "2023 No. 49"),
     "thailand": (dt.date(2025, 8, 1), "2025 No. 160"),
+    "chile": (dt.date(2021, 10, 8), "2021 No. 74"),  # the first implemented in South America
 }
 
 
@@ -75,11 +76,6 @@ def test_partner_implemented_on_the_date_of_its_announcement(extras, market):
     since, number = ANNOUNCED[market]
     assert (m.status, m.since, m.announcement, m.tiers) == ("implemented", since, number, ["advanced"])
     assert [extras.sources[c].number for c in m.source] == [number]
-
-
-def test_chile_implemented_first_in_south_america(extras):
-    chile = extras.benefits.markets["chile"]
-    assert (chile.status, chile.since) == ("implemented", dt.date(2021, 10, 8))
 
 
 def test_every_recognising_market_is_cited_or_marked_as_assumed(extras, cat):

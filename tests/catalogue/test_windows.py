@@ -114,3 +114,17 @@ def test_a_missed_annual_report_fails_the_abnormal_list_item_in_its_window(cat):
     d = run(cat, annual_report_missed_last="2025-06")  # 17 months: Certified (25) passes, Advanced (27) fails
     assert rating(d, "cmp-abnormal-list", "advanced") == "fail"
     assert (rating(d, "cmp-abnormal-list", "certified"), d["tier"]) == ("pass", "certified")
+
+
+def test_training_windows_are_set_per_standard_and_last_twelve_months(cat):
+    d = run(cat, security_training_staff_last="within_12m", driver_training_last="within_12m")
+    assert rating(d, "ts-security-training", "advanced") == "pass"
+    assert rating(d, "ts-security-training", "certified") == "pass"
+    assert rating(d, "ts-driver-training", "advanced") == "pass"
+    d = run(cat, security_training_staff_last="m12_24", driver_training_last="m12_24")
+    assert rating(d, "ts-security-training", "advanced") == "partial"
+    assert rating(d, "ts-security-training", "certified") == "partial"
+    assert rating(d, "ts-driver-training", "advanced") == "partial"
+    for item_id, std in [("ts-security-training", "advanced"), ("ts-security-training", "certified"),
+                         ("ts-driver-training", "advanced")]:
+        assert cat.item(item_id).standards[std].params == {"window_months": 12}

@@ -174,3 +174,18 @@ def test_only_the_command_being_run_is_built():
     r = cli("--help")
     assert all(c in r.stdout for c in ("template", "validate", "score", "plan", "report", "portfolio", "diff",
                                         "assess", "doctor", "standards", "schema", "import", "binder"))
+
+
+def test_validate_and_score_say_once_which_answers_of_an_older_file_were_left_out():
+    old = str(ROOT / "tests" / "answers" / "fixtures" / "2026-11" / "customs-broker.yaml")
+    r = cli("--lang", "en", "validate", old)
+    assert r.returncode == 0, r.stderr
+    said = " ".join(r.stderr.split())
+    assert said.count("solid_waste_fine_12m") == 1
+    assert "written for an earlier questionnaire; no longer asked, so these answers were left out" in said
+    r = cli("score", old, "--lang", "zh")
+    assert r.returncode == 0, r.stderr
+    said = "".join(r.stderr.split())
+    assert said.count("solid_waste_fine_12m") == 1 and "此答卷按旧版问卷填写" in said
+    current = cli("score", str(ROOT / "examples" / "customs-broker.yaml"), "--lang", "en")
+    assert current.returncode == 0 and "no longer asked" not in current.stderr

@@ -152,3 +152,29 @@ def test_an_assessment_date_in_the_future_or_long_past_gets_a_note():
     assert stale.calendar["notes"][-1]["text"]["en"].startswith("The assessment date 2026-11-20 was 101 days ago")
     fresh = make_plan(CAT, score(CAT, a), today=D(2026, 12, 7))
     assert [n["id"] for n in fresh.calendar["notes"]] == ["estimated_year"]
+
+
+def test_every_plan_carries_the_annual_credit_report_due_the_next_30_june():
+    a = EXAMPLES["certified-trading"]
+    holder = dataclasses.replace(a, enterprise=a.enterprise._replace(current_tier="certified"))
+    plans = {name: plan_on(name, FIRST) for name in EXAMPLES}
+    plans["certified-holder"] = make_plan(CAT, score(CAT, holder), today=FIRST)
+    situations = set()
+    for name, p in plans.items():
+        situations.add(p.situation)
+        s = next(s for s in p.steps if s.id == "deadline:annual-credit-report")
+        assert (s.kind, s.start, s.end) == ("deadline", D(2027, 1, 1), D(2027, 6, 30)), name
+        assert s.tiers == list(p.targets), name
+        assert s.title["en"] == "File the annual credit information report"
+        assert "plan-annual-report" in {a["id"] for a in p.assumptions}
+    assert {"climb", "apply", "keep", "way_back"} <= situations
+
+
+def test_the_annual_report_opens_on_the_assessment_date_inside_the_filing_window():
+    s = next(s for s in plan_on("certified-trading", D(2027, 3, 10)).steps if s.kind == "deadline")
+    assert (s.start, s.end) == (D(2027, 3, 10), D(2027, 6, 30))
+
+
+def test_an_annual_report_deadline_on_a_saturday_moves_to_the_monday():
+    s = next(s for s in plan_on("certified-trading", D(2028, 7, 1)).steps if s.kind == "deadline")
+    assert (s.start, s.end) == (D(2029, 1, 1), D(2029, 7, 2))  # 30 June 2029 is a Saturday

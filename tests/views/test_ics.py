@@ -27,10 +27,11 @@ def test_the_plan_as_a_calendar_has_one_event_per_step_and_milestone_with_stable
     dated = [s for s in plan["steps"] if s["end"]]
     milestones = [(tier, k) for tier, tg in plan["targets"].items()
                   for k in ("apply_on", "decision_by", "decision_latest") if tg[k]]
-    assert len(events) == len(dated) + len(milestones) == 18
+    assert len(events) == len(dated) + len(milestones) == 19
     uids = [str(e["UID"]) for e in events]
     assert len(set(uids)) == len(uids)
     assert "apply_on:certified.91310115MA1FL3W8PP@aeo-check" in uids
+    assert "deadline:annual-credit-report.91310115MA1FL3W8PP@aeo-check" in uids
     again = Calendar.from_ical(Calendar.from_ical(res.stdout).to_ical())  # round trip
     assert len(list(again.walk("VEVENT"))) == len(events)
     rerun = Calendar.from_ical(_run("plan", "examples/regular-food-importer.yaml", "--format", "ics").stdout)

@@ -24,7 +24,6 @@ from typing import Any
 from aeo_check import __version__
 from aeo_check.catalogue.compiled import Catalogue
 from aeo_check.catalogue.extras import Extras, codes_in, get_extras
-from aeo_check.planning.calendar import next_on_or_after
 from aeo_check.words.i18n import join_list, t
 
 AEO_TIERS = ("advanced", "certified")
@@ -279,8 +278,9 @@ def benefits(cat: Catalogue, R: dict[str, Any], lang: str, ex: Extras, cite: Cit
 
 
 def _annual_report(R: dict[str, Any], lang: str, cite: Citations) -> str:
-    """The yearly credit report every registered enterprise files by 30 June (Order 237 Art. 7-8)."""
-    due = next_on_or_after(dt.date.fromisoformat(str(R["assessed_on"])), 6, 30)
+    """The yearly credit report every registered enterprise files by 30 June (Order 237 Art. 7-8),
+    due on the date of the plan's step for it."""
+    due = next(s["end"] for s in R["plan"]["steps"] if s["kind"] == "deadline")
     return t("report.annual_report", lang, date=fmt_date(due, lang)) + " " + cite.mark(["O237"])
 
 

@@ -27,6 +27,7 @@ FILL = {  # kind -> (fill, stroke, dashed)
     "statements": ("#f9e79f", "#b7950b", False),
     "repair": ("#f5b7b1", "#a93226", True),
     "blocked": ("#d5d8dc", "#7f8c8d", True),
+    "deadline": ("#fdebd0", "#ca6f1e", False),
 }
 
 
@@ -48,7 +49,7 @@ def gantt(cat: Catalogue, plan: dict[str, Any], lang: str, words: dict[str, str]
             lane = 1 if s["kind"] == "records" else 0
             where[s["id"]] = _bar(chart.bars, s, chart.x, y + 3 + lane * 9, 8, chart.on)
     for s in steps:
-        if s["kind"] in ("wait", "statements", "repair", "blocked"):
+        if s["kind"] in ("wait", "statements", "repair", "blocked", "deadline"):
             y = chart.row(_short(s["title"][lang], lang))
             where[s["id"]] = _bar(chart.bars, s, chart.x, y + 5, 11, chart.on)
     links = [_link(where[d], where[s["id"]]) for s in steps for d in s["depends_on"]
