@@ -669,62 +669,51 @@ def _next_step(
     repair: dict[str, Any] | None,
     recommended: str | None,
 ) -> dict[str, str]:
-    W = cat.planning.next_step
-    out = {}
+    """The plan's first sentence, in both languages: what to do next and by when, for the
+    situation (and, when climbing, the recommended target)."""
     first = next(iter(targets.values()), None)
     if situation == "climb" and recommended in targets:
         first = targets[recommended]
+    out = {}
     for lang in ("zh", "en"):
-        tier_name = cat.label("tiers", first.tier).get(lang) if first else ""
+        W = {key: text.get(lang) for key, text in cat.planning.next_step.items()}
+        tier = cat.label("tiers", first.tier).get(lang) if first else ""
         if situation == "way_back" and repair is not None:
-            d = dt.date.fromisoformat(repair["repair_on"]) if repair["repair_on"] else None
-            bar = dt.date.fromisoformat(repair["bar_until"]) if repair["bar_until"] else None
-            s = W["way_back"].get(lang).format(date=_fmt_date(d, lang), bar=_fmt_date(bar, lang))
+            out[lang] = _way_back_text(W, repair, lang)
         elif situation == "keep":
-            nxt = keep[0] if keep else None
-            s = (
-                W["keep"]
-                .get(lang)
-                .format(
-                    tier=tier_name,
-                    date=_fmt_date(dt.date.fromisoformat(nxt["due"]), lang) if nxt and nxt["due"] else "—",
-                    what=nxt["text"][lang].rstrip(i18n.t("punct.full_stop", lang)) if nxt else "",
-                )
-            )
+            out[lang] = _keep_text(W, keep[0] if keep else None, tier, lang)
         elif situation == "apply" and first is not None:
             key = "apply_later" if first.decided_by == "bar" else "apply"
-            s = (
-                W[key]
-                .get(lang)
-                .format(
-                    tier=tier_name, date=_fmt_date(first.apply_on, lang), decision=_fmt_date(first.decision_by, lang)
-                )
-            )
+            out[lang] = W[key].format(tier=tier, date=_fmt_date(first.apply_on, lang),
+                                      decision=_fmt_date(first.decision_by, lang))
         elif first is not None:
-            checks = [sid for sid in first.steps if sid.startswith("check:")]
-            if not first.feasible:
-                s = W["climb_blocked"].get(lang).format(tier=tier_name)
-            elif checks:
-                s = (
-                    W["climb_checks"]
-                    .get(lang)
-                    .format(n=len(checks), tier=tier_name, date=_fmt_date(first.apply_on, lang))
-                )
-            else:
-                n = len([sid for sid in first.steps if not sid.startswith(("apply:", "records:"))])
-                s = (
-                    W["climb"]
-                    .get(lang)
-                    .format(
-                        n=n,
-                        tier=tier_name,
-                        date=_fmt_date(first.apply_on, lang),
-                        decision=_fmt_date(first.decision_by, lang),
-                    )
-                )
-            if situation == "at_risk":
-                s = W["at_risk"].get(lang).format(tier=tier_name, what=s)
+            s = _climb_text(W, first, tier, lang)
+            out[lang] = W["at_risk"].format(tier=tier, what=s) if situation == "at_risk" else s
         else:
-            s = ""
-        out[lang] = s
+            out[lang] = ""
     return out
+
+
+def _way_back_text(W: dict[str, str], repair: dict[str, Any], lang: str) -> str:
+    d = dt.date.fromisoformat(repair["repair_on"]) if repair["repair_on"] else None
+    bar = dt.date.fromisoformat(repair["bar_until"]) if repair["bar_until"] else None
+    return W["way_back"].format(date=_fmt_date(d, lang), bar=_fmt_date(bar, lang))
+
+
+def _keep_text(W: dict[str, str], nxt: dict[str, Any] | None, tier: str, lang: str) -> str:
+    """Keeping the tier: the next obligation that falls due."""
+    date = _fmt_date(dt.date.fromisoformat(nxt["due"]), lang) if nxt and nxt["due"] else "—"
+    what = nxt["text"][lang].rstrip(i18n.t("punct.full_stop", lang)) if nxt else ""
+    return W["keep"].format(tier=tier, date=date, what=what)
+
+
+def _climb_text(W: dict[str, str], first: Target, tier: str, lang: str) -> str:
+    """Climbing: blocked, facts to find out first, or the work to do before applying."""
+    if not first.feasible:
+        return W["climb_blocked"].format(tier=tier)
+    checks = [sid for sid in first.steps if sid.startswith("check:")]
+    if checks:
+        return W["climb_checks"].format(n=len(checks), tier=tier, date=_fmt_date(first.apply_on, lang))
+    n = len([sid for sid in first.steps if not sid.startswith(("apply:", "records:"))])
+    return W["climb"].format(n=n, tier=tier, date=_fmt_date(first.apply_on, lang),
+                             decision=_fmt_date(first.decision_by, lang))
