@@ -228,82 +228,104 @@ def check_result(cat: Catalogue, doc: SourceDoc, data: dict[str, Any], base: tup
     aeo-check; :class:`DataFileError` naming every problem otherwise.
 
     ``base`` is where ``data`` sits in the file (``(0,)`` for the one result of a JSON array)."""
-    problems: list[Problem] = []
-
-    def add(loc: tuple[Any, ...], msg: str) -> None:
-        problems.append(doc.problem(base + loc, msg))
-
+    check = _ResultCheck(cat, doc, base)
     try:
         ResultDoc.model_validate(data)
     except ValidationError as exc:
         for err in exc.errors()[:200]:
             msg = err["msg"].removeprefix("Value error, ")
-            if err["type"] == "missing":
-                msg = "required field is missing"
-            add(tuple(err["loc"]), msg)
-        raise DataFileError(problems) from None
-    items, questions = cat.items_by_id, cat.questions
+            check.add(tuple(err["loc"]), "required field is missing" if err["type"] == "missing" else msg)
+        raise DataFileError(check.problems) from None
     for sid in ("advanced", "certified"):
-        std = data["standards"].get(sid)
-        if std is None:
-            add(("standards",), f"the {sid} standard is missing")
-            continue
-        seen: set[str] = set()
-        for i, g in enumerate(std["gaps"]):
-            if g["id"] not in items:
-                add(("standards", sid, "gaps", i, "id"), f"{quoted(g['id'])} is not an item of the catalogue")
-            if g["id"] in seen:
-                add(("standards", sid, "gaps", i, "id"), f"{quoted(g['id'])} is listed twice")
-            seen.add(g["id"])
-            for j, f in enumerate(g["why"]):
-                where = ("standards", sid, "gaps", i, "why", j)
-                known = (questions if f["kind"] == "question" else cat.derived if f["kind"] == "derived"
-                         else PROFILE_FACTS)
-                if f["id"] not in known:
-                    add(where + ("id",), f"{quoted(f['id'])} is not a {f['kind']} fact of the catalogue")
-                elif f["kind"] == "question" and f["state"] == "answered":
-                    value, why = check_value(cat, questions[f["id"]], f["value"])
-                    if why:
-                        add(where + ("value",), why)
-                    f["value"] = _plain(value)  # as the report formats it (1,500 → 1500)
-                elif f["kind"] == "profile" and not _profile_ok(f["value"]):
-                    add(where + ("value",), "expected true or false, a short text or a short list")
-                elif f["kind"] == "derived" and f["state"] == "computed" and not _derived_ok(f["value"]):
-                    add(where + ("value",), "expected a number")
-        for i, it in enumerate(std["items"]):
-            if it["id"] not in items:
-                add(("standards", sid, "items", i, "id"), f"{quoted(it['id'])} is not an item of the catalogue")
+        check.standard(sid, data["standards"].get(sid))
     for tier, path in data.get("paths", {}).items():
         for i, iid in enumerate(path.get("items", [])):
-            if iid not in items:
-                add(("paths", tier, "items", i), f"{quoted(iid)} is not an item of the catalogue")
-    answers: dict[str, Any] = {}
-    for qid, value in data.get("answers", {}).items():
-        if qid not in questions:
-            add(("answers", qid), "unknown question id")
-            continue
-        if value is not None and value != DONT_KNOW:
-            value, why = check_value(cat, questions[qid], value)
-            if why:
-                add(("answers", qid), why)
-            answers[qid] = value
-            data["answers"][qid] = _plain(value)
-    for i, qid in enumerate(data.get("dont_know", [])):
-        if qid not in questions:
-            add(("dont_know", i), f"{quoted(qid)} is not a question of the catalogue")
-    for qid, note in data.get("notes", {}).items():
-        if qid not in questions:
-            add(("notes", qid), "note for an unknown question id")
-        elif text_problem(note):
-            add(("notes", qid), f"{text_problem(note)}")
-    for did, value in data.get("derived", {}).items():
-        if did not in cat.derived:
-            add(("derived", did), "unknown derived value")
-        elif not _derived_ok(value):
-            add(("derived", did), "expected a number")
-    if problems:
-        raise DataFileError(problems)
+            check.item_id(("paths", tier, "items", i), iid)
+    answers = check.answers(data)
+    check.side_lists(data)
+    if check.problems:
+        raise DataFileError(check.problems)
     return _assessment(cat, data, answers)
+
+
+class _ResultCheck:
+    """The catalogue checks of one result (after its schema check): every problem, where it is."""
+
+    def __init__(self, cat: Catalogue, doc: SourceDoc, base: tuple[Any, ...]) -> None:
+        self.cat, self.doc, self.base = cat, doc, base
+        self.problems: list[Problem] = []
+
+    def add(self, loc: tuple[Any, ...], msg: str) -> None:
+        self.problems.append(self.doc.problem(self.base + loc, msg))
+
+    def item_id(self, loc: tuple[Any, ...], iid: str) -> None:
+        if iid not in self.cat.items_by_id:
+            self.add(loc, f"{quoted(iid)} is not an item of the catalogue")
+
+    def standard(self, sid: str, std: dict[str, Any] | None) -> None:
+        """A standard's gaps (each once, each fact known) and items."""
+        if std is None:
+            self.add(("standards",), f"the {sid} standard is missing")
+            return
+        seen: set[str] = set()
+        for i, g in enumerate(std["gaps"]):
+            self.item_id(("standards", sid, "gaps", i, "id"), g["id"])
+            if g["id"] in seen:
+                self.add(("standards", sid, "gaps", i, "id"), f"{quoted(g['id'])} is listed twice")
+            seen.add(g["id"])
+            for j, f in enumerate(g["why"]):
+                self.fact(("standards", sid, "gaps", i, "why", j), f)
+        for i, it in enumerate(std["items"]):
+            self.item_id(("standards", sid, "items", i, "id"), it["id"])
+
+    def fact(self, where: tuple[Any, ...], f: dict[str, Any]) -> None:
+        """One fact a gap gives as its reason: known to the catalogue, its value of its kind."""
+        cat, questions = self.cat, self.cat.questions
+        known = questions if f["kind"] == "question" else cat.derived if f["kind"] == "derived" else PROFILE_FACTS
+        if f["id"] not in known:
+            self.add(where + ("id",), f"{quoted(f['id'])} is not a {f['kind']} fact of the catalogue")
+        elif f["kind"] == "question" and f["state"] == "answered":
+            value, why = check_value(cat, questions[f["id"]], f["value"])
+            if why:
+                self.add(where + ("value",), why)
+            f["value"] = _plain(value)  # as the report formats it (1,500 → 1500)
+        elif f["kind"] == "profile" and not _profile_ok(f["value"]):
+            self.add(where + ("value",), "expected true or false, a short text or a short list")
+        elif f["kind"] == "derived" and f["state"] == "computed" and not _derived_ok(f["value"]):
+            self.add(where + ("value",), "expected a number")
+
+    def answers(self, data: dict[str, Any]) -> dict[str, Any]:
+        """The result's answers, each checked as an answer file's would be."""
+        questions = self.cat.questions
+        answers: dict[str, Any] = {}
+        for qid, value in data.get("answers", {}).items():
+            if qid not in questions:
+                self.add(("answers", qid), "unknown question id")
+                continue
+            if value is not None and value != DONT_KNOW:
+                value, why = check_value(self.cat, questions[qid], value)
+                if why:
+                    self.add(("answers", qid), why)
+                answers[qid] = value
+                data["answers"][qid] = _plain(value)
+        return answers
+
+    def side_lists(self, data: dict[str, Any]) -> None:
+        """The "don't know" list, the notes and the derived values: each for a known id."""
+        questions = self.cat.questions
+        for i, qid in enumerate(data.get("dont_know", [])):
+            if qid not in questions:
+                self.add(("dont_know", i), f"{quoted(qid)} is not a question of the catalogue")
+        for qid, note in data.get("notes", {}).items():
+            if qid not in questions:
+                self.add(("notes", qid), "note for an unknown question id")
+            elif text_problem(note):
+                self.add(("notes", qid), f"{text_problem(note)}")
+        for did, value in data.get("derived", {}).items():
+            if did not in self.cat.derived:
+                self.add(("derived", did), "unknown derived value")
+            elif not _derived_ok(value):
+                self.add(("derived", did), "expected a number")
 
 
 def _assessment(cat: Catalogue, data: dict[str, Any], answers: dict[str, Any]) -> Assessment:
