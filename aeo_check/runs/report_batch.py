@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -146,62 +147,23 @@ def _warm() -> None:
 
 def run_batch(jobs: list[Job], workers: int, err: Any) -> int:
     """Render every job; show progress on stderr; name each failure. Returns the worst exit code."""
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        TextColumn,
-        TimeElapsedColumn,
-    )
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from aeo_check.runs.batch import processors
 
     results: list[Done] = []
     interactive = err.is_terminal
     progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                         console=err, transient=False, disable=not interactive)
-
-    def report(done: Done, n: int) -> None:
-        results.append(done)
-        if done.code:
-            for m in done.messages:
-                progress.console.print(m, markup=False, soft_wrap=True)
-            progress.console.print(f"✗ {done.job.source}: {en_zh('cli.failed')}", markup=False, style="red")
-        elif not interactive:
-            err.print(f"[{n}/{len(jobs)}] {done.job.output}", markup=False)
-
-    from aeo_check.runs.batch import processors
-
-    workers = max(1, min(workers, len(jobs), processors()))
-    pool = futures = None
-    if workers > 1:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
-        method = "fork" if sys.platform.startswith("linux") else None
-        if method == "fork":
-            _warm()
-        # the workers start here, before the progress bar's refresh thread exists
-        pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method),
-                                   initializer=_worker_signals)
-        futures = [pool.submit(run_job, job) for job in jobs]
+    # the workers start here, before the progress bar's refresh thread exists
+    pool, futures = _start_workers(jobs, max(1, min(workers, len(jobs), processors())))
     try:
         with progress:
             task = progress.add_task(en_zh("cli.reports"), total=len(jobs))
-            if pool is None:
-                for job in jobs:
-                    report(run_job(job), len(results) + 1)
-                    progress.advance(task)
-            else:
-                from concurrent.futures import as_completed
-
-                assert futures is not None
-                for fut in as_completed(futures):
-                    try:
-                        done = fut.result()
-                    except Exception as exc:  # noqa: BLE001 - a worker died (killed, out of memory)
-                        job = jobs[futures.index(fut)]
-                        done = Done(job, 3, (f"{job.source}: the worker process failed: {exc.__class__.__name__}",))
-                    report(done, len(results) + 1)
-                    progress.advance(task)
+            for done in _finished(jobs, futures):
+                results.append(done)
+                _report(done, len(results), len(jobs), progress.console, interactive)
+                progress.advance(task)
     except BaseException:  # Ctrl-C, SIGTERM (Terminated): nothing half-made stays
         if pool is not None:
             pool.shutdown(wait=False, cancel_futures=True)
@@ -210,7 +172,46 @@ def run_batch(jobs: list[Job], workers: int, err: Any) -> int:
     if pool is not None:
         pool.shutdown(wait=True)
     failed = [d for d in results if d.code]
-    ok = len(results) - len(failed)
-    err.print(en_zh("cli.written_failed", ok=ok, failed=len(failed))
+    err.print(en_zh("cli.written_failed", ok=len(results) - len(failed), failed=len(failed))
               + (": " + ", ".join(str(d.job.source) for d in failed) if failed else ""), markup=False, soft_wrap=True)
     return max((d.code for d in results), default=0)
+
+
+def _start_workers(jobs: list[Job], workers: int) -> tuple[Any, list[Any] | None]:
+    """A pool of worker processes with every job submitted; (None, None) for one worker."""
+    if workers <= 1:
+        return None, None
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    method = "fork" if sys.platform.startswith("linux") else None
+    if method == "fork":
+        _warm()
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method),
+                               initializer=_worker_signals)
+    return pool, [pool.submit(run_job, job) for job in jobs]
+
+
+def _finished(jobs: list[Job], futures: list[Any] | None) -> Iterator[Done]:
+    """Each job once done: in turn in this process, or as the workers finish them."""
+    if futures is None:
+        yield from (run_job(job) for job in jobs)
+        return
+    from concurrent.futures import as_completed
+
+    for fut in as_completed(futures):
+        try:
+            yield fut.result()
+        except Exception:  # noqa: BLE001 - a worker died (killed, out of memory)
+            job = jobs[futures.index(fut)]
+            yield Done(job, 3, (f"{job.source}: {en_zh('cli.report_worker_ended')}",))
+
+
+def _report(done: Done, n: int, total: int, console: Any, interactive: bool) -> None:
+    """A failure with its messages; when the progress bar is not shown, each plan written."""
+    if done.code:
+        for m in done.messages:
+            console.print(m, markup=False, soft_wrap=True)
+        console.print(f"✗ {done.job.source}: {en_zh('cli.failed')}", markup=False, style="red")
+    elif not interactive:
+        console.print(f"[{n}/{total}] {done.job.output}", markup=False)

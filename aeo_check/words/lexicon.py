@@ -191,6 +191,7 @@ WORDS: dict[str, dict[str, tuple[str, str]]] = {
         "portfolio_xlsx_output": ('需要用 -o 指定输出文件', '--format xlsx needs -o FILE.xlsx'),
         "n_invalid_of": ('{n}个文件中{invalid}个无效', '{invalid} of {n} file(s) invalid'),
         "worker_ended": ('未评分：工作进程提前结束', 'not scored: a worker process ended early'),
+        "report_worker_ended": ('未生成：工作进程提前结束', 'not rendered: a worker process ended early'),
         "interrupted": ('已中断', 'interrupted'),
         "reports": ('报告', 'reports'),
         "failed": ('失败', 'failed'),
