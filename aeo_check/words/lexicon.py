@@ -1221,8 +1221,8 @@ WORDS: dict[str, dict[str, tuple[str, str]]] = {
         "col_person_days": ('人日', 'Person-days'),
         "gantt_title": ('甘特图', 'Gantt chart'),
         "gantt_legend": (
-            '深色实心条：整改工作；浅色条：制度运行留痕；紫色：核实；虚线框：等待期满（虚线延伸部分为可能的范围）；黄色：下一年度审计报告；红色虚线：信用修复；细线：从前置步骤的结束连到等待它的步骤；◆提交申请 ▲实地验证（假设） ●认证决定；灰线延伸至延长后的最迟决定日。',
-            'Dark solid bars: work; light bars: records of a new procedure; purple: checks; dashed outline: waiting for a window to pass (the open part is the possible range); yellow: the next audited statements; red dashed: credit repair; thin lines join the end of a step to each step that waits on it; ◆ application ▲ on-site verification (assumed) ● decision, with a grey line to the latest decision date if extended.',
+            '深色实心条：整改工作；浅色条：制度运行留痕；紫色：核实；虚线框：等待期满（虚线延伸部分为可能的范围）；黄色：下一年度审计报告；橙色：企业信用信息年度报告的报送期；红色虚线：信用修复；细线：从前置步骤的结束连到等待它的步骤；◆提交申请 ▲实地验证（假设） ●认证决定；灰线延伸至延长后的最迟决定日。',
+            'Dark solid bars: work; light bars: records of a new procedure; purple: checks; dashed outline: waiting for a window to pass (the open part is the possible range); yellow: the next audited statements; orange: the filing period of the annual credit information report; red dashed: credit repair; thin lines join the end of a step to each step that waits on it; ◆ application ▲ on-site verification (assumed) ● decision, with a grey line to the latest decision date if extended.',
         ),
         "gantt_customs": ('{tier}·海关', '{tier}: customs'),
         "gantt_apply_on": ('提交申请', 'Application'),
