@@ -501,78 +501,89 @@ def score(cat: Catalogue, a: Assessment, closed: Mapping[str, Collection[str]] |
     ``"discredit"``) as fixed: what-if analysis, used to check that paths deliver their tier."""
     c = compiled(cat)
     closed = closed or {}
-    profile = profile_of(a)
-    facts = Facts(c, a.answers, profile, frozenset(a.dont_know))
+    facts = Facts(c, a.answers, profile_of(a), frozenset(a.dont_know))
+    triggered, unknown_triggers = _triggers(c, facts, closed.get("discredit", ()))
+    standards = {s: _score_standard(c, facts, s, closed.get(s, ())) for s in STANDARDS}
+    tier = _tier(triggered, standards)
+    unanswered_q, skipped_q, dont_know_q = _question_states(c, facts, a)
+    provisional = bool(unanswered_q or dont_know_q or unknown_triggers)
+    paths = _paths(c, tier, standards, [t.id for t in triggered])
+    tolerance = _tolerance(cat, a, tier, standards, paths)
+    return Result(
+        catalogue=cat.version, assessed_on=a.assessed_on.isoformat(), language=a.language,
+        enterprise=a.enterprise.as_dict(), tier=tier,
+        reason=_reason(cat, tier, triggered, standards, provisional, unknown_triggers), provisional=provisional,
+        unanswered=unanswered_q, skipped=skipped_q, dont_know=dont_know_q, triggers=triggered, standards=standards, paths=paths,
+        timing=_timing(cat, a, facts, tier), tolerance=tolerance, answers=dict(a.answers), notes=dict(a.notes),
+        derived=_derived_values(cat, facts), assumptions=_assumptions(cat, c, a, tolerance),
+        evidence_of=lambda: _evidence(c, facts, standards), unknown_triggers=unknown_triggers,
+    )
 
+
+def _triggers(c: _Compiled, facts: Facts, closed: Collection[str]) -> tuple[list[Trigger], list[Trigger]]:
+    """The discrediting grounds that hold, and those resting on a question not answered."""
     triggered: list[Trigger] = []
-    unknown_triggers: list[Trigger] = []  # triggers resting on an unanswered question
+    unknown: list[Trigger] = []
     for t, code in c.triggers:
-        if t.id in closed.get("discredit", ()):
+        if t.id in closed:
             continue
         try:
             hit = eval(code, _GLOBALS, facts)  # noqa: S307
         except Unanswered:
-            unknown_triggers.append(Trigger(t.id, t.tier, text(t.title), text(t.description), text(t.repair)))
+            unknown.append(Trigger(t.id, t.tier, text(t.title), text(t.description), text(t.repair)))
             continue
         except Skipped:
             hit = False
         if hit:
             triggered.append(Trigger(t.id, t.tier, text(t.title), text(t.description), text(t.repair)))
+    return triggered, unknown
 
-    standards = {s: _score_standard(c, facts, s, closed.get(s, ())) for s in STANDARDS}
 
+def _tier(triggered: list[Trigger], standards: Mapping[str, StandardResult]) -> str:
+    """A discrediting ground decides first; then the Advanced standard, then the Certified."""
     if any(t.tier == "seriously_discredited" for t in triggered):
-        tier = "seriously_discredited"
-    elif triggered:
-        tier = "discredited"
-    elif standards["advanced"].passed:
-        tier = "advanced"
-    elif standards["certified"].passed:
-        tier = "certified"
-    else:
-        tier = "regular"
+        return "seriously_discredited"
+    if triggered:
+        return "discredited"
+    if standards["advanced"].passed:
+        return "advanced"
+    return "certified" if standards["certified"].passed else "regular"
 
-    # questions: unanswered (that apply) and skipped
-    unanswered_q: list[str] = []
-    skipped_q: list[str] = []
-    dont_know_q: list[str] = []
+
+def _question_states(c: _Compiled, facts: Facts, a: Assessment) -> tuple[list[str], list[str], list[str]]:
+    """The questions that apply but are not answered, those that do not apply, and those
+    answered "don't know", in catalogue order."""
+    unanswered: list[str] = []
+    skipped: list[str] = []
+    dont_know: list[str] = []
     for qid in c.question_order:
         ok = facts.applies(qid)
         if ok is False:
-            skipped_q.append(qid)
+            skipped.append(qid)
         elif qid not in a.answers:
-            (dont_know_q if qid in facts.dont_know else unanswered_q).append(qid)
-    provisional = bool(unanswered_q or dont_know_q or unknown_triggers)
+            (dont_know if qid in facts.dont_know else unanswered).append(qid)
+    return unanswered, skipped, dont_know
 
+
+def _paths(c: _Compiled, tier: str, standards: Mapping[str, StandardResult], trig_ids: list[str]) -> dict[str, Path]:
+    """What it takes to reach each tier above the one scored (regular: clearing the grounds)."""
     paths: dict[str, Path] = {}
-    trig_ids = [t.id for t in triggered]
     if tier_rank(tier) < tier_rank("regular"):
         paths["regular"] = Path("regular", None, [], trig_ids, 0, None, [])
     for target in ("certified", "advanced"):
         if tier_rank(tier) < tier_rank(target):
             paths[target] = _path_for(c, standards[target], target, trig_ids)
+    return paths
 
-    reason = _reason(cat, tier, triggered, standards, provisional, unknown_triggers)
-    timing = _timing(cat, a, facts, tier)
-    tolerance = _tolerance(cat, a, tier, standards, paths)
 
+def _derived_values(cat: Catalogue, facts: Facts) -> dict[str, Any]:
     derived: dict[str, Any] = {}
     for did in cat.derived:
         try:
             derived[did] = facts[did]
         except (Unanswered, Skipped):
             derived[did] = None
-
-    assumptions = _assumptions(cat, c, a, tolerance)
-
-    return Result(
-        catalogue=cat.version, assessed_on=a.assessed_on.isoformat(), language=a.language,
-        enterprise=a.enterprise.as_dict(), tier=tier, reason=reason, provisional=provisional,
-        unanswered=unanswered_q, skipped=skipped_q, dont_know=dont_know_q, triggers=triggered, standards=standards, paths=paths,
-        timing=timing, tolerance=tolerance, answers=dict(a.answers), notes=dict(a.notes), derived=derived,
-        assumptions=assumptions, evidence_of=lambda: _evidence(c, facts, standards),
-        unknown_triggers=unknown_triggers,
-    )
+    return derived
 
 
 def _nums(ids: Iterable[str], sr: StandardResult) -> list[str]:
