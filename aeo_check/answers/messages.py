@@ -82,6 +82,23 @@ def _label_zh(vocabulary: str, key: str) -> str:
         return key
 
 
+_OS_REASONS = ("os_no_such_file", "os_permission", "os_disk_full", "os_read_only", "os_quota", "os_not_dir",
+               "os_is_dir")
+
+
+def os_reason(why: str, lang: str) -> str:
+    """The operating system's reason (``strerror``) in ``lang``, when it is one of the common ones."""
+    if lang == "zh":
+        for key in _OS_REASONS:
+            if entry(f"check.{key}")[1] == why:
+                return _zh(key)
+    return why
+
+
+def _why_zh(why: str) -> str:
+    return os_reason(why, "zh")
+
+
 def _what_zh(what: str) -> str:
     """Which part of the workbook a missing sheet held."""
     if what == entry("check.sheet_enterprise")[1]:
@@ -174,7 +191,7 @@ _RULES: list[_Rule] = [
     _from("duplicate_key"),
     _from("syntax_error"),
     _from("file_not_found"),
-    _from("cannot_read"),
+    _from("cannot_read", why=_why_zh),
     _from("is_directory"),
     _from("not_regular", kind=_kind_zh),
     _from("link_outside"),
@@ -183,6 +200,15 @@ _RULES: list[_Rule] = [
     _from("not_utf8"),
     _from("pdf_unreadable"),
     _from("pdf_no_answers"),
+    # writing an output: the particular reasons before the operating system's
+    _from("out_no_name"),
+    _from("out_part_is_file"),
+    _from("out_is_folder"),
+    _from("out_is_input"),
+    _from("out_answer_file"),
+    _from("out_exists"),
+    _from("out_no_new_file", why=_why_zh),
+    _from("out_cannot_write", why=_why_zh),
     # a filled Excel questionnaire
     _from("xlsx_not_workbook"),
     _from("xlsx_no_workbook_xml"),

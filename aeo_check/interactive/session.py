@@ -315,7 +315,7 @@ class Session:
                 return True
             except OutputError as exc:
                 self.unsaved = True
-                self.console.print(self.w["save_failed"].format(path=inert(self.path), why=exc.message),
+                self.console.print(self.w["save_failed"].format(path=inert(self.path), why=localise(exc.message, self.lang)),
                                    markup=False, soft_wrap=True, style="red")
             fallback = Path.home() / self.path.name
             if fallback.exists() or os.path.realpath(fallback) == os.path.realpath(self.path):
@@ -716,7 +716,7 @@ def _run(cat: Catalogue, session: Session, console: Console, resumed: bool) -> i
                 save(session.path, draft, cat)
                 session.unsaved = False
             except OutputError as exc:
-                console.print(w["save_failed"].format(path=inert(session.path), why=exc.message), markup=False,
+                console.print(w["save_failed"].format(path=inert(session.path), why=localise(exc.message, lang)), markup=False,
                               soft_wrap=True)
                 console.print(w["not_saved_dump"], markup=False)
                 console.print(draft_yaml(session.path, draft, cat), markup=False, soft_wrap=True)
@@ -774,7 +774,7 @@ def finish(cat: Catalogue, session: Session, console: Console) -> int:
             with working(t("cli.rendering_pdf", lang)):
                 write_report(cat, doc.data, out, lang=lang)
         except OutputError as exc:
-            console.print(w["pdf_failed"].format(why=exc.message), markup=False, soft_wrap=True, style="red")
+            console.print(w["pdf_failed"].format(why=localise(exc.message, lang)), markup=False, soft_wrap=True, style="red")
             continue
         console.print(w["pdf_written"].format(path=inert(target.strip())), markup=False, soft_wrap=True)
         break

@@ -143,7 +143,9 @@ def report(exc: BaseException) -> int:
     from aeo_check.files.sourcefile import DataFileError
 
     if isinstance(exc, OutputError):
-        say(f"aeo-check: {exc.message}")
+        from aeo_check.answers.messages import localise
+
+        say(f"aeo-check: {localise(exc.message, interface_lang())}")
         return exc.code
     if isinstance(exc, DataFileError):
         from aeo_check.answers.messages import problem_text
@@ -152,12 +154,18 @@ def report(exc: BaseException) -> int:
         for p in exc.problems:
             say(problem_text(p, lang))
         return INVALID
+    from aeo_check.words.i18n import t
+
+    lang = interface_lang()
     if isinstance(exc, MemoryError):
-        say("aeo-check: out of memory")
+        say(f"aeo-check: {t('cli.out_of_memory', lang)}")
         return FAILED
     if isinstance(exc, OSError):
-        where = f" ({exc.filename})" if exc.filename else ""
-        say(f"aeo-check: I/O error{where}: {exc.strerror or exc}")
+        from aeo_check.answers.messages import os_reason
+
+        where = f" ({inert(exc.filename)})" if exc.filename else ""
+        why = os_reason(exc.strerror, lang) if exc.strerror else inert(exc)
+        say(f"aeo-check: {t('cli.io_error', lang, where=where, why=why)}")
         return FAILED
-    say(f"aeo-check: internal error: {type(exc).__name__}: {inert(exc, 200)} (run with --debug for the traceback)")
+    say(f"aeo-check: {t('cli.internal_error', lang, error=f'{type(exc).__name__}: {inert(exc, 200)}')}")
     return FAILED

@@ -363,3 +363,47 @@ def test_report_names_a_brand_problem_in_the_interface_language(tmp_path):
     assert zh.stderr == f"{brand}:2: logo: {logo} 不是 PNG 或 JPEG 图片（.png、.jpg）；SVG 及其他格式不会被绘制\n"
     assert en.stderr == (f"{brand}:2: logo: {logo} is not a PNG or JPEG image (.png, .jpg); "
                          "SVG and other formats are not drawn\n")
+
+
+def _output_refusals(tmp_path: Path) -> list[str]:
+    """What each way an output cannot be written says (in English, as files/outfile.py words it)."""
+    from aeo_check.files.outfile import OutputError, resolve_output, write_file_atomic
+
+    answers = tmp_path / "acme.yaml"
+    answers.write_text(EXAMPLE, encoding="utf-8")
+    (tmp_path / "plain").write_text("x", encoding="utf-8")
+    attempts = [
+        lambda: resolve_output(""),
+        lambda: resolve_output(tmp_path),
+        lambda: resolve_output(tmp_path / "plain" / "x.pdf"),
+        lambda: resolve_output(answers, inputs=[answers]),
+        lambda: resolve_output(answers),
+        lambda: resolve_output(tmp_path / "plain", existing=False),
+        lambda: write_file_atomic("/proc/aeo-check/x.pdf", b""),
+        lambda: write_file_atomic("/proc/x.pdf", b""),
+    ]
+    said = []
+    for attempt in attempts:
+        with pytest.raises(OutputError) as refused:
+            attempt()
+        said.append(refused.value.message)
+    return said
+
+
+def test_every_reason_an_output_is_refused_reads_in_chinese(tmp_path):
+    said = _output_refusals(tmp_path)
+    assert len(set(said)) == len(said)  # eight different reasons
+    for message in said:
+        zh = localise(message, "zh")
+        assert CJK.search(zh) and not re.search(r"\b(cannot|refusing|folder|given)\b", zh), zh
+    assert localise(said[-2], "zh").endswith("：文件或文件夹不存在")  # the system's reason too
+
+
+def test_an_unwritable_output_is_named_in_the_interface_language(tmp_path):
+    for lang, words in (("zh", "无法写入"), ("en", "cannot write")):
+        res = subprocess.run([sys.executable, "-m", "aeo_check", "report", str(ROOT / "examples" / "certified-trading.yaml"),
+                              "-o", "/proc/aeo-check/plan.pdf", "--lang", lang], capture_output=True, text=True,
+                             stdin=subprocess.DEVNULL)
+        assert res.returncode == 3
+        assert res.stderr.splitlines() == [f"aeo-check: {words} /proc/aeo-check/plan.pdf"
+                                           + ("：文件或文件夹不存在" if lang == "zh" else ": No such file or directory")]
