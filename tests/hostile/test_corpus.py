@@ -13,7 +13,6 @@ from __future__ import annotations
 import io
 import json
 import os
-import resource
 import struct
 import subprocess
 import sys
@@ -43,34 +42,48 @@ class Ran(NamedTuple):
     peak_mb: float
 
 
-def _limits() -> None:
-    resource.setrlimit(resource.RLIMIT_CPU, (SECONDS * 2, SECONDS * 2))
-    resource.setrlimit(resource.RLIMIT_AS, (2 * 2**30, 2 * 2**30))  # a bomb is stopped, not the machine
+#: runs ``aeo-check`` under the limits and reports its exit code, processor time and peak memory on
+#: the file descriptor given first. The case is started from this small process, not from pytest:
+#: a child's peak memory counts the pages it shares with its parent when it starts, and pytest by
+#: the end of a full run holds some 300 MB.
+LAUNCH = """
+import json, os, resource, sys
+resource.setrlimit(resource.RLIMIT_CPU, ({cpu}, {cpu}))
+resource.setrlimit(resource.RLIMIT_AS, ({mem}, {mem}))  # a bomb is stopped, not the machine
+pid = os.fork()
+if pid == 0:
+    os.execv(sys.argv[2], sys.argv[2:])
+_, status, usage = os.wait4(pid, 0)
+with os.fdopen(int(sys.argv[1]), "w") as report:
+    json.dump([os.waitstatus_to_exitcode(status), usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024], report)
+""".format(cpu=SECONDS * 2, mem=2 * 2**30)
 
 
 def run_limited(args: list[str], cwd: Path, **popen: object) -> Ran:
     """``aeo-check ARGS`` under CPU and memory limits; its own peak memory from ``wait4``."""
-    p = subprocess.Popen([EXE, *args], cwd=cwd, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                         stdin=subprocess.DEVNULL, preexec_fn=_limits, **popen)
+    read_end, write_end = os.pipe()
+    p = subprocess.Popen([sys.executable, "-c", LAUNCH, str(write_end), EXE, *args], cwd=cwd, env=ENV,
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL,
+                         pass_fds=(write_end,), start_new_session=True, **popen)
+    os.close(write_end)
     got: dict[str, bytes] = {}
-    readers = [threading.Thread(target=lambda k=k, s=s: got.__setitem__(k, s.read()))
-               for k, s in (("out", p.stdout), ("err", p.stderr)) if s is not None]
+    streams = {"out": p.stdout, "err": p.stderr, "usage": os.fdopen(read_end, "rb")}
+    readers = [threading.Thread(target=lambda k=k, s=s: got.__setitem__(k, s.read())) for k, s in streams.items()]
     for r in readers:
         r.start()
-    killer = threading.Timer(SECONDS * 6, p.kill)  # wall time: a hang waiting on something
+    killer = threading.Timer(SECONDS * 6, os.killpg, (p.pid, 9))  # wall time: a hang waiting on something
     killer.start()
     try:
-        _, status, usage = os.wait4(p.pid, 0)
+        p.wait()
+        for r in readers:
+            r.join()
     finally:
         killer.cancel()
-    p.returncode = os.waitstatus_to_exitcode(status)
-    for r in readers:
-        r.join()
-    for stream in (p.stdout, p.stderr):
-        if stream is not None:
+        for stream in streams.values():
             stream.close()
-    return Ran(p.returncode, got.get("out", b"").decode(errors="replace"), got.get("err", b"").decode(errors="replace"),
-               usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+    code, seconds, peak_mb = json.loads(got["usage"] or b"[-9, 0, 0]")
+    return Ran(code, got.get("out", b"").decode(errors="replace"), got.get("err", b"").decode(errors="replace"),
+               seconds, peak_mb)
 
 
 # --------------------------------------------------------------------------- workbooks made at test time
