@@ -639,8 +639,20 @@ WORDS: dict[str, dict[str, tuple[str, str]]] = {
         "clash_change_this": ('改本题的答案', "Change this question's answer"),
         "clash_change_other": ('改前面的：{question}', 'Change the earlier one: {question}'),
         "count_open": (
-            '本企业最多需回答{n}个问题（其中{f}个视前面的答案而定），约需{minutes}分钟。',
-            'This enterprise has at most {n} questions to answer ({f} of them only if an earlier answer calls for them), about {minutes} minutes.',
+            '本企业需回答{n}个问题（其中{f}个视前面的答案而定），约需{minutes}分钟。',
+            'This enterprise has {n} questions to answer ({f} of them only if an earlier answer calls for them), about {minutes} minutes.',
+        ),
+        "scope_more": (
+            '根据这个答案，需回答的问题现为{n}个（新增{more}个）。',
+            'Questions to answer after this answer: {n} ({more} added).',
+        ),
+        "scope_fewer": (
+            '根据这个答案，需回答的问题现为{n}个（排除{fewer}个）。',
+            'Questions to answer after this answer: {n} ({fewer} ruled out).',
+        ),
+        "scope_both": (
+            '根据这个答案，需回答的问题现为{n}个（新增{more}个，排除{fewer}个）。',
+            'Questions to answer after this answer: {n} ({more} added, {fewer} ruled out).',
         ),
     },
     "asker": {
