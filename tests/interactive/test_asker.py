@@ -334,7 +334,7 @@ def test_result_screen_fits_forty_rows(tmp_path):
     # the plan's recommended target (Advanced comes within half a year of Certified), as everywhere else
     assert re.search(r"Next step: .*Advanced Certified Enterprise is 20\d\d-\d\d-\d\d", screen, re.S)
     assert re.search(r"Advanced Certified Enterprise: apply by 20\d\d-\d\d-\d\d, decision expected by", screen)
-    assert "Top blockers (Advanced standard)" in screen and "(10) " in screen
+    assert "Top blockers (Advanced standard)" in screen and "Adv. (10) Internal audit" in screen
     assert "Full result: " in screen and "Improvement plan: " in screen
 
 
