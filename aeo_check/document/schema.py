@@ -15,7 +15,6 @@ keeps them equal to what the catalogue generates.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from aeo_check.answers.migrate import current_version
@@ -443,21 +442,6 @@ def _facts_schema(tiers: dict[str, Any]) -> dict[str, Any]:
             "effort": {"type": "object", "propertyNames": tiers, "additionalProperties": effort},
         },
     }
-
-
-SCHEMA_FILES = {"answers": "answers.schema.json", "result": "result.schema.json"}
-
-
-def shipped_path(kind: str) -> Path:
-    """Where the shipped copy of a schema is (inside the wheel, or ``schemas/`` of the source tree)."""
-    from aeo_check.catalogue.compiled import data_root
-
-    return data_root() / "schemas" / SCHEMA_FILES[kind]
-
-
-def modeline() -> str:
-    """The first line of a YAML answer file: editors with the YAML language server check it as it is typed."""
-    return f"# yaml-language-server: $schema={shipped_path('answers')}"
 
 
 def make(kind: str, cat: Catalogue) -> dict[str, Any]:

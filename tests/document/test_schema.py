@@ -155,13 +155,22 @@ def test_the_three_documented_differences(cat, validator):
     assert verdicts(cat, validator, d) == (False, True)
 
 
-def test_template_starts_with_the_schema_modeline(cat):
-    out = subprocess.run([EXE, "template"], capture_output=True, text=True, stdin=subprocess.DEVNULL, cwd=ROOT)
-    first = out.stdout.splitlines()[0]
-    # the installed tool names its own shipped copy (site-packages in CI, schemas/ in a checkout)
-    assert first.startswith("# yaml-language-server: $schema=/") and first.endswith("/schemas/answers.schema.json")
-    path = Path(first.split("$schema=", 1)[1])
-    assert path.is_file() and json.loads(path.read_text(encoding="utf-8"))["$id"] == f"urn:aeo-check:answers:{cat.version}"
+def test_template_names_no_schema_path_of_the_installed_tool(tmp_path):
+    # a $schema into the install folder resolves on no other machine: the template writes none
+    for args in (["template"], ["template", "--lang", "zh", "--type", "customs_broker"]):
+        out = subprocess.run([EXE, *args], capture_output=True, text=True, stdin=subprocess.DEVNULL, cwd=tmp_path)
+        assert out.returncode == 0 and "$schema" not in out.stdout and "site-packages" not in out.stdout
+
+
+def test_the_readme_schema_line_resolves_beside_the_answer_file(tmp_path, cat):
+    # what the README tells people to do: the schema saved beside the answers, named relatively
+    schema = subprocess.run([EXE, "schema", "answers"], capture_output=True, text=True, stdin=subprocess.DEVNULL)
+    (tmp_path / "answers.schema.json").write_text(schema.stdout, encoding="utf-8")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    line = "# yaml-language-server: $schema=./answers.schema.json"
+    assert line in readme and "aeo-check schema answers > answers.schema.json" in readme
+    target = tmp_path / line.split("$schema=", 1)[1]
+    assert json.loads(target.read_text(encoding="utf-8"))["$id"] == f"urn:aeo-check:answers:{cat.version}"
 
 
 def test_result_json_of_every_example_matches_the_result_schema(cat):
