@@ -29,7 +29,7 @@ from pydantic_core import ValidationError
 
 from aeo_check.answers.migrate import current_version, upgrade, version_of
 from aeo_check.catalogue.compiled import Catalogue
-from aeo_check.catalogue.expr import _GLOBALS
+from aeo_check.catalogue.expr import _GLOBALS, parse_last_event
 from aeo_check.catalogue.vocab import ENTERPRISE_TYPES, SPECIFIC_TYPES, TIERS
 from aeo_check.files.limits import (
     FIRST_ASSESSED_ON,
@@ -450,21 +450,31 @@ def inconsistent(cat: Catalogue, answers: dict[str, Any],
     """The consistency rules (``rules/consistency.yaml``) that ``answers`` break.
 
     A rule is tested only when every question it reads is answered (and every profile field
-    it reads is known), so a half-filled answer file is never refused for what is missing."""
+    it reads is known), so a half-filled answer file is never refused for what is missing. A
+    last-event answer is dated against the profile's ``assessed_on``; without it, a rule that
+    dates one is not tested."""
     ns: dict[str, Any] = dict(profile or {})
     broken = []
     for rule in cat.consistency:
         names = rule.check.names
         if not all(n in answers or n in ns for n in names):
             continue
-        scope = {**ns, **{n: answers[n] for n in names if n in answers}}
+        scope = {**ns, **{n: _rule_value(cat, n, answers[n], ns.get("assessed_on")) for n in names if n in answers}}
         try:
             ok = eval(rule.check.code, _GLOBALS, scope)  # noqa: S307 - catalogue expression, whitelisted AST
-        except (ArithmeticError, TypeError):
+        except (ArithmeticError, TypeError, ValueError):
             continue
         if not ok:
             broken.append(rule)
     return broken
+
+
+def _rule_value(cat: Catalogue, qid: str, value: Any, on: dt.date | None) -> Any:
+    """An answer as rule expressions read it: a last event (a month, a date) as one they can date."""
+    q = cat.questions.get(qid)
+    if q is not None and q.type == "last_event" and isinstance(on, dt.date):
+        return parse_last_event(value, on)
+    return value
 
 
 def inconsistency_message(rule: ConsistencyRule, answers: dict[str, Any]) -> str:
@@ -619,7 +629,7 @@ def _check_consistency(doc: SourceDoc, cat: Catalogue, problems: list[Problem], 
     if env is not None:
         e = env.enterprise
         profile = {"production": e.production, "enterprise_type": e.type, "specific_types": tuple(e.specific),
-                   "current_tier": e.current_tier}
+                   "current_tier": e.current_tier, "assessed_on": env.assessed_on}
     for rule in inconsistent(cat, answers, profile):
         problems.append(doc.problem(("answers", rule.field), inconsistency_message(rule, answers)))
 

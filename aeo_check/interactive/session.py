@@ -507,7 +507,8 @@ class Session:
         answers and let the person change either (the earlier one is asked again here)."""
         ent = self.draft.enterprise
         profile = {"production": ent.get("production", True), "enterprise_type": ent.get("type", "importer_exporter"),
-                   "specific_types": tuple(ent.get("specific", ())), "current_tier": ent.get("current_tier", "regular")}
+                   "specific_types": tuple(ent.get("specific", ())), "current_tier": ent.get("current_tier", "regular"),
+                   "assessed_on": self.draft.assessed_on}
         rule = next((r for r in inconsistent(self.cat, {**self.draft.answers, qid: value}, profile)
                      if qid in r.check.names), None)
         if rule is None:
