@@ -577,7 +577,8 @@ class Session:
             if q.source is not None:
                 text += "\n" + self.w["ask_source"].format(source=q.source.get(self.lang))
         if text:
-            self.console.print(f"[cyan]{escape(self.w['help'])}:[/] {escape(text)}", highlight=False)
+            colon = t("punct.colon", self.lang).rstrip()
+            self.console.print(f"[cyan]{escape(self.w['help'] + colon)}[/] {escape(text)}", highlight=False)
 
     def _specific_help(self) -> None:
         self.console.print(escape(self.w["specific_intro"]), highlight=False)
@@ -718,9 +719,11 @@ def run_assess(cat: Catalogue, output: Path | None, resume: Path | None, review:
 def _run(cat: Catalogue, session: Session, console: Console, resumed: bool) -> int:
     draft, w = session.draft, session.w
     console.print(f"[bold]{escape(w['welcome'].format(title=cat.meta.title.get(draft.language)))}[/]")
-    if resumed:  # every answer counts, "don't know yet" included
-        console.print(w["resumed"].format(path=inert(session.path), n=len(draft.answers) + len(draft.dont_know),
-                                          k=len(draft.dont_know), p=len(draft.enterprise)),
+    if resumed:  # every answer in scope counts, "don't know yet" included: the count the totals use
+        scope = [q.id for q in session.still_asked()]
+        k = sum(1 for q in scope if q in draft.dont_know)
+        console.print(w["resumed"].format(path=inert(session.path), n=sum(1 for q in scope if q in draft.answers) + k,
+                                          k=k, p=len(draft.enterprise)),
                       markup=False, soft_wrap=True)
     try:
         session.save()
