@@ -153,7 +153,7 @@ BEYOND = (
     "a last-event date after assessed_on",
     f"assessed_on between {FIRST_ASSESSED_ON} and {LAST_ASSESSED_ON}",
     "an enterprise name that is blank or holds control characters",
-    'numbers written as text ("1,000", "2800万"), which validate reads',
+    'numbers written as text with thousands separators or units ("1,000"), which validate reads',
 )
 
 
