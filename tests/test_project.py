@@ -114,3 +114,20 @@ def test_non_editable_install_scores_and_loads_templates_from_the_wheel(wheel: P
     assert root.startswith(str(target)) and (Path(root) / "questionnaires").is_dir()
     assert (Path(root) / "report_templates" / "plan.html").is_file()
     assert n_items > 90
+
+
+def test_the_pre_commit_hook_runs_on_answer_files_as_usually_named():
+    import yaml
+
+    hook = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))[0]
+
+    def checked(path: str) -> bool:  # pre-commit's own rule: re.search on the repository path
+        return bool(re.search(hook["files"], path)) and not re.search(hook.get("exclude", "^$"), path)
+
+    named = ["answers/2026.yaml", "clients/acme/answers/q1.json", "answers/filled.xlsx",
+             "aeo-answers-2026-11-20.yaml", "clients/acme/aeo-answers.yml", "acme.aeo.yaml", "x/acme.aeo.json"]
+    others = ["pyproject.toml", ".github/workflows/ci.yaml", "docker-compose.yml", "answers/answers.schema.json",
+              "aeo-answers-2026-11-20-checklist.txt", "src/aeo.yaml", "myanswers/x.yaml"]
+    assert [p for p in named if not checked(p)] == [] and [p for p in others if checked(p)] == []
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert hook["files"] in readme  # the README shows the pattern the hook uses

@@ -29,7 +29,7 @@ from pydantic_core import ValidationError
 
 from aeo_check.answers.migrate import current_version, upgrade, version_of
 from aeo_check.catalogue.compiled import Catalogue
-from aeo_check.catalogue.expr import _GLOBALS
+from aeo_check.catalogue.expr import _GLOBALS, parse_last_event
 from aeo_check.catalogue.vocab import ENTERPRISE_TYPES, SPECIFIC_TYPES, TIERS
 from aeo_check.files.limits import (
     FIRST_ASSESSED_ON,
@@ -156,6 +156,19 @@ def _assessed_on(v: Any) -> dt.date:
     return d
 
 
+#: yes/no written as text, as :func:`yes_no_value` reads it (for the JSON Schema)
+YES_NO_PATTERN = r"^\s*([Yy][Ee][Ss]|[Nn][Oo]|[Tt][Rr][Uu][Ee]|[Ff][Aa][Ll][Ss][Ee])\s*$"
+USCC_PATTERN = "^[0-9A-HJ-NPQRTUWXY]{18}$"
+CUSTOMS_CODE_PATTERN = "^[0-9A-Z]{10}$"
+DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
+
+
+def _js(**updates: Any) -> dict[str, Any]:
+    """What the JSON Schema of a field adds to what its core schema says (``aeo-check schema``):
+    the checks a Python function makes, as far as JSON Schema can state them."""
+    return {"pydantic_js_updates": updates}
+
+
 def _field(schema: Any, **default: Any) -> Any:
     """A field of a checked mapping: required, or with its default."""
     from pydantic_core import core_schema as cs
@@ -169,35 +182,47 @@ def enterprise_schema() -> Any:
     """The core schema of the ``enterprise`` block (also used inside result files' checks)."""
     from pydantic_core import core_schema as cs
 
+    yes_no_text = cs.str_schema(pattern=YES_NO_PATTERN)
     return cs.typed_dict_schema({
         "name": _field(cs.no_info_after_validator_function(_name, cs.str_schema(min_length=1, max_length=MAX_NAME_CHARS))),
-        "uscc": _field(cs.no_info_after_validator_function(_uscc, cs.str_schema())),
-        "customs_code": _field(cs.no_info_before_validator_function(_customs_code, cs.str_schema())),
+        "uscc": _field(cs.no_info_after_validator_function(_uscc, cs.str_schema(), metadata=_js(
+            pattern=USCC_PATTERN, description="unified social credit code, 18 characters (GB 32100)"))),
+        "customs_code": _field(cs.no_info_before_validator_function(
+            _customs_code, cs.str_schema(), json_schema_input_schema=cs.str_schema(pattern=CUSTOMS_CODE_PATTERN),
+            metadata=_js(description="customs registration code, 10 characters, quoted"))),
         "type": _field(cs.literal_schema(list(ENTERPRISE_TYPES))),
-        "specific": _field(cs.no_info_after_validator_function(_unique, cs.list_schema(cs.literal_schema(list(SPECIFIC_TYPES)))),
+        "specific": _field(cs.no_info_after_validator_function(_unique, cs.list_schema(cs.literal_schema(list(SPECIFIC_TYPES))),
+                                                               metadata=_js(uniqueItems=True)),
                            default_factory=list),
-        "production": _field(cs.no_info_before_validator_function(_production, cs.bool_schema())),
+        "production": _field(cs.no_info_before_validator_function(
+            _production, cs.bool_schema(), json_schema_input_schema=cs.union_schema([cs.bool_schema(), yes_no_text]))),
         "current_tier": _field(cs.literal_schema(list(TIERS)), default="regular"),
+    }, extra_behavior="forbid")
+
+
+def envelope_schema() -> Any:
+    """The core schema of an answer file's envelope (the answers themselves are checked against
+    the catalogue, :func:`check_value`); ``aeo-check schema answers`` is generated from it."""
+    from pydantic_core import core_schema as cs
+
+    return cs.typed_dict_schema({
+        "format": _field(cs.literal_schema([FORMAT])),
+        "standard": _field(cs.str_schema()),
+        "questionnaire_version": _field(cs.int_schema(ge=1), default=1),
+        "language": _field(cs.literal_schema(["zh", "en"]), default="zh"),
+        "enterprise": _field(enterprise_schema()),
+        "assessed_on": _field(cs.no_info_before_validator_function(_assessed_on, cs.date_schema(), metadata=_js(
+            pattern=DATE_PATTERN, description="look-back windows count back from this date"))),
+        "answers": _field(cs.dict_schema(cs.str_schema(), cs.any_schema()), default_factory=dict),
+        "notes": _field(cs.dict_schema(cs.str_schema(), cs.str_schema()), default_factory=dict),
     }, extra_behavior="forbid")
 
 
 @functools.cache
 def _validators() -> tuple[Any, Any]:
     from pydantic_core import SchemaValidator
-    from pydantic_core import core_schema as cs
 
-    ent = enterprise_schema()
-    envelope = cs.typed_dict_schema({
-        "format": _field(cs.literal_schema([FORMAT])),
-        "standard": _field(cs.str_schema()),
-        "questionnaire_version": _field(cs.int_schema(ge=1), default=1),
-        "language": _field(cs.literal_schema(["zh", "en"]), default="zh"),
-        "enterprise": _field(ent),
-        "assessed_on": _field(cs.no_info_before_validator_function(_assessed_on, cs.date_schema())),
-        "answers": _field(cs.dict_schema(cs.str_schema(), cs.any_schema()), default_factory=dict),
-        "notes": _field(cs.dict_schema(cs.str_schema(), cs.str_schema()), default_factory=dict),
-    }, extra_behavior="forbid")
-    return SchemaValidator(envelope), SchemaValidator(ent)
+    return SchemaValidator(envelope_schema()), SchemaValidator(enterprise_schema())
 
 
 class Envelope(NamedTuple):
@@ -452,21 +477,31 @@ def inconsistent(cat: Catalogue, answers: dict[str, Any],
     """The consistency rules (``rules/consistency.yaml``) that ``answers`` break.
 
     A rule is tested only when every question it reads is answered (and every profile field
-    it reads is known), so a half-filled answer file is never refused for what is missing."""
+    it reads is known), so a half-filled answer file is never refused for what is missing. A
+    last-event answer is dated against the profile's ``assessed_on``; without it, a rule that
+    dates one is not tested."""
     ns: dict[str, Any] = dict(profile or {})
     broken = []
     for rule in cat.consistency:
         names = rule.check.names
         if not all(n in answers or n in ns for n in names):
             continue
-        scope = {**ns, **{n: answers[n] for n in names if n in answers}}
+        scope = {**ns, **{n: _rule_value(cat, n, answers[n], ns.get("assessed_on")) for n in names if n in answers}}
         try:
             ok = eval(rule.check.code, _GLOBALS, scope)  # noqa: S307 - catalogue expression, whitelisted AST
-        except (ArithmeticError, TypeError):
+        except (ArithmeticError, TypeError, ValueError):
             continue
         if not ok:
             broken.append(rule)
     return broken
+
+
+def _rule_value(cat: Catalogue, qid: str, value: Any, on: dt.date | None) -> Any:
+    """An answer as rule expressions read it: a last event (a month, a date) as one they can date."""
+    q = cat.questions.get(qid)
+    if q is not None and q.type == "last_event" and isinstance(on, dt.date):
+        return parse_last_event(value, on)
+    return value
 
 
 def inconsistency_message(rule: ConsistencyRule, answers: dict[str, Any]) -> str:
@@ -628,7 +663,7 @@ def _check_consistency(doc: SourceDoc, cat: Catalogue, problems: list[Problem], 
     if env is not None:
         e = env.enterprise
         profile = {"production": e.production, "enterprise_type": e.type, "specific_types": tuple(e.specific),
-                   "current_tier": e.current_tier}
+                   "current_tier": e.current_tier, "assessed_on": env.assessed_on}
     for rule in inconsistent(cat, answers, profile):
         problems.append(doc.problem(("answers", rule.field), inconsistency_message(rule, answers)))
 

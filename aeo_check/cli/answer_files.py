@@ -24,10 +24,10 @@ from aeo_check.cli.app import (
     _lang,
     _load,
     _m,
-    _problems_exit,
     app,
     catalogue,
     err,
+    problems_exit_2,
 )
 
 # --------------------------------------------------------------------------- template
@@ -51,12 +51,8 @@ def template(
     filled = None
     etype, specs = type.value, [s.value for s in specific or []]
     if from_file is not None:
-        from aeo_check.files.sourcefile import DataFileError
-
-        try:
+        with problems_exit_2():
             filled = _load(from_file, cat)
-        except DataFileError as exc:
-            _problems_exit(exc.problems)
         etype, specs = filled.enterprise.type, list(filled.enterprise.specific)
     language = _lang(lang, filled.language if filled else None)
     if format is TemplateFmt.xlsx:
@@ -91,14 +87,9 @@ def import_(
     output: Annotated[Path | None, typer.Option("-o", "--output", help=_h("import --output"))] = None,
     force: Annotated[bool, typer.Option("--force", help=_h("import --force"))] = False,
 ) -> None:
-    from aeo_check.files.sourcefile import DataFileError
-
     cat = catalogue()
-    try:
+    with problems_exit_2():
         a = _load(file, cat)
-    except DataFileError as exc:
-        _problems_exit(exc.problems)
-        return
     from aeo_check.files.pdfdata import answers_from_pdf, is_pdf
 
     try:
@@ -139,7 +130,7 @@ def migrate(
     from aeo_check.answers.migrate import current_version, rewrite, upgrade, version_of
     from aeo_check.cli.app import UI
     from aeo_check.files.safetext import inert
-    from aeo_check.files.sourcefile import DataFileError, read_file
+    from aeo_check.files.sourcefile import read_file
     from aeo_check.words.i18n import t
 
     code = 0
@@ -149,11 +140,9 @@ def migrate(
             code = max(code, 2)
             continue
         try:
-            data = read_file(f).data  # first: a missing or unreadable file is invalid input (exit 2)
-            text = f.read_text(encoding="utf-8")
-        except DataFileError as exc:
-            _problems_exit(exc.problems)
-            return
+            with problems_exit_2():
+                data = read_file(f).data  # first: a missing or unreadable file is invalid input (exit 2)
+                text = f.read_text(encoding="utf-8")
         except OSError as exc:
             _io_error(exc, f)
         version = version_of(data)
@@ -182,7 +171,7 @@ class SchemaKind(str, Enum):
 
 @app.command(help=_h("schema"))
 def schema(
-    kind: Annotated[SchemaKind, typer.Argument(help=_h("schema kind"))],
+    kind: Annotated[SchemaKind, typer.Argument(metavar=_m("kind"), help=_h("schema kind"))],
 ) -> None:
     from aeo_check.document.schema import make, schema_text
 

@@ -7,6 +7,8 @@ that need them.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -135,6 +137,18 @@ def _main(
     lang: Annotated[Lang | None, typer.Option("--lang", help=_h("aeo-check --lang"))] = None,
 ) -> None:
     """Exit codes: 0 ok, 1 below --fail-below, 2 invalid input or usage, 3 I/O or internal error, 130 interrupted."""
+
+
+@contextmanager
+def problems_exit_2() -> Iterator[None]:
+    """Run the block; when a file in it is invalid (a DataFileError), print every problem with
+    its file, line and field, one a line, and exit 2."""
+    from aeo_check.files.sourcefile import DataFileError
+
+    try:
+        yield
+    except DataFileError as exc:
+        _problems_exit(exc.problems)
 
 
 def _problems_exit(problems) -> None:

@@ -18,10 +18,10 @@ from aeo_check.cli.app import (
     _h,
     _lang,
     _m,
-    _problems_exit,
     app,
     catalogue,
     out,
+    problems_exit_2,
 )
 
 # --------------------------------------------------------------------------- plan
@@ -40,14 +40,10 @@ def plan(
     lang: Annotated[Lang | None, typer.Option(help=_h("plan --lang"))] = None,
 ) -> None:
     from aeo_check.document.build import read
-    from aeo_check.files.sourcefile import DataFileError
 
     cat = catalogue()
-    try:
+    with problems_exit_2():
         doc = read(cat, file)
-    except DataFileError as exc:
-        _problems_exit(exc.problems)
-        return
     p = doc.data["plan"]
     language = _lang(lang, doc.assessment.language)
     if format is PlanFmt.json:

@@ -22,11 +22,11 @@ from aeo_check.cli.app import (
     _h,
     _lang,
     _m,
-    _problems_exit,
     app,
     catalogue,
     err,
     out,
+    problems_exit_2,
 )
 from aeo_check.document.resultfile import read_one
 
@@ -125,15 +125,11 @@ def diff(
     lang: Annotated[Lang | None, typer.Option(help=_h("diff --lang"))] = None,
 ) -> None:
     from aeo_check.compare.progress import compare as compare_results
-    from aeo_check.files.sourcefile import DataFileError
 
     cat = catalogue()
-    try:
+    with problems_exit_2():
         new_d = read_one(cat, new)
         old_d = read_one(cat, old, new_d.result.enterprise.get("uscc"))
-    except DataFileError as exc:
-        _problems_exit(exc.problems)
-        return
     new_r = new_d.data
     d = compare_results(old_d.data, new_r)
     if format is Fmt.json:

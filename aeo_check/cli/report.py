@@ -20,10 +20,10 @@ from aeo_check.cli.app import (
     _io_error,
     _lang,
     _m,
-    _problems_exit,
     app,
     catalogue,
     err,
+    problems_exit_2,
 )
 from aeo_check.document.resultfile import read_one
 
@@ -33,7 +33,7 @@ from aeo_check.document.resultfile import read_one
 def report(
     files: Annotated[list[Path], typer.Argument(metavar=_m("files"), help=_h("report files"))],
     output_text: Annotated[str | None, typer.Option(
-        "-o", "--output", help=_h("report --output"))] = None,
+        "-o", "--output", metavar=_m("output"), help=_h("report --output"))] = None,
     lang: Annotated[Lang | None, typer.Option(help=_h("report --lang"))] = None,
     html: Annotated[bool, typer.Option("--html", help=_h("report --html"))] = False,
     brand: Annotated[Path | None, typer.Option(help=_h("report --brand"))] = None,
@@ -72,8 +72,6 @@ def _output_of(files: list[Path], output_text: str | None) -> tuple[Path | None,
 def _report_batch(files: list[Path], output: Path | None, lang: Lang | None, html: bool, brand: Path | None,
                   compare: Path | None, jobs: int | None, binder: Path | None) -> NoReturn:
     """Several files (or one into a folder): one plan each, rendered in parallel; exits with the batch's code."""
-    from aeo_check.files.sourcefile import DataFileError
-
     if output is None:
         err.print(en_zh("cli.several_need_folder"), markup=False)
         raise typer.Exit(2)
@@ -93,10 +91,8 @@ def _report_batch(files: list[Path], output: Path | None, lang: Lang | None, htm
     if brand is not None:
         from aeo_check.views.pdf.report import load_brand
 
-        try:
+        with problems_exit_2():
             load_brand(brand)  # a broken brand file stops the batch before any work
-        except DataFileError as exc:
-            _problems_exit(exc.problems)
     if not html:
         _fonts_or_exit(lang.value if lang else "zh")
     targets, renamed = outputs_for(files, output, html, [*files, *([brand] if brand is not None else [])])
@@ -110,12 +106,10 @@ def _report_one(file: Path, output: Path | None, lang: Lang | None, html: bool, 
                 pdf_variant: PdfVariant | None, report_no: str | None, revision: str, compare: Path | None,
                 force: bool, binder: Path | None) -> None:
     """One file's plan: read it (and the earlier assessment), then render it to ``output``."""
-    from aeo_check.files.sourcefile import DataFileError
-
     output = output or Path("plan.html" if html else "plan.pdf")
     cat = catalogue()
     progress = None
-    try:
+    with problems_exit_2():
         from aeo_check.cli.binder import binder_states
         from aeo_check.views.pdf.report import answers_attachment, load_brand
 
@@ -127,9 +121,6 @@ def _report_one(file: Path, output: Path | None, lang: Lang | None, html: bool, 
 
             old = read_one(cat, compare, doc.result.enterprise.get("uscc"))
             progress = compare_results(old.data, res)
-    except DataFileError as exc:
-        _problems_exit(exc.problems)
-        return
     if html and pdf_variant is not None:
         err.print(en_zh("cli.variant_not_html"), markup=False)
         raise typer.Exit(2)
@@ -170,8 +161,10 @@ def _fonts_or_exit(lang: str) -> None:
 
 def _attachment_of(file: Path, res: dict, make) -> tuple[str, bytes]:
     """The answer file a PDF/A-3 plan carries; a plan given as input passes its own on."""
-    raw = file.read_bytes()
     from aeo_check.files.pdfdata import answers_from_pdf, is_pdf
+    from aeo_check.files.sourcefile import read_bytes_limited, source_name
+
+    raw = read_bytes_limited(file, source_name(file))  # read already: standard input gives it again
 
     if is_pdf(raw):
         return answers_from_pdf(raw)

@@ -23,11 +23,11 @@ from aeo_check.cli.app import (
     _h,
     _lang,
     _m,
-    _problems_exit,
     app,
     catalogue,
     err,
     out,
+    problems_exit_2,
 )
 
 # --------------------------------------------------------------------------- validate / score
@@ -43,6 +43,7 @@ def validate(
     format: Annotated[ValidateFmt, typer.Option("--format", help=_h("validate --format"))] = ValidateFmt.text,
 ) -> None:
     from aeo_check.files.safetext import inert
+    from aeo_check.files.sourcefile import source_name
     from aeo_check.runs.batch import check_file, removed_note, tell
     from aeo_check.runs.exitcodes import interface_lang, worst
 
@@ -60,9 +61,9 @@ def validate(
         else:
             tell(outcome, lang=ui if format is ValidateFmt.text else "en")
         if outcome.document is not None and outcome.document.assessment.removed:
-            err.print(removed_note(outcome.document.assessment, str(f), ui).rstrip("\n"), markup=False)
+            err.print(removed_note(outcome.document.assessment, source_name(f), ui).rstrip("\n"), markup=False)
         if outcome.code == 0 and format is ValidateFmt.text:
-            out.print(t("cli.ok", ui, file=inert(f)), markup=False)
+            out.print(t("cli.ok", ui, file=inert(source_name(f))), markup=False)
     raise typer.Exit(code)
 
 
@@ -161,12 +162,9 @@ def _old_blockers(cat, old_path: Path) -> dict:
     :func:`aeo_check.compare.progress.match_old` picks it); an unreadable OLD exits 2 before any scoring."""
     from aeo_check.compare.progress import blockers_of
     from aeo_check.document.resultfile import read_documents
-    from aeo_check.files.sourcefile import DataFileError
 
-    try:
+    with problems_exit_2():
         olds = read_documents(cat, old_path)
-    except DataFileError as exc:
-        _problems_exit(exc.problems)
     by_uscc: dict = {}
     for o in olds:
         by_uscc.setdefault(o.result.enterprise.get("uscc"), blockers_of(o.data))
@@ -183,7 +181,7 @@ def _score_junit(cat, files: list[Path], fail_below, fail_on_new_blockers) -> No
     """``score --format junit``: one JUnit document for the whole batch (one test case per file)."""
     from aeo_check.compare.progress import blockers_of_result, gained_blockers
     from aeo_check.document.build import read
-    from aeo_check.files.sourcefile import DataFileError
+    from aeo_check.files.sourcefile import DataFileError, source_name
     from aeo_check.scoring.result import tier_rank
     from aeo_check.views.ci import junit_xml
 
@@ -195,7 +193,7 @@ def _score_junit(cat, files: list[Path], fail_below, fail_on_new_blockers) -> No
             res = read(cat, f).result
         except DataFileError as exc:
             status = 2
-            entries.append({"file": str(f), "result": None, "problems": exc.problems})
+            entries.append({"file": source_name(f), "result": None, "problems": exc.problems})
             continue
         if fail_below is not None and (tier_rank(res.tier) < tier_rank(fail_below.value)
                                        or tier_rank(res.floor_tier) < tier_rank(fail_below.value)):
@@ -204,7 +202,7 @@ def _score_junit(cat, files: list[Path], fail_below, fail_on_new_blockers) -> No
                if olds is not None else None)
         if new:
             status = max(status, 1)
-        entries.append({"file": str(f), "result": res, "problems": None,
+        entries.append({"file": source_name(f), "result": res, "problems": None,
                         "guard": fail_below.value if fail_below else None, "new_blockers": new})
     sys.stdout.write(junit_xml(entries))
     if status:

@@ -59,8 +59,13 @@ _CLASSES: dict[type, type] = {}
 
 
 def localise(cmd: Any) -> None:
-    """Give a command tree its words in the interface language (nothing to do in English)."""
+    """Give a command tree its words in the interface language: placeholders in words (both
+    languages), and under Chinese the library's own English too."""
+    for param in getattr(cmd, "params", ()):
+        placeholders(param)
     if LANG != "zh":
+        for sub in getattr(cmd, "commands", {}).values():
+            localise(sub)
         return
     cls = type(cmd)
     if cls not in _CLASSES:
@@ -78,6 +83,47 @@ def localise(cmd: Any) -> None:
         cmd.subcommand_metavar = w("command_metavar")
     for sub in getattr(cmd, "commands", {}).values():
         localise(sub)
+
+
+def _word(param: Any) -> str | None:
+    """What a value of ``param`` is, in words (``文件…``, ``INTEGER``), where the library would
+    show its Python type (``<list[Path]>``, ``<int range>``); a choice lists its values."""
+    desc = getattr(param, "type_descriptor", None)
+    if desc is None or getattr(param, "is_flag", False) or getattr(param, "count", False):
+        return None
+    if desc.is_choice:
+        word = "|".join(str(getattr(c, "value", c)) for c in desc.choices)
+    else:
+        from typing import get_args
+
+        one = get_args(desc.annotation)[0] if desc.is_list else desc.annotation
+        kind = ("dir" if desc.path_type == "dir" else "file") if desc.is_path else _KINDS.get(one, "text")
+        word = t(f"metavar.{kind}", LANG)
+    return word + (t("metavar.more", LANG) if desc.is_list else "")
+
+
+_KINDS = {int: "integer", float: "number", str: "text"}
+
+
+def _range(param: Any) -> str | None:
+    lo, hi = getattr(param, "min", None), getattr(param, "max", None)
+    if lo is None and hi is None:
+        return None
+    key = "between" if lo is not None and hi is not None else "at_least" if lo is not None else "at_most"
+    return w(key, lo=lo, hi=hi)
+
+
+def placeholders(param: Any) -> None:
+    """An option's placeholder and an argument's type column in words (:func:`_word`), and a
+    number's range too (``至少1``, ``at least 1`` for ``x>=1``)."""
+    word = _word(param)
+    if word is None:
+        return
+    if param.param_type_name == "argument":  # its metavar (lexicon) already says what it is
+        param.display_type_rich = lambda ctx: None if param.metavar else word
+    elif param.metavar is None:
+        param.metavar = word
+    param._get_number_range_help_str = lambda: _range(param)
 
 
 def only_command(app: Any, argv: list[str]) -> Any:

@@ -86,7 +86,8 @@ def read(cat: Catalogue, path: Path | str, display: str | None = None,
     problem (file, line, field) when it is not a valid answer file."""
     from aeo_check.answers.model import parse_answers
     from aeo_check.answers.read import read_answers
+    from aeo_check.files.sourcefile import source_name
 
-    name = display or str(path)
+    name = source_name(display or path)
     doc = read_answers(Path(path), cat, name)
     return build(cat, parse_answers(doc, cat), name, doc, binder)

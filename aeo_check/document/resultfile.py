@@ -11,7 +11,7 @@ from aeo_check.answers.read import read_answers
 from aeo_check.catalogue.compiled import Catalogue
 from aeo_check.document.build import Document, build
 from aeo_check.files.safetext import quoted
-from aeo_check.files.sourcefile import DataFileError, Problem
+from aeo_check.files.sourcefile import DataFileError, Problem, source_name
 from aeo_check.scoring.result import RESULT_FORMAT
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -21,15 +21,16 @@ if TYPE_CHECKING:  # pragma: no cover
 def read_documents(cat: Catalogue, path: Path, binder: dict[str, str] | None = None) -> list[Document]:
     """The documents in ``path``: one for an answer file (YAML, JSON, xlsx), one or many for a
     result JSON written by ``score --format json``; ``binder`` as :func:`~aeo_check.document.build.build` takes it."""
-    doc = read_answers(path, cat, str(path))
+    name = source_name(path)
+    doc = read_answers(path, cat, name)
     data = doc.data
     items = data if isinstance(data, list) else [data]
     if items and all(_is_result(d) for d in items):
         base = (lambda i: (i,)) if isinstance(data, list) else (lambda i: ())
-        return [_from_result(cat, doc, d, base(i), str(path), binder) for i, d in enumerate(items)]
+        return [_from_result(cat, doc, d, base(i), name, binder) for i, d in enumerate(items)]
     if isinstance(data, list):
         raise DataFileError([doc.problem((), "neither an answer file nor a result JSON (score --format json)")])
-    return [build(cat, parse_answers(doc, cat), str(path), doc, binder)]
+    return [build(cat, parse_answers(doc, cat), name, doc, binder)]
 
 
 def _is_result(d: Any) -> bool:
@@ -74,7 +75,7 @@ def read_one(cat: Catalogue, path: Path, uscc: str | None = None, binder: dict[s
         raise DataFileError(
             [
                 Problem(
-                    str(path),
+                    source_name(path),
                     None,
                     "",
                     f"holds {len(docs)} results; none matches the enterprise {uscc!r}"

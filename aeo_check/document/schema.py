@@ -1,13 +1,13 @@
 """JSON Schemas (draft-07) for answer files and for the result JSON.
 
-The answer-file schema is generated from the catalogue: every question is a property with its
-type, choices, range and text in both languages, so an editor (the YAML language server, VS Code,
-JetBrains) completes and checks answers as they are typed. It agrees with ``aeo-check validate``
-on every answer file except where JSON Schema cannot say what the checker checks:
-
-- the USCC check digit (the schema checks length and characters only);
-- a last-event date that lies after ``assessed_on``;
-- numbers written as text with thousands separators ("1,000"), which the checker accepts.
+The answer-file schema is generated from what ``aeo-check validate`` itself uses: the envelope
+(format, enterprise, dates) from the pydantic-core schema its validator is built from
+(:func:`aeo_check.answers.model.envelope_schema`), and every question from the catalogue (its
+type, choices, range and text in both languages), so an editor (the YAML language server, VS Code,
+JetBrains) completes and checks answers as they are typed. The two agree on every answer file
+except for the checks JSON Schema cannot state, which the schema's ``description`` lists
+(:data:`BEYOND` and the cross-field consistency rules); a property test over mutated answer files
+holds them to that (``tests/document/test_schema.py``).
 
 The shipped copies in ``schemas/`` are written by ``aeo-check schema answers|result`` and a test
 keeps them equal to what the catalogue generates.
@@ -15,13 +15,13 @@ keeps them equal to what the catalogue generates.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from aeo_check.answers.migrate import current_version
-from aeo_check.answers.model import DONT_KNOW, FORMAT, LEGACY_BANDS, allowed
+from aeo_check.answers.model import DONT_KNOW, LEGACY_BANDS, YES_NO_PATTERN, allowed
 from aeo_check.catalogue.compiled import Catalogue
-from aeo_check.catalogue.vocab import ENTERPRISE_TYPES, SPECIFIC_TYPES, TIERS
+from aeo_check.catalogue.vocab import ENTERPRISE_TYPES, TIERS
+from aeo_check.files.limits import FIRST_ASSESSED_ON, LAST_ASSESSED_ON
 from aeo_check.scoring.result import RESULT_FORMAT
 
 if TYPE_CHECKING:  # pragma: no cover - annotations only
@@ -30,8 +30,7 @@ if TYPE_CHECKING:  # pragma: no cover - annotations only
 DRAFT = "http://json-schema.org/draft-07/schema#"  # draft-07: what editors' YAML servers support
 DATE = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$", "format": "date"}
 #: true/false, or yes/no as text (what the checker accepts: YAML 1.2 reads an unquoted yes as text)
-YES_NO = {"anyOf": [{"type": "boolean"},
-                    {"type": "string", "pattern": r"^\s*([Yy][Ee][Ss]|[Nn][Oo]|[Tt][Rr][Uu][Ee]|[Ff][Aa][Ll][Ss][Ee])\s*$"}]}
+YES_NO = {"anyOf": [{"type": "boolean"}, {"type": "string", "pattern": YES_NO_PATTERN}]}
 _MONTH = r"^(19|[2-9]\d)\d{2}-(0[1-9]|1[0-2])$"
 
 
@@ -122,44 +121,40 @@ def answers_schema(cat: Catalogue) -> dict[str, Any]:
              qid: {"anyOf": [{"type": "null"}, {"const": DONT_KNOW}]} for qid in ids}}}}}
         for t, ids in not_for.items() if ids
     ]
-    return {
-        "$schema": DRAFT,
-        "$id": f"urn:aeo-check:answers:{cat.version}",
-        "title": "aeo-check answer file",
-        "description": f"One assessment of one enterprise against {cat.meta.title.en} / {cat.meta.title.zh}",
-        "type": "object",
-        "additionalProperties": False,
-        "required": ["format", "standard", "enterprise", "assessed_on"],
-        "properties": {
-            "format": {"const": FORMAT},
-            "standard": {"const": cat.version, "description": "catalogue version answered against"},
-            "questionnaire_version": {"type": "integer", "minimum": 1, "maximum": current_version(), "default": 1,
-                              "description": "questionnaire version the file was written for "
-                                             "(older files are read through aeo-check migrate's renames)"},
-            "language": {"enum": ["zh", "en"], "default": "zh", "description": "language of reports made from it"},
-            "enterprise": {
-                "type": "object",
-                "additionalProperties": False,
-                "required": ["name", "uscc", "customs_code", "type", "production"],
-                "properties": {
-                    "name": {"type": "string", "minLength": 1, "maxLength": 200},
-                    "uscc": {"type": "string", "pattern": "^[0-9A-HJ-NPQRTUWXY]{18}$",
-                             "description": "unified social credit code, 18 characters (GB 32100)"},
-                    "customs_code": {"type": "string", "pattern": "^[0-9A-Z]{10}$",
-                                     "description": "customs registration code, 10 characters, quoted"},
-                    "type": {"enum": list(ENTERPRISE_TYPES)},
-                    "specific": {"type": "array", "uniqueItems": True, "items": {"enum": list(SPECIFIC_TYPES)}},
-                    "production": YES_NO,
-                    "current_tier": {"enum": list(TIERS), "default": "regular"},
-                },
-            },
-            "assessed_on": {**DATE, "description": "look-back windows count back from this date"},
-            "answers": {"type": "object", "additionalProperties": False, "properties": props},
-            "notes": {"type": "object", "propertyNames": {"enum": list(cat.questions)},
-                      "additionalProperties": {"type": "string"}},
-        },
-        "allOf": rules,
-    }
+    from pydantic.json_schema import GenerateJsonSchema
+
+    from aeo_check.answers.model import envelope_schema
+
+    envelope = GenerateJsonSchema().generate(envelope_schema())  # the validator's own schema
+    fields = envelope["properties"]
+    fields["standard"] = {"const": cat.version, "description": "catalogue version answered against"}
+    fields["questionnaire_version"].update(
+        maximum=current_version(),
+        description="questionnaire version the file was written for (older files are read through aeo-check "
+                    "migrate's renames)")
+    fields["language"]["description"] = "language of reports made from it"
+    fields["answers"] = {"type": "object", "additionalProperties": False, "properties": props}
+    fields["notes"]["propertyNames"] = {"enum": list(cat.questions)}
+    return {"$schema": DRAFT, "$id": f"urn:aeo-check:answers:{cat.version}", "title": "aeo-check answer file",
+            "description": _description(cat), **envelope, "allOf": rules}
+
+
+def _description(cat: Catalogue) -> str:
+    """What the file is, and what ``aeo-check validate`` checks beyond this schema."""
+    rules = "; ".join(f"{r.id}: {r.message.en}" for r in cat.consistency)
+    return (f"One assessment of one enterprise against {cat.meta.title.en} / {cat.meta.title.zh}. "
+            f"aeo-check validate also checks what this schema cannot state: {'; '.join(BEYOND)}; and the "
+            f"cross-field consistency rules (questionnaires/rules/consistency.yaml): {rules}")
+
+
+#: the checks of ``aeo-check validate`` that JSON Schema cannot state (one field's value alone)
+BEYOND = (
+    "the USCC check digit (the schema checks length and characters only)",
+    "a last-event date after assessed_on",
+    f"assessed_on between {FIRST_ASSESSED_ON} and {LAST_ASSESSED_ON}",
+    "an enterprise name that is blank or holds control characters",
+    'numbers written as text with thousands separators or units ("1,000"), which validate reads',
+)
 
 
 _TEXT = {"type": "object", "required": ["zh", "en"], "additionalProperties": False,
@@ -443,21 +438,6 @@ def _facts_schema(tiers: dict[str, Any]) -> dict[str, Any]:
             "effort": {"type": "object", "propertyNames": tiers, "additionalProperties": effort},
         },
     }
-
-
-SCHEMA_FILES = {"answers": "answers.schema.json", "result": "result.schema.json"}
-
-
-def shipped_path(kind: str) -> Path:
-    """Where the shipped copy of a schema is (inside the wheel, or ``schemas/`` of the source tree)."""
-    from aeo_check.catalogue.compiled import data_root
-
-    return data_root() / "schemas" / SCHEMA_FILES[kind]
-
-
-def modeline() -> str:
-    """The first line of a YAML answer file: editors with the YAML language server check it as it is typed."""
-    return f"# yaml-language-server: $schema={shipped_path('answers')}"
 
 
 def make(kind: str, cat: Catalogue) -> dict[str, Any]:

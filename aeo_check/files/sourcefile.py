@@ -543,8 +543,41 @@ def _link_leaves_folder(path: Path) -> bool:
     return os.path.commonpath([folder, target]) != folder
 
 
+#: the file name ``-`` stands for standard input, named so in every message
+STDIN = "-"
+STDIN_NAME = "<stdin>"
+_stdin: list[bytes] = []
+
+
+def is_stdin(path: Path | str) -> bool:
+    return str(path) == STDIN
+
+
+def source_name(path: Path | str) -> str:
+    """How messages and results name the file ``path``: ``<stdin>`` for ``-``."""
+    return STDIN_NAME if is_stdin(path) else str(path)
+
+
+def stdin_bytes(limit: int = MAX_FILE_BYTES) -> bytes:
+    """Standard input, read once: a second ``-`` in the same run gets the same bytes."""
+    import sys
+
+    if not _stdin:
+        try:
+            data = sys.stdin.buffer.read(limit + 1) if sys.stdin is not None else b""
+        except OSError as exc:
+            raise DataFileError([Problem(STDIN_NAME, None, "", f"cannot read: {exc.strerror or exc}")]) from None
+        if len(data) > limit:
+            raise DataFileError([Problem(STDIN_NAME, None, "", f"is larger than the limit of {limit:,} bytes")])
+        _stdin.append(data)
+    return _stdin[0]
+
+
 def read_bytes_limited(path: Path, name: str, limit: int = MAX_FILE_BYTES) -> bytes:
-    """The bytes of a regular file of at most ``limit`` bytes; :class:`DataFileError` otherwise."""
+    """The bytes of a regular file (or of standard input for ``-``) of at most ``limit`` bytes;
+    :class:`DataFileError` otherwise."""
+    if is_stdin(path):
+        return stdin_bytes(limit)
 
     def fail(msg: str) -> DataFileError:
         return DataFileError([Problem(name, None, "", msg)])
@@ -588,7 +621,9 @@ def read_bytes_limited(path: Path, name: str, limit: int = MAX_FILE_BYTES) -> by
 
 
 def read_file(path: Path, display: str | None = None) -> SourceDoc:
-    name = display or str(path)
+    """A YAML or JSON answer file (JSON is read as the YAML it is), or the one a plan PDF
+    carries; ``-`` is standard input."""
+    name = source_name(display or path)
     raw = read_bytes_limited(Path(path), name)
     if raw[:1024].lstrip().startswith(b"%PDF-"):  # a plan carrying its answer file (PDF/A-3)
         from aeo_check.files.pdfdata import NoAnswersInPdf, answers_from_pdf

@@ -14,6 +14,7 @@ from rich.text import Text
 
 from aeo_check.catalogue.vocab import ENTERPRISE_TYPES, SPECIFIC_TYPES
 from aeo_check.files.quickyaml import read
+from aeo_check.views.values import item_label
 from aeo_check.words.i18n import group
 
 if TYPE_CHECKING:  # pragma: no cover - annotations only
@@ -49,11 +50,6 @@ def screening_ids(cat: Catalogue) -> list[str]:
 
 def _in_profile(q: Question, etype: str, specific: object) -> bool:
     return etype in q.applies_to and (q.specific is None or q.specific in specific)
-
-
-def item_label(sid: str, number: int, lang: str) -> str:
-    """An item's number in one standard: 高级(27) / Cert. (19)."""
-    return group("session", lang)[f"item_{sid}"].format(n=number)
 
 
 def blockers(res: Result, lang: str) -> list[str]:

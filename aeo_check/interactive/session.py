@@ -280,7 +280,9 @@ class Session:
         self.steps = ([Step("profile", f) for f in PROFILE_FIELDS] + [Step("question", q) for q in first]
                       + [Step("verdict", "")] + [Step("question", q) for q in cat.questions if q not in first])
         self._section_shown: str | None = None
-        self._count_shown = False
+        #: the questions in scope, in the order asked: fixed when the count is shown before the
+        #: first question, changed (with a note) only by an answer that brings in or rules out some
+        self._scope: list[str] | None = None
         #: questions met in this session (answered, skipped or "don't know"): moving forward
         #: after going back passes over them; a resumed file re-asks its open and don't-know ones
         self.visited: set[str] = set()
@@ -365,8 +367,8 @@ class Session:
         return step.key in self.draft.answers or step.key in self.visited
 
     def questions(self) -> list[Question]:
-        """The questions this profile brings, in the order asked: the totals of the progress
-        marks, which do not move while answering (a follow-up ruled out is passed over)."""
+        """The questions this profile brings, in the order asked (follow-ups included, whether
+        or not the answers call for them)."""
         ent = self.draft.enterprise
         etype, specific = ent.get("type", "importer_exporter"), ent.get("specific", ())
         return [self.cat.questions[s.key] for s in self.steps
@@ -376,6 +378,27 @@ class Session:
         """The questions of :meth:`questions` the answers so far do not rule out."""
         facts = self._facts()
         return [q for q in self.questions() if facts.applies(q.id) is not False]
+
+    def scope(self) -> list[str]:
+        """The progress marks' questions: the ones in scope as the scorer counts them (its
+        ``in_scope``), in the order asked. Set before the first question; afterwards only
+        :meth:`rescope` changes it."""
+        if self._scope is None:
+            self._scope = [q.id for q in self.still_asked()]
+        return self._scope
+
+    def rescope(self) -> None:
+        """After an answer: when it brings in or rules out questions, say so in one line and
+        move the totals; otherwise nothing changes."""
+        if self._scope is None:
+            return
+        new = [q.id for q in self.still_asked()]
+        more, fewer = len(set(new) - set(self._scope)), len(set(self._scope) - set(new))
+        self._scope = new
+        if more or fewer:
+            key = "scope_both" if more and fewer else "scope_more" if more else "scope_fewer"
+            self.console.print(self.w[key].format(more=more, fewer=fewer, n=len(new)), style="cyan",
+                               markup=False, soft_wrap=True)
 
     # the loop ------------------------------------------------------------------
     def run(self) -> None:
@@ -461,6 +484,7 @@ class Session:
                     return SKIP
                 self.draft.set_answer(step.key, DONT_KNOW_NAV)
                 self.save()
+                self.rescope()
                 src = self.cat.questions[step.key].source
                 if src is not None:
                     self.console.print(f"[magenta]{escape(self.w['ask_source'].format(source=src.get(self.lang)))}[/]",
@@ -475,6 +499,7 @@ class Session:
                 self.visited.add(step.key)
                 self.draft.set_answer(step.key, result)
             self.save()
+            self.rescope()
             return result
 
     def _clashes(self, qid: str, value: Any) -> bool:
@@ -482,7 +507,8 @@ class Session:
         answers and let the person change either (the earlier one is asked again here)."""
         ent = self.draft.enterprise
         profile = {"production": ent.get("production", True), "enterprise_type": ent.get("type", "importer_exporter"),
-                   "specific_types": tuple(ent.get("specific", ())), "current_tier": ent.get("current_tier", "regular")}
+                   "specific_types": tuple(ent.get("specific", ())), "current_tier": ent.get("current_tier", "regular"),
+                   "assessed_on": self.draft.assessed_on}
         rule = next((r for r in inconsistent(self.cat, {**self.draft.answers, qid: value}, profile)
                      if qid in r.check.names), None)
         if rule is None:
@@ -504,18 +530,18 @@ class Session:
         return True
 
     def _header(self, step: Step) -> None:
-        if step.kind == "question" and not self._count_shown:
-            self._count_shown = True
-            qs, facts = self.questions(), self._facts()
-            open_ = sum(1 for q in qs if facts.applies(q.id) is not True)
-            self.console.print(self.w["count_open"].format(n=len(qs), f=open_, minutes=minutes_for(qs)),
+        if step.kind == "question" and self._scope is None:
+            facts, ids = self._facts(), self.scope()
+            qs = [self.cat.questions[q] for q in ids]
+            open_ = sum(1 for q in ids if facts.applies(q) is not True)
+            self.console.print(self.w["count_open"].format(n=len(ids), f=open_, minutes=minutes_for(qs)),
                                style="bold", markup=False, soft_wrap=True)
         section = "profile" if step.kind == "profile" else self._part(step.key)
         if section != self._section_shown:
             self._section_shown = section
             if section == "screening":
                 self.console.rule(f"[bold]{escape(self.w['screening_title'])}[/]")
-                n = sum(1 for q in self.questions() if self._part(q.id) == "screening")
+                n = sum(1 for q in self.scope() if self._part(q) == "screening")
                 self.console.print(self.w["screening_count"].format(n=n), markup=False, soft_wrap=True)
             else:
                 self.console.rule(f"[bold]{escape(self.cat.label('sections', section).get(self.lang))}[/]")
@@ -528,9 +554,9 @@ class Session:
         return self.cat.questions[qid].section
 
     def _progress(self, q: Question) -> str:
-        """[12/140 · 贸易安全 3/40]: position among the questions the profile and the answers so
-        far bring, in the order asked; a follow-up that does not apply is passed over."""
-        ids = [x.id for x in self.questions()]
+        """[12/140 · 贸易安全 3/40]: position among the questions in scope (:meth:`scope`), in
+        the order asked, so the last question asked is the last one counted."""
+        ids = self.scope()
         part = self._part(q.id)
         in_part = [x for x in ids if self._part(x) == part]
         pos = ids.index(q.id) + 1 if q.id in ids else 0
@@ -551,7 +577,8 @@ class Session:
             if q.source is not None:
                 text += "\n" + self.w["ask_source"].format(source=q.source.get(self.lang))
         if text:
-            self.console.print(f"[cyan]{escape(self.w['help'])}:[/] {escape(text)}", highlight=False)
+            colon = t("punct.colon", self.lang).rstrip()
+            self.console.print(f"[cyan]{escape(self.w['help'] + colon)}[/] {escape(text)}", highlight=False)
 
     def _specific_help(self) -> None:
         self.console.print(escape(self.w["specific_intro"]), highlight=False)
@@ -692,9 +719,11 @@ def run_assess(cat: Catalogue, output: Path | None, resume: Path | None, review:
 def _run(cat: Catalogue, session: Session, console: Console, resumed: bool) -> int:
     draft, w = session.draft, session.w
     console.print(f"[bold]{escape(w['welcome'].format(title=cat.meta.title.get(draft.language)))}[/]")
-    if resumed:  # every answer counts, "don't know yet" included
-        console.print(w["resumed"].format(path=inert(session.path), n=len(draft.answers) + len(draft.dont_know),
-                                          k=len(draft.dont_know), p=len(draft.enterprise)),
+    if resumed:  # every answer in scope counts, "don't know yet" included: the count the totals use
+        scope = [q.id for q in session.still_asked()]
+        k = sum(1 for q in scope if q in draft.dont_know)
+        console.print(w["resumed"].format(path=inert(session.path), n=sum(1 for q in scope if q in draft.answers) + k,
+                                          k=k, p=len(draft.enterprise)),
                       markup=False, soft_wrap=True)
     try:
         session.save()

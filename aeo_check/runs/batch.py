@@ -73,10 +73,11 @@ class Summary:
 def score_file(cat: Catalogue, path: str, opts: Options) -> Outcome:
     """One answer file's assessment document (read → check → score → plan, once), then its view."""
     from aeo_check.document.build import read
-    from aeo_check.files.sourcefile import DataFileError
+    from aeo_check.files.sourcefile import DataFileError, source_name
 
+    source, path = path, source_name(path)  # "-" reads standard input, named <stdin>
     try:
-        doc = read(cat, path, binder=opts.binder)
+        doc = read(cat, source, binder=opts.binder)
     except DataFileError as exc:
         return _invalid(path, exc.problems, opts)
     except (KeyboardInterrupt, SystemExit, GeneratorExit):
@@ -196,8 +197,10 @@ def each(cat: Catalogue, paths: Sequence[str], task: Callable[[Catalogue, str], 
     worker processes (file *i* by worker *i mod jobs*), where None stands for a file whose worker
     ended early. ``task`` must not raise for a bad file; what it returns travels back pickled, so
     keep it small."""
+    from aeo_check.files.sourcefile import is_stdin
+
     jobs = max(1, min(jobs, len(paths), processors()))
-    if jobs == 1:
+    if jobs == 1 or any(is_stdin(p) for p in paths):  # standard input is this process's own
         for p in paths:
             yield task(cat, p)
         return
@@ -334,7 +337,7 @@ def check_file(path: Path, cat: Catalogue) -> FileOutcome:
 
     from aeo_check.document.build import read
     from aeo_check.files.safetext import inert
-    from aeo_check.files.sourcefile import DataFileError
+    from aeo_check.files.sourcefile import DataFileError, source_name
 
     out = FileOutcome(path)
     try:
@@ -347,7 +350,7 @@ def check_file(path: Path, cat: Catalogue) -> FileOutcome:
         out.code = FAILED
         kind = "I/O error" if isinstance(exc, OSError) else "internal error"
         detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else f"{type(exc).__name__}: {exc}"
-        out.error = f"{path}: {kind}: {inert(detail, 200)}"
+        out.error = f"{source_name(path)}: {kind}: {inert(detail, 200)}"
         out.trace = traceback.format_exc()
     return out
 

@@ -15,6 +15,7 @@ from rich.text import Text
 
 from aeo_check.catalogue.compiled import Catalogue
 from aeo_check.files.safetext import inert
+from aeo_check.views.values import item_label
 from aeo_check.words.i18n import group, t
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -70,7 +71,7 @@ def screen_lines(cat: Catalogue, doc: Document, lang: str) -> list[Text]:
             for g in blockers[:TOP_BLOCKERS]:
                 r = g.result
                 state = w["blocker_unanswered"] if r.rating == "unanswered" else w["blocker_fail"]
-                line = Text(f"  ({r.official_no}) ")
+                line = Text(f"  {item_label(sid, r.official_no, lang)} ")
                 line.append(r.item.title_for(sid).get(lang))
                 line.append(f" · {state}", style="red" if r.rating == "fail" else "magenta")
                 out.append(line)

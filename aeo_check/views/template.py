@@ -40,10 +40,9 @@ def render_template(cat: Catalogue, etype: str, specific: list[str], lang: str,
     w = group("template", lang)
     today = filled.assessed_on if filled else (today or dt.date.today())
     e = filled.enterprise if filled else None
-    from aeo_check.document.schema import modeline
-
+    # no "$schema" line: the tool's own copy lies in its install folder, which a file sent to a
+    # client or committed must not name (README: how to point an editor at the schema)
     lines = [
-        modeline(),
         f"# {w['head']}",
         f"# {cat.meta.title.get(lang)} ({cat.version})",
         f"# {w['score'].format(f=file_hint)}",

@@ -8,6 +8,12 @@ from aeo_check.catalogue.compiled import Catalogue
 from aeo_check.words.i18n import t
 
 
+def item_label(sid: str, number: int, lang: str) -> str:
+    """An item's number with its standard, as the two standards number items differently:
+    高级(27) / Cert. (19), never a bare (27)."""
+    return t(f"session.item_{sid}", lang, n=number)
+
+
 def answer_value(cat: Catalogue, qid: str, value: Any, lang: str) -> str:
     q = cat.questions.get(qid)
     if value is None:

@@ -281,7 +281,7 @@ WORDS: dict[str, dict[str, tuple[str, str]]] = {
             '检查答卷，逐条列出问题（文件、行号或工作表!单元格、字段）。有效退出码0，无效2，读写或内部错误3。',
             'Check answer files; print every problem with file, line (or sheet!cell) and field. Exit 0 valid, 2 not, 3 on an I/O or internal error.',
         ),
-        "validate files": ('答卷文件（YAML、JSON 或 xlsx）。', 'Answer files (YAML, JSON or xlsx).'),
+        "validate files": ('答卷文件（YAML、JSON 或 xlsx）；- 表示从标准输入读取（YAML 或 JSON）。', 'Answer files (YAML, JSON or xlsx); - reads one from standard input (YAML or JSON).'),
         "validate --format": (
             'text（文字），或 github（输出 GitHub Actions 注释）。',
             'text, or github (annotations on stdout for GitHub Actions).',
@@ -329,7 +329,7 @@ WORDS: dict[str, dict[str, tuple[str, str]]] = {
             '为答卷评分：预计信用等级、两项标准得分、阻碍项和晋级路径，每个文件评完即输出。退出码：0；低于 --fail-below 或出现新阻碍项（--fail-on-new-blockers）时为1；输入无效为2（其余文件照常评分）。',
             "Score answer files: likely tier, both standards' scores, blockers, the path up.\n\nEach file is written as soon as it is scored. Exit 0; 1 when a file falls below --fail-below or gains a blocker (--fail-on-new-blockers); 2 on invalid input (every file is still scored).",
         ),
-        "score files": ('答卷文件（YAML、JSON 或 xlsx）。', 'Answer files (YAML, JSON or xlsx).'),
+        "score files": ('答卷文件（YAML、JSON 或 xlsx）；- 表示从标准输入读取（YAML 或 JSON）。', 'Answer files (YAML, JSON or xlsx); - reads one from standard input (YAML or JSON).'),
         "score --format": (
             'table（一个文件显示完整面板，多个文件每个一行）、json（数组，每行一个结果）、jsonl（每行一个 JSON 文档）或 junit（每个文件一个测试用例，阻碍项记为失败）。',
             'table (one file: the full panel; more: one line each), json (an array, one result per line), jsonl (one JSON document per line) or junit (one test case per file, blockers as failures).',
@@ -349,7 +349,7 @@ WORDS: dict[str, dict[str, tuple[str, str]]] = {
             '带日期的整改计划任务清单：步骤、类型、目标、责任部门、开始、结束（均含当日）、项目、前置步骤。',
             'The dated plan as a task list: step, kind, tier, owner, start, end (both days included), items, waits on.',
         ),
-        "plan file": ('答卷文件（YAML 或 JSON）。', 'An answer file (YAML or JSON).'),
+        "plan file": ('答卷文件（YAML 或 JSON）；- 表示从标准输入读取。', 'An answer file (YAML or JSON); - reads it from standard input.'),
         "plan --format": (
             'table、json、csv（可用 Excel 或项目管理工具打开）或 ics（日历文件，再次导入时替换原有事件）。',
             'table, json, csv (opens in Excel or a project tool) or ics (a calendar file; importing it again replaces the earlier events).',
@@ -359,7 +359,7 @@ WORDS: dict[str, dict[str, tuple[str, str]]] = {
             '生成双语整改计划 PDF（或 HTML）；多个文件并行生成。"-o -" 把一个文件的计划输出到屏幕。',
             'Render the improvement plan as a bilingual PDF (or HTML); several files render in parallel. "-o -" writes one file\'s plan to stdout.',
         ),
-        "report files": ('答卷，或 score --format json 输出的结果文件。', 'Answer files or result JSONs from score --format json.'),
+        "report files": ('答卷，或 score --format json 输出的结果文件；- 表示从标准输入读取。', 'Answer files or result JSONs from score --format json; - reads one from standard input.'),
         "report --output": (
             '要写入的 PDF（使用 --html 时为 HTML）；多个文件时为以 / 结尾的文件夹（每个文件一份计划）。',
             'The PDF (or HTML with --html) to write; a folder ending in / (one plan per file) for several files.',
@@ -448,10 +448,19 @@ WORDS: dict[str, dict[str, tuple[str, str]]] = {
         "paths": ('文件|文件夹...', 'FILE|DIR...'),
         "id": ('条目', 'ID'),
         "dir": ('文件夹', 'DIR'),
+        "output": ('文件|文件夹/', 'FILE|DIR/'),
+        "kind": ('种类', 'KIND'),
+        "text": ('文本', 'TEXT'),
+        "integer": ('整数', 'INTEGER'),
+        "number": ('数字', 'NUMBER'),
+        "more": ('...', '...'),
     },
     "typer": {
         "usage": ('用法：', 'Usage: '),
         "options_metavar": ('[选项]', '[OPTIONS]'),
+        "at_least": ('至少{lo}', 'at least {lo}'),
+        "at_most": ('至多{hi}', 'at most {hi}'),
+        "between": ('{lo}至{hi}', '{lo} to {hi}'),
         "command_metavar": ('命令 [参数]...', 'COMMAND [ARGS]...'),
         "try_help": ("运行 '{command} {option}' 查看帮助。", "Try '{command} {option}' for help."),
         "error": ('错误：{message}', 'Error: {message}'),
@@ -647,8 +656,20 @@ WORDS: dict[str, dict[str, tuple[str, str]]] = {
         "clash_change_this": ('改本题的答案', "Change this question's answer"),
         "clash_change_other": ('改前面的：{question}', 'Change the earlier one: {question}'),
         "count_open": (
-            '本企业最多需回答{n}个问题（其中{f}个视前面的答案而定），约需{minutes}分钟。',
-            'This enterprise has at most {n} questions to answer ({f} of them only if an earlier answer calls for them), about {minutes} minutes.',
+            '本企业需回答{n}个问题（其中{f}个视前面的答案而定），约需{minutes}分钟。',
+            'This enterprise has {n} questions to answer ({f} of them only if an earlier answer calls for them), about {minutes} minutes.',
+        ),
+        "scope_more": (
+            '根据这个答案，需回答的问题现为{n}个（新增{more}个）。',
+            'Questions to answer after this answer: {n} ({more} added).',
+        ),
+        "scope_fewer": (
+            '根据这个答案，需回答的问题现为{n}个（排除{fewer}个）。',
+            'Questions to answer after this answer: {n} ({fewer} ruled out).',
+        ),
+        "scope_both": (
+            '根据这个答案，需回答的问题现为{n}个（新增{more}个，排除{fewer}个）。',
+            'Questions to answer after this answer: {n} ({more} added, {fewer} ruled out).',
         ),
     },
     "asker": {

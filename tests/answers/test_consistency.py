@@ -1,4 +1,5 @@
-"""A count against "never" is refused by `validate` with file, line and field, as in the questionnaire."""
+"""A count of the last 12 months against "never", or against a latest date older than that, is
+refused by `validate` with file, line and field, as in the questionnaire."""
 
 from __future__ import annotations
 
@@ -31,8 +32,11 @@ def line_of(path: Path, qid: str) -> int:
     ({"penalty_count_12m": "1", "latest_penalty_on": "never"}, "latest_penalty_on"),
     ({"penalty_count_12m": "1", "fines_total_12m": "60000", "largest_fine_12m": "60000",
       "largest_fine_on": "never"}, "largest_fine_on"),
-])
-def test_validate_names_file_line_and_field_of_a_count_against_never(tmp_path, answers, field):
+    ({"penalty_count_12m": "2", "latest_penalty_on": '"2025-05"'}, "latest_penalty_on"),  # assessed 2026-11-20
+    ({"penalty_count_12m": "1", "fines_total_12m": "60000", "largest_fine_12m": "60000",
+      "largest_fine_on": '"2024-01"'}, "largest_fine_on"),
+], ids=["penalties, never", "fine, never", "penalties, 18 months ago", "fine, 34 months ago"])
+def test_validate_names_file_line_and_field_of_a_count_against_an_older_date(tmp_path, answers, field):
     path = with_answers(tmp_path, **answers)
     res = subprocess.run([EXE, "validate", str(path)], capture_output=True, text=True, stdin=subprocess.DEVNULL,
                          env={"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"}, check=False)

@@ -100,17 +100,16 @@ def _names() -> set[str]:
     return names
 
 
-#: formats, products and codes a Chinese help names as they are (PDF/A-3, Ctrl-C, the value types
-#: <str> <int range> <list[Path]>, the range [x>=1])
+#: formats, products and codes a Chinese help names as they are (PDF/A-3, Ctrl-C)
 PRODUCTS = {"AEO", "aeo", "check", "JSON", "Schema", "YAML", "Excel", "PDF", "HTML", "GitHub", "Actions", "Ctrl", "C",
-            "A", "str", "int", "path", "range", "Path", "list", "x"}
+            "A"}
 
 
 def english_left(text: str, names: set[str]) -> tuple[list[str], list[str]]:
     """(English sentences, English words) in a help text once names and codes are taken out."""
+    text = re.sub(r"(--[\w-]+) [\w/.-]+(?:\|[\w/.-]+)+(?:\.\.\.)?", r"\1", text)  # an option's choices
     text = re.sub(r"-\n\s+", "-", text)  # an option name the wrapper split
     text = re.sub(r"(?<=[A-Za-z])\n\s+(?=[a-z])", "", text)  # a name the wrapper split inside Chinese text
-    text = re.sub(r"<[^>]*>", " ", text)  # value types: <path>, <zh|en>, <int range>
     text = re.sub(r"(?<![\w-])--?[a-z][\w-]*", " ", text)  # options
     text = re.sub(r"\S+\.(?:yaml|json|xlsx|pdf|html)\b", " ", text)  # file names
     text = re.sub(r"\b[a-z]+(?:-[a-z0-9]+)+\b", " ", text)  # ids and codes: cmp-single-fine, aeo-check
@@ -121,7 +120,7 @@ def english_left(text: str, names: set[str]) -> tuple[list[str], list[str]]:
 
 def test_the_english_finder_finds_english():
     names = _names()
-    assert english_left("  --format <table|json>  Show this message and exit.", names)[0] == \
+    assert english_left("  --format table|json  Show this message and exit.", names)[0] == \
         ["Show this message and exit"]
     assert english_left("  显示本帮助并退出。默认 message，see cmp-single-fine", names)[1] == ["message", "see"]
     assert english_left("  --fail-\n   on-new-blockers 旧文件  答卷（YAML、JSON 或 xlsx）。", names) == ([], [])
@@ -164,8 +163,32 @@ def test_chinese_help_fits_80_columns_and_breaks_like_chinese(path):
     out = _help("zh", path, COLUMNS="80")
     for line in out.splitlines():
         stripped = line.strip()
-        assert cell_len(line) <= 80 or re.fullmatch(r"(-\w, )?--[\w-]+ <[^>]+>", stripped), line
+        assert cell_len(line) <= 80 or re.fullmatch(r"(-\w, )?--[\w-]+ [\w|/.]+", stripped), line
         assert not stripped or stripped[0] not in "。，、；：！？）」』》”’", line
     # the English words (option names, formats) are the same as in help never wrapped
     unwrapped = _help("zh", path, COLUMNS="1000")
     assert re.findall(r"[A-Za-z0-9][\w.-]*", out) == re.findall(r"[A-Za-z0-9][\w.-]*", unwrapped)
+
+
+#: what the library shows where no placeholder is given: Python types and ranges
+PYTHON_TYPES = re.compile(r"<(?:str|int|float|bool|path|file|dir|datetime|\w+ range)>|<[\w/.-]+(?:\|[\w/.-]+)+>"
+                          r"|list\[|\[x|x[<>]=")
+
+
+@pytest.mark.parametrize("lang, how", [("zh", {"LANG": "zh_CN.UTF-8"}), ("zh", ["--lang", "zh"]),
+                                       ("en", {"LANG": "en_US.UTF-8"}), ("en", ["--lang", "en"])],
+                         ids=["LANG=zh_CN", "--lang zh", "LANG=en_US", "--lang en"])
+def test_help_shows_placeholders_in_words_never_python_types(lang, how):
+    env = {"PATH": "/usr/bin:/bin", "COLUMNS": "100", "LANG": "C.UTF-8", **(how if isinstance(how, dict) else {})}
+    before = how if isinstance(how, list) else []
+    for path in PATHS:
+        res = subprocess.run([EXE, *before, *path, "--help"], capture_output=True, text=True,
+                             stdin=subprocess.DEVNULL, env=env)
+        assert res.returncode == 0 and res.stdout.startswith("用法：" if lang == "zh" else "Usage:"), path
+        assert PYTHON_TYPES.findall(res.stdout) == [], (path, PYTHON_TYPES.findall(res.stdout))
+        if path == ["score"]:
+            words = ["文件...", "-j, --jobs 整数", "至少1", "--binder 文件夹"] if lang == "zh" else \
+                ["FILE...", "-j, --jobs INTEGER", "at least 1", "--binder DIR"]
+            assert all(w in res.stdout for w in words), res.stdout
+        if path == ["template"]:
+            assert ("-o, --output 文件" if lang == "zh" else "-o, --output FILE") in res.stdout

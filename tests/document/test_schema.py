@@ -155,13 +155,22 @@ def test_the_three_documented_differences(cat, validator):
     assert verdicts(cat, validator, d) == (False, True)
 
 
-def test_template_starts_with_the_schema_modeline(cat):
-    out = subprocess.run([EXE, "template"], capture_output=True, text=True, stdin=subprocess.DEVNULL, cwd=ROOT)
-    first = out.stdout.splitlines()[0]
-    # the installed tool names its own shipped copy (site-packages in CI, schemas/ in a checkout)
-    assert first.startswith("# yaml-language-server: $schema=/") and first.endswith("/schemas/answers.schema.json")
-    path = Path(first.split("$schema=", 1)[1])
-    assert path.is_file() and json.loads(path.read_text(encoding="utf-8"))["$id"] == f"urn:aeo-check:answers:{cat.version}"
+def test_template_names_no_schema_path_of_the_installed_tool(tmp_path):
+    # a $schema into the install folder resolves on no other machine: the template writes none
+    for args in (["template"], ["template", "--lang", "zh", "--type", "customs_broker"]):
+        out = subprocess.run([EXE, *args], capture_output=True, text=True, stdin=subprocess.DEVNULL, cwd=tmp_path)
+        assert out.returncode == 0 and "$schema" not in out.stdout and "site-packages" not in out.stdout
+
+
+def test_the_readme_schema_line_resolves_beside_the_answer_file(tmp_path, cat):
+    # what the README tells people to do: the schema saved beside the answers, named relatively
+    schema = subprocess.run([EXE, "schema", "answers"], capture_output=True, text=True, stdin=subprocess.DEVNULL)
+    (tmp_path / "answers.schema.json").write_text(schema.stdout, encoding="utf-8")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    line = "# yaml-language-server: $schema=./answers.schema.json"
+    assert line in readme and "aeo-check schema answers > answers.schema.json" in readme
+    target = tmp_path / line.split("$schema=", 1)[1]
+    assert json.loads(target.read_text(encoding="utf-8"))["$id"] == f"urn:aeo-check:answers:{cat.version}"
 
 
 def test_result_json_of_every_example_matches_the_result_schema(cat):
@@ -180,3 +189,91 @@ def test_result_json_of_every_example_matches_the_result_schema(cat):
     broken["standards"]["advanced"]["gaps"][0]["rating"] = "meh"
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(broken, schema)
+
+
+# --------------------------------------------------------------------------- schema and validate agree on mutants
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from aeo_check.catalogue import get_catalogue  # noqa: E402
+
+CAT = get_catalogue()
+BASES = [as_editor_sees(load(p.name)) for p in EXAMPLES]
+NUMERIC = ("integer", "number", "money", "percent")
+TOP_REQUIRED = ["format", "standard", "enterprise", "assessed_on"]
+ENTERPRISE_REQUIRED = ["name", "uscc", "customs_code", "type", "production"]
+WRONG_TYPES = ["abc", ["x"], {"a": 1}, True, 1.5, -7, None]
+
+
+def _at(d: dict, where: str) -> dict:
+    return d if where == "top" else d.setdefault(where, {})
+
+
+@st.composite
+def mutants(draw) -> tuple[str, dict]:
+    """(what was changed, a valid example answer file with one change)."""
+    d = copy.deepcopy(draw(st.sampled_from(BASES)))
+    answered = sorted(k for k, v in d["answers"].items() if v is not None)
+    kind = draw(st.sampled_from(["wrong type", "out of range", "unknown key", "missing required", "wrong enum"]))
+    if kind == "wrong type":
+        where = draw(st.sampled_from(["answers", "enterprise", "top"]))
+        key = draw(st.sampled_from(answered if where == "answers" else
+                                   list(d["enterprise"]) if where == "enterprise" else ["language", "assessed_on"]))
+        _at(d, where)[key] = draw(st.sampled_from(WRONG_TYPES))
+    elif kind == "out of range":
+        numeric = [q for q in answered if CAT.questions[q].type in NUMERIC]
+        q = CAT.questions[draw(st.sampled_from(numeric))]
+        low = q.min is not None and (q.max is None or draw(st.booleans()))
+        step = 1 if q.type == "integer" else draw(st.sampled_from([1, 0.5, 0.001]))
+        d["answers"][q.id] = q.min - step if low else q.max + step
+    elif kind == "unknown key":
+        where = draw(st.sampled_from(["answers", "enterprise", "top", "notes"]))
+        key = draw(st.text(alphabet="abcdefghijklmnopqrstuvwxyz_", min_size=1, max_size=12))
+        if key in _at(d, where) or key in CAT.questions and where in ("answers", "notes"):
+            key += "_x9"
+        _at(d, where)[key] = draw(st.sampled_from(["x", 1, True]))
+    elif kind == "missing required":
+        field = draw(st.sampled_from(TOP_REQUIRED + [f"enterprise.{f}" for f in ENTERPRISE_REQUIRED]))
+        parent, _, name = field.rpartition(".")
+        (d[parent] if parent else d).pop(name, None)
+    else:
+        choices = [q for q in answered if CAT.questions[q].type in ("choice", "multi")]
+        target = draw(st.sampled_from(["answer", "type", "current_tier", "language", "specific"]))
+        if target == "answer":
+            q = CAT.questions[draw(st.sampled_from(choices))]
+            d["answers"][q.id] = ["not_a_choice"] if q.type == "multi" else "not_a_choice"
+        elif target == "specific":
+            d["enterprise"]["specific"] = ["not_a_standard"]
+        else:
+            _at(d, "top" if target == "language" else "enterprise")[target] = "not_a_value"
+    return kind, d
+
+
+def _documented(problems) -> bool:
+    """Whether every problem validate found is one the schema's description lists as beyond it."""
+    rules = [r.message.en for r in CAT.consistency]
+    return all(any(p.message.startswith(m) for m in rules) or "check digit" in p.message
+               or "after assessed_on" in p.message for p in problems)
+
+
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(mutants())
+def test_schema_and_validate_agree_on_mutated_answer_files(validator, mutant):
+    kind, data = mutant
+    schema_ok = not list(validator.iter_errors(data))
+    try:
+        parse_answers(SourceDoc("x.yaml", copy.deepcopy(data), {}), CAT)
+        problems = []
+    except DataFileError as exc:
+        problems = exc.problems
+    if schema_ok and problems:  # only the cross-field rules the schema says it cannot express
+        assert _documented(problems), (kind, [str(p) for p in problems])
+    else:
+        assert schema_ok == (not problems), (kind, schema_ok, [str(p) for p in problems])
+
+
+def test_the_schema_description_lists_what_it_cannot_check():
+    text = answers_schema(CAT)["description"]
+    assert all(r.id in text for r in CAT.consistency)
+    assert "check digit" in text and "after assessed_on" in text

@@ -27,9 +27,10 @@ from aeo_check.answers.messages import localise
 from aeo_check.answers.model import uscc_problem
 from aeo_check.answers.read import load_answers
 from aeo_check.catalogue import get_catalogue
+from aeo_check.document.build import read as read_document
 from aeo_check.interactive.asker import DONT_KNOW, Asker, parse_text_answer
 from aeo_check.interactive.screening import screening_ids
-from aeo_check.interactive.session import questionnaire, run_assess
+from aeo_check.interactive.session import run_assess
 from aeo_check.views.template import render_template
 from aeo_check.words.i18n import default_lang
 from aeo_check.words.progname import program
@@ -176,12 +177,13 @@ def test_dont_know_is_asked_again_on_resume_and_can_be_answered(tmp_path):
     path = near_complete(tmp_path, ["audit_opinion", "total_liabilities"])
     assert drive([CTRL_D, CTRL_D, "n"], path)[0] == 0
     assert saved(path)["answers"]["total_liabilities"] == "dont_know"
-    given = sum(1 for v in saved(path)["answers"].values() if v is not None)
+    counts = read_document(CAT, path).facts.counts  # the answers in scope, as every surface counts them
+    given = counts.answered + counts.dont_know
     n = len(CAT.choices_of(CAT.questions["audit_opinion"]))
     # the cursor starts on the saved "don't know": up past every choice to the first
     code, typist, out = drive([UP * n + ENTER, "60000000" + ENTER, "n"], path)
     assert code == 0 and typist.asked[:2] == ["audit_opinion", "total_liabilities"]
-    # every answer counts, the two "don't know yet" among them
+    # every answer in scope counts, the two "don't know yet" among them
     assert f'{given} questions answered (2 of them "don\'t know yet")' in out
     answers = saved(path)["answers"]
     assert answers["audit_opinion"] == "unqualified" and answers["total_liabilities"] == 60_000_000
@@ -255,23 +257,30 @@ def test_follow_up_is_asked_only_when_it_applies(tmp_path):
 
 # --------------------------------------------------------------------------- progress, resume, comments
 
-def test_progress_counts_the_whole_questionnaire_with_stable_totals(tmp_path):
+def test_progress_total_is_the_documents_scope_and_moves_only_with_a_note(tmp_path):
     path = near_complete(tmp_path, ["exports", "export_loading_supervised", "export_loading_photos",
                                     "security_training_agents"])
+    before = read_document(CAT, path).facts.counts.in_scope
     code, _, out = drive(["n", "y", "n"], path)
     assert code == 0
-    first = screening_ids(CAT)  # asked first, as a part of their own
-    in_profile = [q.id for q in questionnaire(CAT, "importer_exporter", [])]
-    ids = [q for q in first if q in in_profile] + [q for q in in_profile if q not in first]
-    security = [q for q in ids if CAT.questions[q].section == "trade_security" and q not in first]
-    profile = [q for q in ids if CAT.questions[q].section == "profile" and q not in first]
+    after = read_document(CAT, path).facts.counts.in_scope
+    assert after < before  # no export: its follow-ups leave the scope
+    assert re.search(rf"This enterprise has {before} questions to answer", out)
     marks = re.findall(r"\[(\d+)/(\d+) · ([^\]]+?) (\d+)/(\d+)\]", out)
-    assert marks == [(str(ids.index("exports") + 1), str(len(ids)), "Enterprise profile",
-                      str(profile.index("exports") + 1), str(len(profile))),
-                     (str(ids.index("security_training_agents") + 1), str(len(ids)), "Trade security",
-                      str(len(security)), str(len(security)))]
-    # the total counts the follow-ups that no longer apply, so it never moves while answering
-    assert "export_loading_supervised" in ids
+    assert [(m[1], m[2]) for m in marks] == [(str(before), "Enterprise profile"), (str(after), "Trade security")]
+    # one line between the two says why the total moved
+    between = out[out.index("Does the enterprise export goods?"):out.index(f"/{after} · Trade security")]
+    assert f"Questions to answer after this answer: {after} ({before - after} ruled out)." in between
+    assert marks[-1][3] == marks[-1][4]  # the section's last question, counted against its new total
+
+
+def test_an_answer_that_changes_nothing_in_scope_adds_no_note(tmp_path):
+    path = near_complete(tmp_path, ["security_training_agents"])
+    code, _, out = drive(["y", "n"], path, lang="zh")
+    assert code == 0
+    assert "需回答的问题现为" not in out
+    total = read_document(CAT, path).facts.counts.in_scope
+    assert f"本企业需回答{total}个问题" in out and f"/{total} · 贸易安全 " in out
 
 
 def test_resume_line_is_a_command_that_works_as_printed(tmp_path):
@@ -326,7 +335,7 @@ def test_result_screen_fits_forty_rows(tmp_path):
     # the plan's recommended target (Advanced comes within half a year of Certified), as everywhere else
     assert re.search(r"Next step: .*Advanced Certified Enterprise is 20\d\d-\d\d-\d\d", screen, re.S)
     assert re.search(r"Advanced Certified Enterprise: apply by 20\d\d-\d\d-\d\d, decision expected by", screen)
-    assert "Top blockers (Advanced standard)" in screen and "(10) " in screen
+    assert "Top blockers (Advanced standard)" in screen and "Adv. (10) Internal audit" in screen
     assert "Full result: " in screen and "Improvement plan: " in screen
 
 

@@ -199,9 +199,16 @@ def test_the_whole_questionnaire_in_chinese_shows_no_english(tmp_path):
     doc = yaml.safe_load((tmp_path / "answers.yaml").read_text(encoding="utf-8"))
     assert list(doc["answers"].values()).count("dont_know") == 1 and len(doc["notes"]) == 1
     assert (tmp_path / "answers-checklist.txt").is_file()
-    # progress over the whole questionnaire, with one total throughout
-    totals = set(re.findall(r"\[\d+/(\d+) · ", history))
-    assert len(totals) == 1
+    # the total shown before the first question moves only with a line saying why; the last
+    # question asked is the last one counted
+    announced, marks, notes = None, [], 0
+    for m in re.finditer(r"本企业需回答(\d+)个问题|需回答的问题现为(\d+)个|\[(\d+)/(\d+) · ", history):
+        if m.group(3) is None:
+            announced, notes = int(m.group(1) or m.group(2)), notes + (m.group(2) is not None)
+            continue
+        assert int(m.group(4)) == announced, m.group(0)
+        marks.append(int(m.group(3)))
+    assert notes >= 1 and marks[-1] == announced
 
 
 def test_the_whole_questionnaire_in_english_shows_no_chinese_but_the_note(tmp_path):

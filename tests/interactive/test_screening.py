@@ -10,7 +10,7 @@ import pytest
 from aeo_check.answers.read import load_answers
 from aeo_check.catalogue import get_catalogue
 from aeo_check.catalogue.vocab import ENTERPRISE_TYPES, SPECIFIC_TYPES
-from aeo_check.interactive.screening import blockers, item_label, screening_ids, verdict_lines
+from aeo_check.interactive.screening import blockers, screening_ids, verdict_lines
 from aeo_check.interactive.session import in_profile
 from aeo_check.scoring import score
 
@@ -41,11 +41,6 @@ def only_screening(example: str):
     a.answers = {k: v for k, v in a.answers.items() if k in first}
     a.dont_know = [q for q in a.dont_know if q in first]
     return score(CAT, a)
-
-
-def test_item_labels_name_the_standard():
-    assert [item_label("advanced", 27, "zh"), item_label("certified", 19, "zh")] == ["高级(27)", "认证(19)"]
-    assert [item_label("advanced", 27, "en"), item_label("certified", 19, "en")] == ["Adv. (27)", "Cert. (19)"]
 
 
 def test_the_discredited_example_shows_its_ground_and_the_item_in_both_standards():

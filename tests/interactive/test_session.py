@@ -8,6 +8,7 @@ the answer file held at that moment, so each test can check the file after every
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -30,6 +31,7 @@ from keys import (
 )
 
 from aeo_check.answers.read import load_answers
+from aeo_check.document.build import read as read_document
 from aeo_check.interactive.screening import screening_ids
 
 
@@ -165,6 +167,16 @@ def test_whole_questionnaire_from_an_empty_start(tmp_path):
     order = ["profile", "internal_control", "financial", "compliance", "trade_security", "bonus"]
     assert [s for i, s in enumerate(sections) if i == 0 or sections[i - 1] != s] == order
     assert "Likely tier" in out
+    # every mark counts against the total last announced; the last question asked is the last counted
+    announced, marks = None, []
+    for m in re.finditer(r"has (\d+) questions to answer|after this answer: (\d+) |\[(\d+)/(\d+) · ", out):
+        if m.group(3) is None:
+            announced = int(m.group(1) or m.group(2))
+            continue
+        assert int(m.group(4)) == announced, m.group(0)
+        marks.append(int(m.group(3)))
+    assert marks == sorted(marks) and marks[-1] == announced == len(asked)
+    assert announced == read_document(CAT, out_file).facts.counts.in_scope
 
 
 def test_not_a_terminal_is_refused_in_both_languages():

@@ -707,7 +707,9 @@ def render_pdf(cat: Catalogue, R: dict[str, Any], lang: str, brand: Brand | None
 def answers_attachment(file: Path, R: dict[str, Any]) -> tuple[str, bytes]:
     """The answer file to carry inside a PDF/A-3 plan: the file as given when it is an answer
     file, or an answer file rebuilt from the result's answers when a result JSON was given."""
-    raw = file.read_bytes()
+    from aeo_check.files.sourcefile import is_stdin, read_bytes_limited, source_name
+
+    raw = read_bytes_limited(file, source_name(file))  # standard input gives again what it gave
     if R.get("format") == RESULT_FORMAT and not _is_answer_file(raw):
         import yaml
 
@@ -718,7 +720,8 @@ def answers_attachment(file: Path, R: dict[str, Any]) -> tuple[str, bytes]:
                "answers": {**R.get("answers", {}), **{k: DONT_KNOW for k in R.get("dont_know", [])}},
                "notes": R.get("notes", {})}
         return "aeo-answers.yaml", yaml.safe_dump(doc, allow_unicode=True, sort_keys=False).encode("utf-8")
-    suffix = ".json" if file.suffix.lower() == ".json" else ".yaml"
+    json = file.suffix.lower() == ".json" or (is_stdin(file) and raw.lstrip().startswith(b"{"))
+    suffix = ".json" if json else ".yaml"
     return f"aeo-answers{suffix}", raw
 
 
