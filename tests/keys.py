@@ -116,11 +116,11 @@ class Typist:
 
 
 def drive(tmp_path: Path, script: list[str] | None = None, resume: Path | None = None, auto: bool = False,
-          review: str | None = None, output: Path | None = None) -> tuple[int, Typist, str]:
+          review: str | None = None, output: Path | None = None, lang: str = "en") -> tuple[int, Typist, str]:
     console = Console(record=True, width=120, force_terminal=False)
     with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
         typist = Typist(pipe, script, auto)
         typist.path = output or resume
-        code = run_assess(CAT, output=output, resume=resume, review=review, lang="en",
+        code = run_assess(CAT, output=output, resume=resume, review=review, lang=lang,
                           asker_factory=typist.factory, console=console, today=TODAY)
     return code, typist, console.export_text()

@@ -751,7 +751,8 @@ def _run(cat: Catalogue, session: Session, console: Console, resumed: bool) -> i
                 console.print(draft_yaml(session.path, draft, cat), markup=False, soft_wrap=True)
                 return 130
         documents(cat, session, console)
-        console.print(f"[yellow]{escape(t('interrupted', lang))}[/] "
+        gap = "" if lang == "zh" else " "  # Chinese sets no space after its full stop
+        console.print(f"[yellow]{escape(t('interrupted', lang))}[/]{gap}"
                       + escape(t("saved_at", lang, path=inert(session.path))), soft_wrap=True)
         console.print(t("resume_with", lang, command=inert(command("assess", "--resume", session.path))),
                       markup=False, soft_wrap=True)

@@ -68,6 +68,14 @@ def test_interrupt_after_any_question_keeps_every_answer(tmp_path, stop_at):
     assert "Traceback" not in out
 
 
+@pytest.mark.parametrize(("lang", "line"), [("zh", "已中断。答案已保存到 {path}"),
+                                            ("en", "Interrupted. Answers are saved in {path}")])
+def test_the_interrupt_line_is_set_as_each_language_sets_a_sentence(tmp_path, lang, line):
+    path = near_complete(tmp_path)
+    code, _, out = drive(tmp_path, [CTRL_C], resume=path, lang=lang)
+    assert code == 130 and line.format(path=path) in out
+
+
 def test_resume_continues_after_an_interrupt(tmp_path):
     path = near_complete(tmp_path)
     assert drive(tmp_path, ["y", "3" + ENTER, CTRL_C], resume=path)[0] == 130
