@@ -33,7 +33,7 @@ FIXED = ("wait", "statements", "repair", "blocked", "deadline")
 def schedule(steps: dict[str, Step], on: dt.date, order: list[str], cal: WorkCalendar) -> None:
     """Give every step its start and end (see the module's docstring)."""
     first = cal.on_or_after(on)
-    booked: dict[str, set[dt.date]] = {}
+    booked: dict[str, set[int]] = {}  # owner -> the working days booked (day numbers)
     rank = {sid: i for i, sid in enumerate(order)}
     todo = sorted(steps, key=lambda sid: (rank.get(sid, len(rank)), sid))
     done = {sid for sid in todo if steps[sid].kind in FIXED}
@@ -43,7 +43,7 @@ def schedule(steps: dict[str, Step], on: dt.date, order: list[str], cal: WorkCal
         done.add(sid)
 
 
-def _place(s: Step, before: list[Step], first: dt.date, booked: dict[str, set[dt.date]], cal: WorkCalendar) -> None:
+def _place(s: Step, before: list[Step], first: dt.date, booked: dict[str, set[int]], cal: WorkCalendar) -> None:
     if any(b.end is None for b in before):
         s.start, s.end = first, None
         return
@@ -55,19 +55,12 @@ def _place(s: Step, before: list[Step], first: dt.date, booked: dict[str, set[dt
         return
     owner = booked.setdefault(s.owner or "customs_affairs", set())
     days = s.days or 1
-    while True:
-        run = _run(start, days, cal)
-        clash = next((d for d in run if d in owner), None)
+    i = cal.index(start)
+    while True:  # the earliest run of free working days long enough to hold the task
+        run = cal.ordinals(i, days)
+        clash = next((k for k, day in enumerate(run) if day in owner), None)
         if clash is None:
             break
-        start = cal.day_after(clash)
+        i += clash + 1
     owner.update(run)
-    s.start, s.end = run[0], run[-1]
-
-
-def _run(start: dt.date, days: int, cal: WorkCalendar) -> list[dt.date]:
-    """The ``days`` working days from ``start`` on (``start`` counted if it is a working day)."""
-    out = [cal.on_or_after(start)]
-    while len(out) < days:
-        out.append(cal.day_after(out[-1]))
-    return out
+    s.start, s.end = dt.date.fromordinal(run[0]), dt.date.fromordinal(run[-1])

@@ -23,6 +23,7 @@ import hashlib
 import json
 import os
 import re
+from bisect import bisect_left
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -52,8 +53,15 @@ class Year(NamedTuple):
 
 @dataclass(slots=True)
 class WorkCalendar:
+    """Working days, answered from an index: the working days of the years met so far, in order,
+    as day numbers (``date.toordinal``), so that "the n-th working day from d" is a look-up, not a
+    walk through the calendar day by day."""
+
     notices: Mapping[int, Notice] = field(default_factory=dict)
     _years: dict[int, Year] = field(default_factory=dict)
+    _ords: list[int] = field(default_factory=list)  # the working days of years _lo.._hi, ascending
+    _lo: int = 0
+    _hi: int = -1
 
     def year(self, y: int) -> Year:
         have = self._years.get(y)
@@ -70,11 +78,37 @@ class WorkCalendar:
             return d in yr.workdays
         return d not in yr.days_off
 
+    # the index ---------------------------------------------------------------
+    def _cover(self, lo: int, hi: int) -> None:
+        """Hold the working days of every year from ``lo`` to ``hi`` in the index."""
+        if self._hi < self._lo:
+            self._lo, self._hi = lo, lo - 1
+        if lo < self._lo:
+            self._ords[:0] = [o for y in range(lo, self._lo) for o in self._workdays_of(y)]
+            self._lo = lo
+        if hi > self._hi:
+            self._ords.extend(o for y in range(self._hi + 1, hi + 1) for o in self._workdays_of(y))
+            self._hi = hi
+
+    def _workdays_of(self, y: int) -> list[int]:
+        first, last = dt.date(y, 1, 1).toordinal(), dt.date(y, 12, 31).toordinal()
+        return [o for o in range(first, last + 1) if self.is_workday(dt.date.fromordinal(o))]
+
+    def index(self, d: dt.date) -> int:
+        """The place in the index of ``d``, or of the first working day after it."""
+        self._cover(min(d.year, self._lo if self._hi >= self._lo else d.year), d.year + 1)
+        return bisect_left(self._ords, d.toordinal())
+
+    def ordinals(self, i: int, n: int) -> list[int]:
+        """``n`` working days from place ``i`` of the index on (day numbers)."""
+        while i + n > len(self._ords):
+            self._cover(self._lo, self._hi + 1)
+        return self._ords[i:i + n]
+
+    # dates -------------------------------------------------------------------
     def on_or_after(self, d: dt.date) -> dt.date:
         """``d`` if it is a working day, else the first working day after it."""
-        while not self.is_workday(d):
-            d += ONE
-        return d
+        return dt.date.fromordinal(self.ordinals(self.index(d), 1)[0])
 
     def day_after(self, d: dt.date) -> dt.date:
         """The first working day after ``d`` (a step that follows something ending on ``d``)."""
@@ -98,19 +132,13 @@ class WorkCalendar:
 
     def end_of(self, start: dt.date, days: int) -> dt.date:
         """The last working day of a task of ``days`` working days starting on ``start`` (counted)."""
-        d = self.on_or_after(start)
-        for _ in range(max(days, 1) - 1):
-            d = self.day_after(d)
-        return d
+        return dt.date.fromordinal(self.ordinals(self.index(start), max(days, 1))[-1])
 
     def count(self, first: dt.date, last: dt.date) -> int:
         """Working days from ``first`` to ``last``, both counted (0 when ``last`` is before ``first``)."""
-        n = 0
-        d = first
-        while d <= last:
-            n += self.is_workday(d)
-            d += ONE
-        return n
+        if last < first:
+            return 0
+        return self.index(last + ONE) - self.index(first)
 
     def estimated_years(self, dates: list[dt.date]) -> list[int]:
         """The years among ``dates`` whose days off are estimated by rule, in order."""

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from aeo_check.planning.workdays import Notice, WorkCalendar
 
@@ -144,3 +146,25 @@ def test_a_cache_entry_that_cannot_be_an_estimated_year_is_recomputed(tmp_path, 
     entry.write_bytes(key + b"\n" + body)
     again, _ = _estimated_2027(tmp_path, monkeypatch)
     assert again == computed
+
+
+def _walk_end(cal: WorkCalendar, d: dt.date, n: int) -> dt.date:
+    """The n-th working day from ``d`` on, found by walking the calendar one day at a time."""
+    while not cal.is_workday(d):
+        d += dt.timedelta(days=1)
+    while n > 1:
+        d += dt.timedelta(days=1)
+        n -= cal.is_workday(d)
+    return d
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.dates(D(2025, 1, 1), D(2029, 12, 31)), st.integers(1, 80)), min_size=1, max_size=4))
+def test_working_days_from_the_index_agree_with_walking_the_calendar(queries):
+    cal, plain = WorkCalendar(), WorkCalendar()  # one asked in any order of years, one only walked
+    for d, n in queries:
+        end = _walk_end(plain, d, n)
+        assert cal.on_or_after(d) == _walk_end(plain, d, 1)
+        assert cal.end_of(d, n) == end
+        assert cal.count(d, end) == n
+        assert cal.day_after(end) == _walk_end(plain, end + dt.timedelta(days=1), 1)
