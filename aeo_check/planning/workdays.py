@@ -91,12 +91,19 @@ class WorkCalendar:
             self._hi = hi
 
     def _workdays_of(self, y: int) -> list[int]:
+        """Year ``y``'s working days as day numbers: Monday to Friday (day number 1, 1 January of
+        year 1, was a Monday) but the days off, and the weekend days worked."""
+        yr = self.year(y)
+        off = {d.toordinal() for d in yr.days_off}
+        worked = {d.toordinal() for d in yr.workdays}
         first, last = dt.date(y, 1, 1).toordinal(), dt.date(y, 12, 31).toordinal()
-        return [o for o in range(first, last + 1) if self.is_workday(dt.date.fromordinal(o))]
+        return [o for o in range(first, last + 1) if ((o - 1) % 7 < 5 and o not in off) or o in worked]
 
     def index(self, d: dt.date) -> int:
-        """The place in the index of ``d``, or of the first working day after it."""
-        self._cover(min(d.year, self._lo if self._hi >= self._lo else d.year), d.year + 1)
+        """The place in the index of ``d``, or of the first working day after it (the index grows
+        into the next year only when asked for a day there)."""
+        covered = self._hi >= self._lo
+        self._cover(min(d.year, self._lo) if covered else d.year, max(d.year, self._hi) if covered else d.year)
         return bisect_left(self._ords, d.toordinal())
 
     def ordinals(self, i: int, n: int) -> list[int]:
