@@ -200,6 +200,20 @@ _RULES: list[_Rule] = [
     _from("not_utf8"),
     _from("pdf_unreadable"),
     _from("pdf_no_answers"),
+    # a result file read back
+    _from("result_neither"),
+    _from("result_earlier"),
+    _from("result_catalogue"),
+    _from("result_many"),
+    _from("result_many_one"),
+    _from("result_not_item"),
+    _from("result_standard_missing", standard=lambda sid: t(sid, "zh")),
+    _from("result_twice"),
+    _from("result_not_fact", kind=lambda kind: _zh(f"result_fact_{kind}") if kind in ("question", "derived", "profile")
+          else kind),
+    _from("result_profile_value"),
+    _from("result_not_question"),
+    _from("result_unknown_derived"),
     # writing an output: the particular reasons before the operating system's
     _from("out_no_name"),
     _from("out_part_is_file"),

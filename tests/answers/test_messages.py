@@ -13,6 +13,7 @@ import os
 import re
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -407,3 +408,57 @@ def test_an_unwritable_output_is_named_in_the_interface_language(tmp_path):
         assert res.returncode == 3
         assert res.stderr.splitlines() == [f"aeo-check: {words} /proc/aeo-check/plan.pdf"
                                            + ("：文件或文件夹不存在" if lang == "zh" else ": No such file or directory")]
+
+
+def _result_messages(tmp: Path) -> list[str]:
+    """What reading a forged or foreign result file says, one forgery per message."""
+    from aeo_check.document.resultfile import read_one
+
+    cat = get_catalogue()
+    good = json.loads(subprocess.run([EXE, "score", str(ROOT / "examples" / "regular-food-importer.yaml"),
+                                      "--format", "json"], capture_output=True, text=True,
+                                     stdin=subprocess.DEVNULL).stdout)[0]
+    gaps = good["standards"]["advanced"]["gaps"]
+
+    def forged(change) -> dict:
+        d = json.loads(json.dumps(good))
+        change(d)
+        return d
+
+    def fact(kind: str, key: str, value) -> Callable:
+        return lambda d: d["standards"]["advanced"]["gaps"][0]["why"].append(
+            {**gaps[0]["why"][0], "kind": kind, "id": key, "state": "computed", "value": value})
+
+    forgeries = [
+        forged(lambda d: d["standards"]["advanced"]["gaps"][0].update(id="no-such-item")),
+        forged(lambda d: d["standards"]["advanced"]["gaps"].append(gaps[0])),
+        forged(fact("question", "no_such_question", 1)),
+        forged(fact("profile", "production", {"a": 1})),
+        forged(lambda d: d["answers"].update(no_such_question=1)),
+        forged(lambda d: d["dont_know"].append("no_such_question")),
+        forged(lambda d: d["derived"].update(no_such_value=1)),
+        forged(lambda d: d.update(format="aeo-check/result/1")),
+        forged(lambda d: d.update(standard="gacc-2014")),
+        [good, good],
+        [good, {"not": "a result"}],
+    ]
+    out = []
+    for n, data in enumerate(forgeries):
+        path = tmp / f"forged-{n}.json"
+        path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        with pytest.raises(DataFileError) as exc:
+            read_one(cat, path)
+        out += [p.message for p in exc.value.problems]
+    return out
+
+
+def test_every_result_file_message_has_its_chinese(tmp_path):
+    messages = list(dict.fromkeys(_result_messages(tmp_path)))
+    assert len(messages) >= 11
+    untranslated = []
+    for m in messages:
+        zh = localise(m, "zh")
+        rest = re.sub(r"'[^']*'|\"[^\"]*\"|`[^`]*`|aeo-check [a-z].*", " ", zh)  # quoted values, commands
+        if zh == m or not CJK.search(zh) or ENGLISH.search(rest):
+            untranslated.append(f"{m!r} -> {zh!r}")
+    assert untranslated == [], "\n".join(untranslated)
