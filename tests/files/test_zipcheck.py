@@ -6,21 +6,14 @@ import io
 import zipfile
 
 import pytest
+from zips import zip_bytes
 
 from aeo_check.files.zipcheck import MAX_ENTRIES, MAX_ENTRY_BYTES, MAX_TOTAL_BYTES, ZipRefused, check_zip
 
 
-def _zip(entries: dict[str, bytes], method: int = zipfile.ZIP_DEFLATED) -> bytes:
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", method) as z:
-        for name, data in entries.items():
-            z.writestr(name, data)
-    return buf.getvalue()
-
-
 def test_a_package_within_every_limit_passes():
-    check_zip(_zip({"xl/workbook.xml": b"<workbook/>", "xl/worksheets/sheet1.xml": b"<worksheet/>" * 1000}))
-    check_zip(_zip({"a.xml": b"<a/>"}, zipfile.ZIP_STORED))
+    check_zip(zip_bytes({"xl/workbook.xml": b"<workbook/>", "xl/worksheets/sheet1.xml": b"<worksheet/>" * 1000}))
+    check_zip(zip_bytes({"a.xml": b"<a/>"}, zipfile.ZIP_STORED))
 
 
 @pytest.mark.parametrize(("entries", "method", "message"), [
@@ -39,17 +32,17 @@ def test_a_package_within_every_limit_passes():
 ])
 def test_a_package_past_a_limit_is_refused_saying_which(entries, method, message):
     with pytest.raises(ZipRefused) as info:
-        check_zip(_zip(entries, method))
+        check_zip(zip_bytes(entries, method))
     assert str(info.value) == message
 
 
 def test_a_dtd_split_across_two_chunks_is_still_found():
     with pytest.raises(ZipRefused, match="declares a DTD"):
-        check_zip(_zip({"x.xml": b" " * (64 * 1024 - 4) + b"<!DOCTYPE x><x/>"}))
+        check_zip(zip_bytes({"x.xml": b" " * (64 * 1024 - 4) + b"<!DOCTYPE x><x/>"}))
 
 
 def test_an_entry_that_inflates_past_what_it_claims_is_refused():
-    raw = bytearray(_zip({"x.xml": b"<x/>" + b" " * 100_000}))
+    raw = bytearray(zip_bytes({"x.xml": b"<x/>" + b" " * 100_000}))
     z = zipfile.ZipFile(io.BytesIO(bytes(raw)))
     info = z.getinfo("x.xml")
     raw[info.header_offset + 22:info.header_offset + 26] = (10).to_bytes(4, "little")  # local header

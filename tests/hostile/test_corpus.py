@@ -10,7 +10,6 @@ problem on stderr naming the file, and no traceback.
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import struct
@@ -24,6 +23,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 import pytest
+from zips import zip_bytes
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
@@ -88,14 +88,6 @@ def run_limited(args: list[str], cwd: Path, **popen: object) -> Ran:
 
 # --------------------------------------------------------------------------- workbooks made at test time
 
-def _zip(entries: dict[str, bytes], method: int = zipfile.ZIP_DEFLATED) -> bytes:
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", method) as z:
-        for name, data in entries.items():
-            z.writestr(name, data)
-    return buf.getvalue()
-
-
 def _minimal_book(sheet: bytes) -> dict[str, bytes]:
     ns = b'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
     rel = b'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
@@ -125,12 +117,12 @@ def _write(tmp: Path, name: str, data: bytes) -> Path:
 def quadratic_refs(tmp: Path) -> list[str]:
     """Cell heads that never close: the old pattern reader's quadratic case (1.6 KB on disk)."""
     sheet = b'<worksheet><sheetData><row r="1">' + b'<c r="D1" s="1"' * 60_000 + b"</row></sheetData></worksheet>"
-    return ["validate", str(_write(tmp, "quadratic.xlsx", _zip(_minimal_book(sheet))))]
+    return ["validate", str(_write(tmp, "quadratic.xlsx", zip_bytes(_minimal_book(sheet))))]
 
 
 def bzip2_entry(tmp: Path) -> list[str]:
     """A sheet compressed with bzip2 (spreadsheet programs write stored or deflate only)."""
-    return ["validate", str(_write(tmp, "bzip2.xlsx", _zip(_minimal_book(b"<worksheet/>"), zipfile.ZIP_BZIP2)))]
+    return ["validate", str(_write(tmp, "bzip2.xlsx", zip_bytes(_minimal_book(b"<worksheet/>"), zipfile.ZIP_BZIP2)))]
 
 
 def lying_deflate(tmp: Path) -> list[str]:
@@ -162,13 +154,13 @@ def _raw_zip(entries: list[tuple[str, int, bytes, int, int]]) -> bytes:
 def deflate_bomb(tmp: Path) -> list[str]:
     """A sheet that honestly inflates to 40 MB (40 KB on disk)."""
     book = _minimal_book(b"<worksheet>" + b" " * 40 * 2**20 + b"</worksheet>")
-    return ["validate", str(_write(tmp, "big.xlsx", _zip(book)))]
+    return ["validate", str(_write(tmp, "big.xlsx", zip_bytes(book)))]
 
 
 def many_entries(tmp: Path) -> list[str]:
     book = _minimal_book(b"<worksheet/>")
     book.update({f"xl/media/pad{i}.bin": b"" for i in range(5000)})
-    return ["validate", str(_write(tmp, "crowded.xlsx", _zip(book, zipfile.ZIP_STORED)))]
+    return ["validate", str(_write(tmp, "crowded.xlsx", zip_bytes(book, zipfile.ZIP_STORED)))]
 
 
 def entity_bomb(tmp: Path) -> list[str]:
@@ -176,7 +168,7 @@ def entity_bomb(tmp: Path) -> list[str]:
         b'<!ENTITY %c "%s">' % (98 + i, b"&%c;" % (97 + i) * 10) for i in range(8)) + b"]>"
     sheet = lol + b'<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&i;</t></is></c></row>' \
                   b"</sheetData></worksheet>"
-    return ["validate", str(_write(tmp, "entities.xlsx", _zip(_minimal_book(sheet))))]
+    return ["validate", str(_write(tmp, "entities.xlsx", zip_bytes(_minimal_book(sheet))))]
 
 
 def not_a_zip(tmp: Path) -> list[str]:
