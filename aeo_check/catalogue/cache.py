@@ -84,14 +84,14 @@ def _read(path: Path, key: str) -> Catalogue | None:
             gc.enable()
 
 
-def _write(folder: Path, path: Path, key: str, cat: Catalogue) -> None:
+def _write(path: Path, key: str, cat: Catalogue) -> None:
     from aeo_check.catalogue.datacache import dumps
 
     try:
         body = dumps(cat).encode("utf-8")
     except (TypeError, ValueError):  # something the data format cannot hold: just no cache
         return
-    write_entry(folder, path, key, body, _PREFIX)
+    write_entry(path, key, body, _PREFIX)
 
 
 def load(root: Path | None = None) -> Catalogue:
@@ -120,8 +120,8 @@ def load(root: Path | None = None) -> Catalogue:
     from aeo_check.catalogue.loader import frozen, load_catalogue
 
     cat = frozen(load_catalogue(root))
-    if folder is not None and key is not None and path is not None:
-        _write(folder, path, key, cat)
+    if key is not None and path is not None:
+        _write(path, key, cat)
     return cat
 
 

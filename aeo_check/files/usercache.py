@@ -81,10 +81,12 @@ def read_entry(path: Path, key: str) -> bytes | None:
     return body if stored_key.decode("ascii", "replace") == key else None
 
 
-def write_entry(folder: Path, path: Path, key: str, body: bytes, prefix: str) -> None:
-    """Store ``body`` under ``key`` as ``path``, then keep only the newest entries named ``prefix*``."""
+def write_entry(path: Path, key: str, body: bytes, prefix: str) -> None:
+    """Store ``body`` under ``key`` as ``path`` (in a folder :func:`usable_folder` gave), then keep
+    only the newest entries of its folder named ``prefix*``."""
     import tempfile  # once per content; every other run only reads
 
+    folder = path.parent
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError:

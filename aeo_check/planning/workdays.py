@@ -102,8 +102,7 @@ class WorkCalendar:
     def index(self, d: dt.date) -> int:
         """The place in the index of ``d``, or of the first working day after it (the index grows
         into the next year only when asked for a day there)."""
-        covered = self._hi >= self._lo
-        self._cover(min(d.year, self._lo) if covered else d.year, max(d.year, self._hi) if covered else d.year)
+        self._cover(d.year, d.year)  # grows what is held, years between included
         return bisect_left(self._ords, d.toordinal())
 
     def ordinals(self, i: int, n: int) -> list[int]:
@@ -187,11 +186,11 @@ def _from_holidays(y: int) -> Year:
 
     source = f"holidays {holidays.__version__}"
     off = frozenset(d for d in holidays.country_holidays("CN", years=y) if d.weekday() < 5)
-    if folder and path:
+    if path:
         from aeo_check.files.usercache import write_entry
 
         body = json.dumps({"source": source, "days_off": sorted(d.isoformat() for d in off)}).encode("ascii")
-        write_entry(folder, path, key, body, _ESTIMATE_PREFIX)
+        write_entry(path, key, body, _ESTIMATE_PREFIX)
     return Year("estimated", source, off, frozenset())
 
 

@@ -45,7 +45,7 @@ def test_a_folder_others_may_write_is_not_used(folder, mode):
 
 def test_an_entry_is_read_back_only_under_its_own_key(folder):
     usercache.usable_folder()
-    usercache.write_entry(folder, folder / "kind-a.json", "key-1", b'["2027-01-01"]', "kind-")
+    usercache.write_entry(folder / "kind-a.json", "key-1", b'["2027-01-01"]', "kind-")
     assert usercache.read_entry(folder / "kind-a.json", "key-1") == b'["2027-01-01"]'
     assert usercache.read_entry(folder / "kind-a.json", "key-2") is None
     assert usercache.read_entry(folder / "kind-b.json", "key-1") is None  # missing
@@ -54,7 +54,7 @@ def test_an_entry_is_read_back_only_under_its_own_key(folder):
 def test_an_entry_others_may_write_or_a_link_is_not_read(folder):
     usercache.usable_folder()
     entry = folder / "kind-a.json"
-    usercache.write_entry(folder, entry, "k", b"body", "kind-")
+    usercache.write_entry(entry, "k", b"body", "kind-")
     os.chmod(entry, 0o666)
     assert usercache.read_entry(entry, "k") is None
     os.chmod(entry, 0o600)
@@ -70,7 +70,7 @@ def test_only_the_newest_entries_of_a_kind_are_kept(folder):
     (folder / "other.json").write_text("{}")
     for n in range(usercache.KEEP + 3):
         path = folder / f"kind-{n}.json"
-        usercache.write_entry(folder, path, "k", b"x", "kind-")
+        usercache.write_entry(path, "k", b"x", "kind-")
         os.utime(path, (1_000_000 + n, 1_000_000 + n))
     kept = sorted(p.name for p in folder.glob("kind-*.json"))
     assert len(kept) == usercache.KEEP and "kind-0.json" not in kept
