@@ -138,25 +138,23 @@ class GuardedGroup(TyperGroup):
 
 
 def report(exc: BaseException) -> int:
-    """Say what went wrong in one line; return the exit code."""
+    """Say what went wrong in one line, in the interface language; return the exit code."""
     from aeo_check.files.outfile import OutputError
     from aeo_check.files.sourcefile import DataFileError
+    from aeo_check.words.i18n import t
 
+    lang = interface_lang()
     if isinstance(exc, OutputError):
         from aeo_check.answers.messages import localise
 
-        say(f"aeo-check: {localise(exc.message, interface_lang())}")
+        say(f"aeo-check: {localise(exc.message, lang)}")
         return exc.code
     if isinstance(exc, DataFileError):
         from aeo_check.answers.messages import problem_text
 
-        lang = interface_lang()
         for p in exc.problems:
             say(problem_text(p, lang))
         return INVALID
-    from aeo_check.words.i18n import t
-
-    lang = interface_lang()
     if isinstance(exc, MemoryError):
         say(f"aeo-check: {t('cli.out_of_memory', lang)}")
         return FAILED
