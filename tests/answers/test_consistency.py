@@ -49,3 +49,17 @@ def test_a_penalty_with_its_month_is_valid(tmp_path):
     path = with_answers(tmp_path, penalty_count_12m="1", latest_penalty_on='"2026-03"')
     res = subprocess.run([EXE, "validate", str(path)], capture_output=True, text=True, stdin=subprocess.DEVNULL)
     assert res.returncode == 0, res.stdout + res.stderr
+
+
+@pytest.mark.parametrize("narrow, wide", [("obstruction_last", "obstruction_found_last"),
+                                          ("solid_waste_large_fine_last", "waste_export_control_penalty_last")])
+def test_validate_refuses_a_dated_penalty_whose_wider_kind_never_happened(tmp_path, narrow, wide):
+    # a penalty for obstruction follows a finding of it; a solid-waste fine is a solid-waste penalty
+    path = with_answers(tmp_path, **{narrow: '"2025-03"', wide: "never"})
+    res = subprocess.run([EXE, "validate", str(path)], capture_output=True, text=True, stdin=subprocess.DEVNULL,
+                         env={"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"}, check=False)
+    assert res.returncode == 2
+    assert f"{path}:{line_of(path, narrow)}: answers.{narrow}:" in res.stdout + res.stderr
+    path = with_answers(tmp_path, **{narrow: '"2025-03"', wide: '"2025-03"'})
+    res = subprocess.run([EXE, "validate", str(path)], capture_output=True, text=True, stdin=subprocess.DEVNULL)
+    assert res.returncode == 0, res.stdout + res.stderr

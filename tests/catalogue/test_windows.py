@@ -54,6 +54,16 @@ def test_obstruction_items_read_what_customs_found_not_what_it_penalised(cat):
     assert d["tier"] == "certified" and grounds(d) == []
 
 
+# a ground whose question is asked only after a wider one (a penalty for obstruction follows a
+# finding of it; a missed annual report puts the enterprise on the abnormal list) is dated with the
+# wider one on the same day
+_GATE = {"obstruction_last": "obstruction_found_last", "annual_report_missed_last": "abnormal_list_last"}
+
+
+def _on(question, when, **more):
+    return {question: when, **({_GATE[question]: when} if question in _GATE else {}), **more}
+
+
 @pytest.mark.parametrize("question, ground", [
     ("smuggling_criminal_last", "smuggling-criminal"),
     ("bribery_last", "bribery"),
@@ -61,8 +71,8 @@ def test_obstruction_items_read_what_customs_found_not_what_it_penalised(cat):
     ("solid_waste_large_fine_last", "solid-waste-fine"),
 ])
 def test_ground_without_repair_on_application_counts_for_two_years(cat, question, ground):
-    assert ground in grounds(run(cat, **{question: "2025-01", "fines_total_12m": 0}))  # 22 months
-    assert ground not in grounds(run(cat, **{question: dt.date(2024, 11, 20)}))  # 2 years to the day
+    assert ground in grounds(run(cat, **_on(question, "2025-01", fines_total_12m=0)))  # 22 months
+    assert ground not in grounds(run(cat, **_on(question, dt.date(2024, 11, 20))))  # 2 years to the day
 
 
 @pytest.mark.parametrize("question, ground", [
@@ -70,14 +80,20 @@ def test_ground_without_repair_on_application_counts_for_two_years(cat, question
     ("obstruction_last", "obstruction"),
 ])
 def test_ground_with_repair_on_application_lasts_until_the_repair(cat, question, ground):
-    assert ground in grounds(run(cat, **{question: "2025-02"}))  # 21 months, never repaired
-    repaired = run(cat, **{question: "2025-02", "credit_repaired": True,
-                           "credit_repaired_on": dt.date(2026, 3, 2)})
+    assert ground in grounds(run(cat, **_on(question, "2025-02")))  # 21 months, never repaired
+    repaired = run(cat, **_on(question, "2025-02", credit_repaired=True, credit_repaired_on=dt.date(2026, 3, 2)))
     assert ground not in grounds(repaired)
-    before = run(cat, **{question: "2025-02", "credit_repaired": True,
-                         "credit_repaired_on": dt.date(2025, 1, 15)})  # a repair of an earlier ground
+    before = run(cat, **_on(question, "2025-02", credit_repaired=True,
+                            credit_repaired_on=dt.date(2025, 1, 15)))  # a repair of an earlier ground
     assert ground in grounds(before)
-    assert ground not in grounds(run(cat, **{question: dt.date(2024, 11, 20)}))
+    assert ground not in grounds(run(cat, **_on(question, dt.date(2024, 11, 20))))
+
+
+@pytest.mark.parametrize("question", sorted(_GATE))
+def test_never_for_the_wider_question_rules_the_narrower_one_out(cat, question):
+    d = run(cat, **{_GATE[question]: "never"})
+    assert question in d["skipped"] and question not in d["unanswered"]
+    assert grounds(d) == [] and d["tier"] == "advanced"
 
 
 def _example(tmp_path, name, old, new):
@@ -107,11 +123,14 @@ def test_smuggling_crime_19_months_ago_discredits_the_manufacturer_example(cat, 
 
 
 def test_a_missed_annual_report_fails_the_abnormal_list_item_in_its_window(cat):
-    d = run(cat, annual_report_missed_last="2026-06")  # this year's report not filed by 30 June
+    # listed three years ago, so the report is asked; this year's was not filed by 30 June
+    listed = {"abnormal_list_last": "2023-07"}
+    d = run(cat, **listed, annual_report_missed_last="2026-06")
     assert rating(d, "cmp-abnormal-list", "advanced") == "fail"
     assert rating(d, "cmp-abnormal-list", "certified") == "fail"
     assert d["tier"] == "regular"
-    d = run(cat, annual_report_missed_last="2025-06")  # 17 months: Certified (25) passes, Advanced (27) fails
+    assert rating(run(cat, **listed, annual_report_missed_last="never"), "cmp-abnormal-list", "advanced") == "pass"
+    d = run(cat, **listed, annual_report_missed_last="2025-06")  # 17 months: Certified (25) passes, Advanced (27) fails
     assert rating(d, "cmp-abnormal-list", "advanced") == "fail"
     assert (rating(d, "cmp-abnormal-list", "certified"), d["tier"]) == ("pass", "certified")
 

@@ -147,6 +147,8 @@ def test_resume_puts_the_cursor_on_the_saved_answer(tmp_path, lang):
 PENALTY_COUNT = (r"(?m)^\? \[\d+/\d+ · [^\]]+\] "
                  r"(最近12个月内，企业受到海关行政处罚多少次|How many customs administrative penalties)")
 
+LARGEST_FINE = r"(?m)^\? \[\d+/\d+ · [^\]]+\] (最近12个月内单次海关罚款的最高金额|What was the largest single customs fine)"
+
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_a_penalty_count_against_never_is_caught_at_the_second_answer(tmp_path, lang):
@@ -156,6 +158,9 @@ def test_a_penalty_count_against_never_is_caught_at_the_second_answer(tmp_path, 
     try:
         term.wait_for(PENALTY_COUNT)          # the penalty count
         term.type("1")
+        term.keys("Enter")
+        term.wait_for(LARGEST_FINE)            # a penalty brings in the largest fine, asked before the date
+        term.type("0")
         term.keys("Enter")
         term.wait_for(r"» ")                   # the latest penalty: never, or a month
         term.keys("Down", "Up", "Enter")       # never
