@@ -596,6 +596,7 @@ def _answers(doc: SourceDoc, cat: Catalogue, problems: list[Problem],
         raw_answers = upgrade(raw_answers, version_of(data)).answers
     answers: dict[str, Any] = {}
     dont_know: set[str] = set()
+    checked = _checked_values(cat)
     for qid, value in (raw_answers or {}).items():
         q = cat.questions.get(qid) if isinstance(qid, str) else None
         if q is None:
@@ -608,7 +609,15 @@ def _answers(doc: SourceDoc, cat: Catalogue, problems: list[Problem],
         if value == DONT_KNOW:
             dont_know.add(qid)
             continue
-        value, why = check_value(cat, q, value)
+        key = (qid, type(value), value) if type(value) in _MEMO_TYPES else None
+        hit = checked.get(key) if key is not None else None
+        if hit is None:
+            hit = check_value(cat, q, value)
+            if key is not None:
+                if len(checked) >= _MEMO_MAX:
+                    checked.clear()
+                checked[key] = hit
+        value, why = hit
         if why:
             problems.append(doc.problem(("answers", qid), why))
             continue
@@ -623,6 +632,20 @@ def _answers(doc: SourceDoc, cat: Catalogue, problems: list[Problem],
                 continue
         answers[qid] = value
     return answers, dont_know
+
+
+#: answers whose check is remembered per catalogue: the same few values recur file after file.
+#: The type is part of the key (1, 1.0 and True are equal keys); floats are left out (0.0 and
+#: -0.0 are equal keys but print differently), and so are lists (a multiple choice).
+_MEMO_TYPES = frozenset((str, int, bool, dt.date))
+_MEMO_MAX = 50_000
+
+
+def _checked_values(cat: Catalogue) -> dict[tuple, tuple[Any, str | None]]:
+    memo = cat.cache.get("checked_values")
+    if memo is None:
+        memo = cat.cache["checked_values"] = {}
+    return memo
 
 
 def _check_notes(doc: SourceDoc, cat: Catalogue, problems: list[Problem]) -> None:

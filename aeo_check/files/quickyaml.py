@@ -271,15 +271,16 @@ def _block(lines: list[_Line], i: int) -> tuple[Any, int]:
     return mapping, i
 
 
-def read(text: str) -> Any:
-    """The data the full YAML path would build from ``text``, or :data:`NOT_SURE`.
+def read(text: str, printable: bool = False) -> Any:
+    """The data the full YAML path would build from ``text``, or :data:`NOT_SURE`. ``printable``:
+    the caller found ``text`` printable to Python once its line feeds are spaces.
 
     Never an error: text outside the subset, valid or not, is left to the full path."""
     if "\r" in text:
         text = text.replace("\r\n", "\n")  # a lone \r is then caught below
     # Python's printable characters are all printable to YAML too, and it tests them ~2x faster
     # than the pattern; a file with a no-break or ideographic space takes the pattern
-    if not text.replace("\n", " ").isprintable() and re.search(_BAD_CHAR, text):
+    if not printable and not text.replace("\n", " ").isprintable() and re.search(_BAD_CHAR, text):
         return NOT_SURE
     lines: list[_Line] = _LINE.findall("\n" + text)
     n = len(lines)

@@ -99,3 +99,12 @@ def test_what_is_not_a_month_is_refused(typed):
     from aeo_check.answers.model import check_value
 
     assert check_value(CAT, CAT.questions["latest_penalty_on"], typed)[1] is not None
+
+
+def test_an_answer_checked_in_an_earlier_file_is_judged_again_by_its_type():
+    # the check of a value is remembered between files: 1 and True are equal keys, and must not
+    # share a verdict (true is no count of penalties, 1 is no yes/no answer)
+    assert parse_answers(_file(penalty_count_12m=1, has_cctv=True), CAT).answers["penalty_count_12m"] == 1
+    with pytest.raises(DataFileError) as exc:
+        parse_answers(_file(penalty_count_12m=True, has_cctv=1), CAT)
+    assert sorted(p.field for p in exc.value.problems) == ["answers.has_cctv", "answers.penalty_count_12m"]
