@@ -44,7 +44,7 @@ def plan(
     cat = catalogue()
     with problems_exit_2():
         doc = read(cat, file)
-    p = doc.data["plan"]
+    p = doc.plan_data
     language = _lang(lang, doc.assessment.language)
     if format is PlanFmt.json:
         from aeo_check.document.encode import dumps

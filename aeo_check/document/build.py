@@ -61,6 +61,15 @@ class Document:
 
         return json.loads(document_json(self))
 
+    @functools.cached_property
+    def plan_data(self) -> dict[str, Any]:
+        """The dated plan as the document's JSON says it (``data["plan"]``, without encoding the rest)."""
+        import json
+
+        from aeo_check.document.encode import plan_json
+
+        return json.loads(plan_json(self.plan))
+
 
 def build(cat: Catalogue, assessment: Assessment, file: str | None = None,
           source: SourceDoc | None = None, binder: dict[str, str] | None = None) -> Document:

@@ -28,7 +28,7 @@ _STYLE = {"advanced": "green4", "certified": "dark_cyan", "regular": "grey70", "
 
 def screen_lines(cat: Catalogue, doc: Document, lang: str) -> list[Text]:
     """The result screen's lines, every figure read from the assessment document."""
-    res, plan, counts, rec = doc.result, doc.data["plan"], doc.facts.counts, doc.facts.recommended
+    res, plan, counts, rec = doc.result, doc.plan_data, doc.facts.counts, doc.facts.recommended
     w = group("session", lang)
     colon = t("punct.colon", lang)
     out = [Text(inert(res.enterprise["name"]), style="bold")]

@@ -57,7 +57,7 @@ def _bar(lost: int, width: int = 12) -> Text:
 
 def render_score(console: Console, cat: Catalogue, doc: Document, lang: str, file: str | None = None) -> None:
     """The score panel of one assessment document."""
-    res, plan = doc.result, doc.data["plan"]
+    res, plan = doc.result, doc.plan_data
     lines: list[Any] = [*_verdict_lines(cat, doc, lang, file), Text(""), _standards_table(res, lang),
                         Text(""), _categories_table(cat, res, lang)]
     from aeo_check.views.plan import check_days, target_lines

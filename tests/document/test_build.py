@@ -38,6 +38,13 @@ def test_its_data_is_exactly_what_its_json_says(cat):
     assert doc.data["plan"]["recommended"] == doc.plan.recommended
 
 
+@pytest.mark.parametrize("example", sorted((ROOT / "examples").glob("*.yaml")), ids=lambda p: p.stem)
+def test_its_plan_data_is_the_plan_its_json_holds(cat, example):
+    # the screens read the plan alone (plan_data) without encoding the rest of the document
+    doc = read(cat, example)
+    assert doc.plan_data == json.loads(document_json(doc))["plan"]
+
+
 def test_the_session_s_answers_give_the_same_document_as_their_file(cat):
     from_file = read(cat, FOOD, str(FOOD))
     in_memory = build(cat, from_file.assessment, str(FOOD))
