@@ -5,8 +5,9 @@
                                                     # with N files (default 10,000) spread over its
                                                     # document folders, named with record periods
     .venv/bin/python bench/binder.py walk DIR       # the floor: os.walk + stat of every file
-    farm-bench --pin 0 --vs '.venv/bin/python bench/binder.py walk DIR' -- \\
-        .venv/bin/aeo-check binder check DIR --on 2026-12-07 --format json
+    .venv/bin/aeo-check binder check DIR --on 2026-12-07 --format json   # what is timed
+
+Both are timed as whole processes pinned to one core, run in turn, and compared by their CPU time.
 
 The target (README "Limits"): the check of 10,000 files in under 2 seconds on one core. Files are
 small (a few bytes): the check reads names and sizes only, so what they hold does not matter.
