@@ -350,41 +350,14 @@ def check_value(cat: Catalogue, q: Question, value: Any) -> tuple[Any, str | Non
             return value, f"expected {allowed(cat, q)}"
         return b, None
     if t in ("integer", "number", "money", "percent"):
-        try:
-            if isinstance(value, bool) or not isinstance(value, (int, float, str)):
-                raise NumberError("")
-            if isinstance(value, str) and t == "money" and _AMOUNT_MARK.search(value):
-                value = check_python_number(_amount(value))  # 2800万, ¥1,500,000, 3亿元: as in the questionnaire
-            elif isinstance(value, str):
-                value = plain(parse_number(value))
-            else:
-                value = check_python_number(value)
-        except NumberError as exc:
-            why = str(exc)
-            return value, f"expected {allowed(cat, q)}" + (f": {why}" if why else "")
-        if t == "integer" and isinstance(value, float):
-            if not value.is_integer():
-                return value, f"expected {allowed(cat, q)}"
-            value = int(value)
-        if (q.min is not None and value < q.min) or (q.max is not None and value > q.max):
-            return value, f"{value} is out of range: expected {allowed(cat, q)}"
-        return value, None
+        return _number(cat, q, value)
     if t == "choice":
         values = cat.choice_values(q)
         if isinstance(value, str) and value in values:
             return value, None
         return value, f"{quoted(value)} is not allowed: expected {allowed(cat, q)}"
     if t == "multi":
-        values = cat.choice_values(q)
-        if not isinstance(value, list):
-            return value, f"expected {allowed(cat, q)}"
-        bad = [v for v in value if not isinstance(v, str) or v not in values]
-        if bad:
-            shown = ", ".join(quoted(v) for v in bad[:5]) + (", …" if len(bad) > 5 else "")
-            return value, f"{shown} not allowed: expected {allowed(cat, q)}"
-        if len(set(value)) != len(value):
-            return value, "lists a value twice"
-        return [v for v in values if v in value], None  # canonical order
+        return _multi(cat, q, value)
     if t == "date":
         d = parse_date(value)
         if d is None:
@@ -400,6 +373,43 @@ def check_value(cat: Catalogue, q: Question, value: Any) -> tuple[Any, str | Non
     if t == "last_event":
         return _last_event(cat, q, value)
     raise AssertionError(t)  # pragma: no cover
+
+
+def _number(cat: Catalogue, q: Question, value: Any) -> tuple[Any, str | None]:
+    """A count, number, amount or percentage: as written in a file or typed (2800万, ¥1,500,000), in range."""
+    try:
+        if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+            raise NumberError("")
+        if isinstance(value, str) and q.type == "money" and _AMOUNT_MARK.search(value):
+            value = check_python_number(_amount(value))  # 2800万, ¥1,500,000, 3亿元: as in the questionnaire
+        elif isinstance(value, str):
+            value = plain(parse_number(value))
+        else:
+            value = check_python_number(value)
+    except NumberError as exc:
+        why = str(exc)
+        return value, f"expected {allowed(cat, q)}" + (f": {why}" if why else "")
+    if q.type == "integer" and isinstance(value, float):
+        if not value.is_integer():
+            return value, f"expected {allowed(cat, q)}"
+        value = int(value)
+    if (q.min is not None and value < q.min) or (q.max is not None and value > q.max):
+        return value, f"{value} is out of range: expected {allowed(cat, q)}"
+    return value, None
+
+
+def _multi(cat: Catalogue, q: Question, value: Any) -> tuple[Any, str | None]:
+    """A multiple choice: a list of allowed values, each once, put in the question's order."""
+    values = cat.choice_values(q)
+    if not isinstance(value, list):
+        return value, f"expected {allowed(cat, q)}"
+    bad = [v for v in value if not isinstance(v, str) or v not in values]
+    if bad:
+        shown = ", ".join(quoted(v) for v in bad[:5]) + (", …" if len(bad) > 5 else "")
+        return value, f"{shown} not allowed: expected {allowed(cat, q)}"
+    if len(set(value)) != len(value):
+        return value, "lists a value twice"
+    return [v for v in values if v in value], None  # canonical order
 
 
 #: input syntax: a unit or currency that makes a money text an amount as people write it (plain

@@ -260,11 +260,7 @@ def _index(root: yaml.Node, file: str) -> tuple[dict[Path_, int], list[Problem]]
         if id(node) in seen:
             if id(node) not in told:
                 told.add(id(node))
-                # an alias has no mark of its own: name the line of the field that holds it
-                where = path[:-1] if path and isinstance(path[-1], int) else path
-                problems.append(Problem(file, lines.get(where), dotted(path),
-                                        f"an alias repeats the value anchored at line {node.start_mark.line + 1}; "
-                                        "aliases (*name) are not allowed: write the value out"))
+                problems.append(_alias(file, node, path, lines))
             continue
         seen.add(id(node))
         if type(node) is yaml.ScalarNode:  # only the root can be one
@@ -274,38 +270,57 @@ def _index(root: yaml.Node, file: str) -> tuple[dict[Path_, int], list[Problem]]
                                     f"nested more than {MAX_DEPTH} levels deep"))
             continue
         if isinstance(node, yaml.MappingNode):
-            first: dict[tuple[str, str], int] = {}
-            children = []
-            for key_node, value_node in node.value:
-                line = key_node.start_mark.line + 1
-                if not isinstance(key_node, yaml.ScalarNode):
-                    problems.append(Problem(file, line, dotted(path), "a key must be a plain name, not a list or mapping"))
-                    continue
-                if key_node.tag == _MERGE:
-                    problems.append(Problem(file, line, dotted(path), "merge keys (<<) are not allowed: write the fields out"))
-                    continue
-                key = key_node.value
-                ident = (_STR, key) if key_node.tag == _STR else _key_identity(key_node)
-                child = path + (key,)
-                if ident in first:
-                    problems.append(Problem(file, line, dotted(child),
-                                            f"duplicate key: first at line {first[ident]}, again at line {line}"))
-                    continue
-                first[ident] = line
-                lines.setdefault(child, line)
-                if type(value_node) is not yaml.ScalarNode:  # a shared scalar costs nothing: only
-                    children.append((value_node, child, depth + 1))  # collections can explode
-            stack.extend(reversed(children))
-        elif isinstance(node, yaml.SequenceNode):
-            children = []
-            for i, value_node in enumerate(node.value):
-                child = path + (i,)
-                lines.setdefault(child, value_node.start_mark.line + 1)
-                if type(value_node) is not yaml.ScalarNode:
-                    children.append((value_node, child, depth + 1))
-            stack.extend(reversed(children))
+            children = _mapping(file, node, path, lines, problems)
+        else:  # the composer makes scalars, mappings and sequences only
+            children = _sequence(node, path, lines)
+        # a shared scalar costs nothing: only collections can explode
+        stack.extend((v, p, depth + 1) for v, p in reversed(children) if type(v) is not yaml.ScalarNode)
     problems.sort(key=lambda p: p.line or 0)
     return lines, problems
+
+
+def _alias(file: str, node: yaml.Node, path: Path_, lines: dict[Path_, int]) -> Problem:
+    # an alias has no mark of its own: name the line of the field that holds it
+    where = path[:-1] if path and isinstance(path[-1], int) else path
+    return Problem(file, lines.get(where), dotted(path),
+                   f"an alias repeats the value anchored at line {node.start_mark.line + 1}; "
+                   "aliases (*name) are not allowed: write the value out")
+
+
+def _mapping(file: str, node: yaml.MappingNode, path: Path_, lines: dict[Path_, int],
+             problems: list[Problem]) -> list[tuple[yaml.Node, Path_]]:
+    """A mapping's values with their paths, its keys' lines noted; what its keys break, told."""
+    first: dict[tuple[str, str], int] = {}
+    children = []
+    for key_node, value_node in node.value:
+        line = key_node.start_mark.line + 1
+        if not isinstance(key_node, yaml.ScalarNode):
+            problems.append(Problem(file, line, dotted(path), "a key must be a plain name, not a list or mapping"))
+            continue
+        if key_node.tag == _MERGE:
+            problems.append(Problem(file, line, dotted(path), "merge keys (<<) are not allowed: write the fields out"))
+            continue
+        key = key_node.value
+        ident = (_STR, key) if key_node.tag == _STR else _key_identity(key_node)
+        child = path + (key,)
+        if ident in first:
+            problems.append(Problem(file, line, dotted(child),
+                                    f"duplicate key: first at line {first[ident]}, again at line {line}"))
+            continue
+        first[ident] = line
+        lines.setdefault(child, line)
+        children.append((value_node, child))
+    return children
+
+
+def _sequence(node: yaml.SequenceNode, path: Path_, lines: dict[Path_, int]) -> list[tuple[yaml.Node, Path_]]:
+    """A list's items with their paths, each item's line noted."""
+    children = []
+    for i, value_node in enumerate(node.value):
+        child = path + (i,)
+        lines.setdefault(child, value_node.start_mark.line + 1)
+        children.append((value_node, child))
+    return children
 
 
 def parse_text(text: str, file: str) -> SourceDoc:

@@ -70,81 +70,92 @@ def _same_value(text: str, value: Any) -> bool:
 
 def rewrite(text: str, doc: dict[str, Any]) -> str | None:
     """``text`` with ``doc``'s values in place; None when that cannot be done faithfully."""
-    lines = text.splitlines()
-    out: list[str] = []
-    seen_top: set[str] = set()
-    i, n = 0, len(lines)
-    while i < n:
-        line = lines[i]
-        m = _TOP.match(line)
-        if not m:
-            out.append(line)
-            i += 1
-            continue
-        key, rest = m.group(1), m.group(2)
-        seen_top.add(key)
-        if key in SCALARS:
-            _, comment = _split_comment(rest)
-            out.append(_line("", key, doc.get(key), comment, line))
-            i += 1
-            continue
-        if key == "notes":
-            # the notes block is rewritten whole (notes may be multi-line)
-            i += 1
-            while i < n and lines[i].startswith((" ", "\t")):
-                i += 1
-            out += _notes(doc.get("notes") or {})
-            continue
-        if key not in BLOCKS:
-            out.append(line)
-            i += 1
-            continue
-        values: dict[str, Any] = doc.get(key) or {}
-        _, comment = _split_comment(rest)
-        out.append(f"{key}:{comment}")
-        i += 1
-        done: set[str] = set()
-        last_key_at = len(out)
-        while i < n and (not lines[i].strip() or lines[i].startswith((" ", "\t"))):
-            sub = _SUB.match(lines[i])
-            if not sub:
-                out.append(lines[i])
-                i += 1
-                continue
-            name, rest = sub.group(1), sub.group(2)
-            _, comment = _split_comment(rest)
-            line = lines[i]
-            i += 1
-            # continuation lines of a block value (a list written one item per line)
-            start = i
-            while i < n and (lines[i].startswith("  - ") or lines[i].startswith("   ")) and lines[i].strip() \
-                    and not lines[i].lstrip().startswith("#"):
-                i += 1
-            if i > start:  # a block value: rewritten on one line unless unchanged
-                block = "\n".join(["x:" + line.split(":", 1)[1], *lines[start:i]])
-                if _same_block(block, values.get(name)):
-                    out += [line, *lines[start:i]]
-                    done.add(name)
-                    last_key_at = len(out)
-                    continue
-                out.append(_line("  ", name, values.get(name), comment))
-            else:
-                out.append(_line("  ", name, values.get(name), comment, line))
-            done.add(name)
-            last_key_at = len(out)
-        missing = [k for k in values if k not in done]
-        out[last_key_at:last_key_at] = [_line("  ", k, values[k], "") for k in missing]
-    for key in (*SCALARS, *BLOCKS, "notes"):
-        if key not in seen_top and key in doc:
-            if key in BLOCKS:
-                out.append(f"{key}:")
-                out += [_line("  ", k, v, "") for k, v in (doc[key] or {}).items()]
-            elif key == "notes":
-                out += _notes(doc[key] or {})
-            else:
-                out.append(_line("", key, doc[key], ""))
-    new = "\n".join(out) + "\n"
+    new = _Rewrite(text, doc).run()
     return new if _same(new, doc) else None
+
+
+class _Rewrite:
+    """One pass over the text's lines: what the answers do not own is copied, their values written."""
+
+    def __init__(self, text: str, doc: dict[str, Any]) -> None:
+        self.lines = text.splitlines()
+        self.doc = doc
+        self.out: list[str] = []
+        self.i = 0
+
+    def run(self) -> str:
+        seen_top: set[str] = set()
+        lines, n = self.lines, len(self.lines)
+        while self.i < n:
+            line = lines[self.i]
+            self.i += 1
+            m = _TOP.match(line)
+            if not m:
+                self.out.append(line)
+                continue
+            key, rest = m.group(1), m.group(2)
+            seen_top.add(key)
+            if key in SCALARS:
+                self.out.append(_line("", key, self.doc.get(key), _split_comment(rest)[1], line))
+            elif key == "notes":  # the notes block is rewritten whole (notes may be multi-line)
+                while self.i < n and lines[self.i].startswith((" ", "\t")):
+                    self.i += 1
+                self.out += _notes(self.doc.get("notes") or {})
+            elif key in BLOCKS:
+                self.out.append(f"{key}:{_split_comment(rest)[1]}")
+                self._block(self.doc.get(key) or {})
+            else:
+                self.out.append(line)
+        self._add_missing(seen_top)
+        return "\n".join(self.out) + "\n"
+
+    def _block(self, values: dict[str, Any]) -> None:
+        """The indented lines of a mapping block; its keys the text lacks go after its last key."""
+        lines, n = self.lines, len(self.lines)
+        done: set[str] = set()
+        last_key_at = len(self.out)
+        while self.i < n and (not lines[self.i].strip() or lines[self.i].startswith((" ", "\t"))):
+            sub = _SUB.match(lines[self.i])
+            if not sub:
+                self.out.append(lines[self.i])
+                self.i += 1
+                continue
+            self._entry(sub.group(1), sub.group(2), values)
+            done.add(sub.group(1))
+            last_key_at = len(self.out)
+        self.out[last_key_at:last_key_at] = [_line("  ", k, values[k], "") for k in values if k not in done]
+
+    def _entry(self, name: str, rest: str, values: dict[str, Any]) -> None:
+        """One key of a block, with the continuation lines of a value written one item per line."""
+        lines, n = self.lines, len(self.lines)
+        _, comment = _split_comment(rest)
+        line = lines[self.i]
+        self.i += 1
+        start = self.i
+        while self.i < n and (lines[self.i].startswith("  - ") or lines[self.i].startswith("   ")) \
+                and lines[self.i].strip() and not lines[self.i].lstrip().startswith("#"):
+            self.i += 1
+        if self.i == start:
+            self.out.append(_line("  ", name, values.get(name), comment, line))
+            return
+        block = "\n".join(["x:" + line.split(":", 1)[1], *lines[start:self.i]])
+        if _same_block(block, values.get(name)):  # unchanged: kept as written
+            self.out += [line, *lines[start:self.i]]
+        else:  # a block value, rewritten on one line
+            self.out.append(_line("  ", name, values.get(name), comment))
+
+    def _add_missing(self, seen_top: set[str]) -> None:
+        """The top-level keys the text does not have, at its end."""
+        for key in (*SCALARS, *BLOCKS, "notes"):
+            if key in seen_top or key not in self.doc:
+                continue
+            if key in BLOCKS:
+                self.out.append(f"{key}:")
+                self.out += [_line("  ", k, v, "") for k, v in (self.doc[key] or {}).items()]
+            elif key == "notes":
+                self.out += _notes(self.doc[key] or {})
+            else:
+                self.out.append(_line("", key, self.doc[key], ""))
 
 
 def _same_block(block: str, value: Any) -> bool:
