@@ -43,13 +43,12 @@ def _alive(pid: int) -> bool:
 
 @pytest.mark.parametrize(("sig", "code"), [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
 def test_a_signal_stops_the_workers_and_exits_with_its_code(tmp_path, sig, code):
-    files = []
-    for i in range(600):  # two workers, busy for a while
-        f = tmp_path / f"client-{i}.yaml"
-        shutil.copy(EXAMPLES[i % len(EXAMPLES)], f)
-        files.append(str(f))
+    for example in EXAMPLES:
+        shutil.copy(example, tmp_path / example.name)
+    # 20,000 files to score: still busy when the signal comes, however fast scoring gets
+    files = [example.name for example in EXAMPLES] * 4000
     p = subprocess.Popen([EXE, "score", "--format", "jsonl", "-j", "2", *files], env=ENV, stdin=subprocess.DEVNULL,
-                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=tmp_path)
     deadline = time.monotonic() + 60
     while len(_children(p.pid)) < 2 and time.monotonic() < deadline:
         time.sleep(0.05)
