@@ -47,8 +47,11 @@ def test_a_signal_stops_the_workers_and_exits_with_its_code(tmp_path, sig, code)
         shutil.copy(example, tmp_path / example.name)
     # 20,000 files to score: still busy when the signal comes, however fast scoring gets
     files = [example.name for example in EXAMPLES] * 4000
+    # a runner started in the background ignores SIGINT, and so would the tool it starts: give it
+    # the disposition a terminal gives a command (Python then turns SIGINT into KeyboardInterrupt)
     p = subprocess.Popen([EXE, "score", "--format", "jsonl", "-j", "2", *files], env=ENV, stdin=subprocess.DEVNULL,
-                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=tmp_path)
+                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=tmp_path,
+                         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.monotonic() + 60
     while len(_children(p.pid)) < 2 and time.monotonic() < deadline:
         time.sleep(0.05)
@@ -56,7 +59,12 @@ def test_a_signal_stops_the_workers_and_exits_with_its_code(tmp_path, sig, code)
     assert len(workers) >= 2, "the workers never started"
     time.sleep(0.5)
     p.send_signal(sig)
-    _, err = p.communicate(timeout=20)
+    try:
+        _, err = p.communicate(timeout=20)
+    finally:
+        if p.poll() is None:  # never leave it running for the tests after this one
+            p.kill()  # its workers end when their pipe closes
+            p.communicate()
     assert p.returncode == code, err
     time.sleep(0.2)
     assert [w for w in workers if _alive(w)] == []
