@@ -160,39 +160,17 @@ def write_file_atomic(path: Path | str, data: bytes, display: str | None = None)
     is then intact."""
     given = Path(path)
     show = display or inert(str(path))
-    try:
-        st = os.stat(given)
-    except FileNotFoundError:
-        st = None
-    except OSError as exc:
-        raise OutputError(f"cannot write {show}: {_why(exc)}") from None
-    if st is not None and stat.S_ISDIR(st.st_mode):
-        raise OutputError(f"cannot write {show}: it is a folder; give a file name")
+    st = _existing(given, show)
     if st is not None and not stat.S_ISREG(st.st_mode):
         _write_stream(Target("stream", given, given), data)
         return
     real = Path(os.path.realpath(given))
-    directory = real.parent
     tmp = None
     try:
-        directory.mkdir(parents=True, exist_ok=True)
-        try:
-            fd, tmp = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".tmp", dir=directory)
-        except OSError as exc:
-            raise OutputError(f"cannot write {show}: no new file can be made in {inert(str(directory))} "
-                              f"({_why(exc)})") from None
+        real.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = _new_temp(real, show)
         with os.fdopen(fd, "wb") as fh:
-            if st is not None:
-                if (st.st_uid, st.st_gid) != (os.geteuid(), os.getegid()):
-                    try:
-                        os.fchown(fh.fileno(), st.st_uid, st.st_gid)
-                    except PermissionError:
-                        pass  # not ours to give away: the new file is ours, with the old mode
-                os.fchmod(fh.fileno(), stat.S_IMODE(st.st_mode))
-            else:
-                umask = os.umask(0)
-                os.umask(umask)
-                os.fchmod(fh.fileno(), 0o666 & ~umask)  # an ordinary file, not mkstemp's private 0600
+            _take_owner_and_mode(fh.fileno(), st)
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
@@ -209,6 +187,43 @@ def write_file_atomic(path: Path | str, data: bytes, display: str | None = None)
             except OSError:
                 pass
     remove_stale_temps(real)
+
+
+def _existing(given: Path, show: str) -> os.stat_result | None:
+    """What is at ``given`` now (None: nothing); a folder there is an error."""
+    try:
+        st = os.stat(given)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise OutputError(f"cannot write {show}: {_why(exc)}") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise OutputError(f"cannot write {show}: it is a folder; give a file name")
+    return st
+
+
+def _new_temp(real: Path, show: str) -> tuple[int, str]:
+    """A new temporary file next to ``real`` (the rename then stays on one file system)."""
+    try:
+        return tempfile.mkstemp(prefix=f".{real.name}.", suffix=".tmp", dir=real.parent)
+    except OSError as exc:
+        raise OutputError(f"cannot write {show}: no new file can be made in {inert(str(real.parent))} "
+                          f"({_why(exc)})") from None
+
+
+def _take_owner_and_mode(fd: int, st: os.stat_result | None) -> None:
+    """The replaced file's mode and (when we may set it) owner; for a new file, an ordinary mode."""
+    if st is None:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.fchmod(fd, 0o666 & ~umask)  # an ordinary file, not mkstemp's private 0600
+        return
+    if (st.st_uid, st.st_gid) != (os.geteuid(), os.getegid()):
+        try:
+            os.fchown(fd, st.st_uid, st.st_gid)
+        except PermissionError:
+            pass  # not ours to give away: the new file is ours, with the old mode
+    os.fchmod(fd, stat.S_IMODE(st.st_mode))
 
 
 def temp_files(path: Path) -> list[Path]:
