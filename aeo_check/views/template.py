@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from aeo_check.answers.messages import allowed_zh
 from aeo_check.answers.migrate import current_version
@@ -31,6 +31,25 @@ def _value(v: object) -> str:
     if isinstance(v, dt.date):
         return " " + v.isoformat()
     return " " + json.dumps(v, ensure_ascii=False)
+
+
+def _question_lines(cat: Catalogue, q: Question, value: Any, w: dict[str, str], lang: str) -> list[str]:
+    """One question of the answer file: its text, where to find the answer, what it allows and
+    when it is asked, then the key with ``value``."""
+    lines = ["", f"  # {q.text.get(lang)}"]
+    if q.source is not None:
+        lines.append(f"  # {w['source']}: {q.source.get(lang)}")
+    if q.choices or q.choice_set:
+        opts = " | ".join(f"{c.value} ({c.label.get(lang)})" for c in cat.choices_of(q))
+        lines.append(f"  # {w['allowed']}: {'[' if q.type == 'multi' else ''}{opts}{']' if q.type == 'multi' else ''}")
+    else:
+        unit = f"; {w['unit']}: {q.unit.get(lang)}" if q.unit else ""
+        shown = allowed_zh(allowed(cat, q)) if lang == "zh" else allowed(cat, q)
+        lines.append(f"  # {w['allowed']}: {shown}{unit}")
+    if q.ask_if is not None:
+        lines.append(f"  # {w['only_if']}: {q.ask_if.source}")
+    lines.append(f"  {q.id}:{_value(value)}")
+    return lines
 
 
 def render_template(cat: Catalogue, etype: str, specific: list[str], lang: str,
@@ -69,21 +88,8 @@ def render_template(cat: Catalogue, etype: str, specific: list[str], lang: str,
         lines.append("")
         lines.append(f"  # ── {title} " + "─" * max(4, 60 - len(title) * 2))
         for q in qs:
-            lines.append("")
-            lines.append(f"  # {q.text.get(lang)}")
-            if q.source is not None:
-                lines.append(f"  # {w['source']}: {q.source.get(lang)}")
-            if q.choices or q.choice_set:
-                opts = " | ".join(f"{c.value} ({c.label.get(lang)})" for c in cat.choices_of(q))
-                lines.append(f"  # {w['allowed']}: {'[' if q.type == 'multi' else ''}{opts}{']' if q.type == 'multi' else ''}")
-            else:
-                unit = f"; {w['unit']}: {q.unit.get(lang)}" if q.unit else ""
-                shown = allowed_zh(allowed(cat, q)) if lang == "zh" else allowed(cat, q)
-                lines.append(f"  # {w['allowed']}: {shown}{unit}")
-            if q.ask_if is not None:
-                lines.append(f"  # {w['only_if']}: {q.ask_if.source}")
             value = (DONT_KNOW if q.id in filled.dont_know else filled.answers.get(q.id)) if filled else None
-            lines.append(f"  {q.id}:{_value(value)}")
+            lines += _question_lines(cat, q, value, w, lang)
     lines += ["", f"# {w['notes']}"]
     if filled and filled.notes:
         lines.append("notes:")
