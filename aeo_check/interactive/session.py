@@ -25,7 +25,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from aeo_check.answers.messages import localise, problem_text
-from aeo_check.answers.migrate import current_version
+from aeo_check.answers.migrate import current_version, upgrade, version_of
 from aeo_check.answers.model import (
     DONT_KNOW,
     FORMAT,
@@ -72,6 +72,8 @@ class Draft:
     notes: dict[str, str] = field(default_factory=dict)
     #: questions answered "don't know yet"
     dont_know: list[str] = field(default_factory=list)
+    #: answers of an earlier questionnaire's file that no current question takes (left out)
+    removed: list[str] = field(default_factory=list)
 
     def document(self, cat: Catalogue) -> dict[str, Any]:
         ent = {k: self.enterprise[k] for k in PROFILE_FIELDS if k in self.enterprise}
@@ -131,8 +133,25 @@ def save(path: Path, draft: Draft, cat: Catalogue) -> None:
     except (OSError, UnicodeDecodeError):
         old = None
     if old and old.strip():
-        text = rewrite(old, draft.document(cat))
+        text = rewrite(_current_questionnaire(old), draft.document(cat))
     write_text_atomic(path, text if text is not None else draft_yaml(path, draft, cat))
+
+
+def _current_questionnaire(text: str) -> str:
+    """An answer file written for an earlier questionnaire, as ``aeo-check migrate`` rewrites it
+    (comments kept, a removed answer's line turned into a comment naming it); others as they are."""
+    if "questionnaire_version: " + str(current_version()) in text:
+        return text
+    from aeo_check.answers.migrate import rewrite as migrate_text
+    from aeo_check.files.sourcefile import DataFileError, parse_text
+
+    try:
+        data = parse_text(text, "draft").data
+    except DataFileError:
+        return text
+    if not isinstance(data, dict) or not isinstance(data.get("answers"), dict) or version_of(data) >= current_version():
+        return text
+    return migrate_text(text, upgrade(data["answers"], version_of(data)))
 
 
 def load_draft(path: Path, cat: Catalogue) -> Draft:
@@ -163,6 +182,12 @@ def load_draft(path: Path, cat: Catalogue) -> Draft:
     for key, raw in (("answers", raw_answers), ("notes", raw_notes)):
         if not isinstance(raw, dict):
             problems.append(doc.problem((key,), "expected a mapping of question ids"))
+    removed: list[str] = []
+    if isinstance(raw_answers, dict) and version_of(data) < current_version():  # through the renames
+        up = upgrade(raw_answers, version_of(data))
+        raw_answers, removed = up.answers, up.removed
+        if isinstance(raw_notes, dict):  # a removed question's note goes with its answer
+            raw_notes = {k: v for k, v in raw_notes.items() if k not in removed}
     for qid, value in (raw_answers.items() if isinstance(raw_answers, dict) else ()):
         q = cat.questions.get(qid)
         if q is None:
@@ -191,7 +216,7 @@ def load_draft(path: Path, cat: Catalogue) -> Draft:
             notes[qid] = note
     if problems:
         raise DataFileError(problems)
-    return Draft(lang, assessed, enterprise, answers, notes, dont_know)
+    return Draft(lang, assessed, enterprise, answers, notes, dont_know, removed)
 
 
 def _profile_ok(key: str, v: Any) -> bool:
@@ -690,6 +715,9 @@ def run_assess(cat: Catalogue, output: Path | None, resume: Path | None, review:
             return 2
         if lang:
             draft.language = lang
+        if draft.removed:  # named once; the saves write the file in the current questionnaire
+            console.print(t("session.removed_on_resume", draft.language, file=inert(resume),
+                            ids=", ".join(draft.removed)), markup=False, soft_wrap=True)
         path = output or resume
         if output is None and resume.suffix.lower() in WORKBOOK_SUFFIXES:  # answers go on in YAML beside it
             path = resume.with_suffix(".yaml")

@@ -569,6 +569,11 @@ WORDS: dict[str, dict[str, tuple[str, str]]] = {
             'The enterprise profile is incomplete, so nothing can be scored; continue with --resume.',
         ),
         "invalid_resume": ('{path} 中有无效内容，请先修正：', '{path} holds invalid entries; fix them first:'),
+        "removed_on_resume": (
+            '{file}：此答卷按旧版问卷填写，已按新版问卷读入；以下问题已不再询问，其答案不计入，保存时改为注释：{ids}',
+            '{file}: written for an earlier questionnaire and read as the current one asks; these questions are '
+            'no longer asked, so their answers are left out and become comments when it is saved: {ids}',
+        ),
         "inconsistent": (
             '与已有答案矛盾：{msg}（请重新回答；Ctrl-P 返回修改上一题，Ctrl-S 跳过）',
             'This contradicts an earlier answer: {msg} (answer again; Ctrl-P goes back, Ctrl-S skips)',

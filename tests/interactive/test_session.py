@@ -22,9 +22,11 @@ from keys import (
     CTRL_P,
     CTRL_S,
     CTRL_U,
+    DOWN,
     ENTER,
     LAST,
     ROOT,
+    UP,
     drive,
     near_complete,
     saved,
@@ -199,3 +201,24 @@ def test_not_a_terminal_is_refused_in_both_languages():
     closed = subprocess.run(f"{exe} assess <&-", shell=True, capture_output=True, text=True,
                             env={"PATH": "/usr/bin:/bin"})
     assert closed.returncode == 2 and "Traceback" not in closed.stderr
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_file_of_the_earlier_questionnaire_resumes_through_its_renames_and_says_what_it_drops(tmp_path, lang):
+    # a 2026-11 file (questionnaire 1): one answer removed since, two questions split, one derived
+    old = ROOT / "tests" / "answers" / "fixtures" / "2026-11" / "regular-food-importer.yaml"
+    path = tmp_path / "food.yaml"
+    path.write_text(old.read_text(encoding="utf-8"), encoding="utf-8")
+    comments = sum(line.lstrip().startswith("#") for line in old.read_text(encoding="utf-8").splitlines())
+    code, typist, out = drive(tmp_path, [DOWN + UP + ENTER, CTRL_C], resume=path, lang=lang)
+    assert code == 130
+    assert "solid_waste_fine_12m" in out and ("旧版问卷" if lang == "zh" else "earlier questionnaire") in out
+    assert typist.asked[0] == "solid_waste_large_fine_last"  # new since: asked; the carried ones are not
+    text = path.read_text(encoding="utf-8")
+    answers = saved(path)["answers"]
+    assert saved(path)["questionnaire_version"] == 2
+    assert answers["cooperation_refused_last"] == answers["records_refused_last"]
+    assert answers["annual_report_missed_last"] == "never" and answers["solid_waste_large_fine_last"] == "never"
+    assert "solid_waste_fine_12m" not in answers and "# solid_waste_fine_12m:" in text  # named, not lost
+    assert sum(line.lstrip().startswith("#") for line in text.splitlines()) == comments + 1  # comments kept
+    assert load_answers(path, CAT).removed == []
