@@ -43,7 +43,7 @@ from aeo_check.catalogue.vocab import ENTERPRISE_TYPES, SECTIONS, SPECIFIC_TYPES
 from aeo_check.files.limits import MAX_NAME_CHARS, MAX_NOTE_CHARS
 from aeo_check.files.outfile import OutputError, remove_stale_temps
 from aeo_check.files.safetext import has_control, inert
-from aeo_check.files.sourcefile import DataFileError, Problem
+from aeo_check.files.sourcefile import DataFileError, Problem, SourceDoc
 from aeo_check.interactive.asker import BACK, HELP, NOTE, SKIP, Asker, Nav
 from aeo_check.interactive.asker import DONT_KNOW as DONT_KNOW_NAV
 from aeo_check.interactive.lock import Busy, Refused, SessionLock
@@ -157,7 +157,7 @@ def _current_questionnaire(text: str) -> str:
 def load_draft(path: Path, cat: Catalogue) -> Draft:
     """Read a (possibly unfinished) answer file; invalid answers are reported, never dropped.
     Questions answered ``dont_know`` are kept as such (and asked again)."""
-    from aeo_check.answers.model import _not_an_answer_file, text_problem
+    from aeo_check.answers.model import _not_an_answer_file
     from aeo_check.files.limits import FIRST_ASSESSED_ON, LAST_ASSESSED_ON
     from aeo_check.files.numbers import parse_date
 
@@ -176,8 +176,6 @@ def load_draft(path: Path, cat: Catalogue) -> Draft:
                                                    f"not {cat.version!r}"))
     ent_raw = data.get("enterprise") if isinstance(data.get("enterprise"), dict) else {}
     enterprise = {k: v for k, v in ent_raw.items() if k in PROFILE_FIELDS and _profile_ok(k, v)}
-    answers: dict[str, Any] = {}
-    dont_know: list[str] = []
     raw_answers, raw_notes = data.get("answers") or {}, data.get("notes") or {}
     for key, raw in (("answers", raw_answers), ("notes", raw_notes)):
         if not isinstance(raw, dict):
@@ -188,7 +186,20 @@ def load_draft(path: Path, cat: Catalogue) -> Draft:
         raw_answers, removed = up.answers, up.removed
         if isinstance(raw_notes, dict):  # a removed question's note goes with its answer
             raw_notes = {k: v for k, v in raw_notes.items() if k not in removed}
-    for qid, value in (raw_answers.items() if isinstance(raw_answers, dict) else ()):
+    answers, dont_know = _draft_answers(doc, cat, raw_answers if isinstance(raw_answers, dict) else {},
+                                        assessed, problems)
+    notes = _draft_notes(doc, cat, raw_notes if isinstance(raw_notes, dict) else {}, problems)
+    if problems:
+        raise DataFileError(problems)
+    return Draft(lang, assessed, enterprise, answers, notes, dont_know, removed)
+
+
+def _draft_answers(doc: SourceDoc, cat: Catalogue, raw: dict[str, Any], assessed: dt.date,
+                   problems: list[Problem]) -> tuple[dict[str, Any], list[str]]:
+    """The answers that pass their question's check, and those answered "don't know yet"."""
+    answers: dict[str, Any] = {}
+    dont_know: list[str] = []
+    for qid, value in raw.items():
         q = cat.questions.get(qid)
         if q is None:
             problems.append(doc.problem(("answers", qid), "unknown question id"))
@@ -205,8 +216,15 @@ def load_draft(path: Path, cat: Catalogue) -> Draft:
             problems.append(doc.problem(("answers", qid), why))
         else:
             answers[qid] = value
+    return answers, dont_know
+
+
+def _draft_notes(doc: SourceDoc, cat: Catalogue, raw: dict[str, Any], problems: list[Problem]) -> dict[str, str]:
+    """The notes of known questions that are plain text."""
+    from aeo_check.answers.model import text_problem
+
     notes: dict[str, str] = {}
-    for qid, note in (raw_notes.items() if isinstance(raw_notes, dict) else ()):
+    for qid, note in raw.items():
         if not note:
             continue
         why = "expected text" if not isinstance(note, str) else text_problem(note)
@@ -214,9 +232,7 @@ def load_draft(path: Path, cat: Catalogue) -> Draft:
             problems.append(doc.problem(("notes", qid), why or "note for an unknown question id"))
         else:
             notes[qid] = note
-    if problems:
-        raise DataFileError(problems)
-    return Draft(lang, assessed, enterprise, answers, notes, dont_know, removed)
+    return notes
 
 
 def _profile_ok(key: str, v: Any) -> bool:
