@@ -61,6 +61,14 @@ def _introduced(step: dict[str, Any]) -> set[str]:
     return new | set(step.get("derived") or {})
 
 
+def read_through(data: Any) -> Upgrade:
+    """A file's answers as the current questionnaire asks them: an older file's through the steps
+    after its version (with what was carried and what dropped), a current file's as they are."""
+    raw = data.get("answers") if isinstance(data, dict) and isinstance(data.get("answers"), dict) else {}
+    version = version_of(data)
+    return upgrade(raw, version) if version < current_version() else Upgrade(raw)
+
+
 def upgrade(answers: dict[str, Any], version: int) -> Upgrade:
     """``answers`` of questionnaire ``version`` as the current questionnaire asks them."""
     up = Upgrade(dict(answers))

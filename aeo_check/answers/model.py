@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from pydantic_core import ValidationError
 
-from aeo_check.answers.migrate import current_version, upgrade, version_of
+from aeo_check.answers.migrate import read_through
 from aeo_check.catalogue.compiled import Catalogue
 from aeo_check.catalogue.expr import _GLOBALS, parse_last_event
 from aeo_check.catalogue.vocab import ENTERPRISE_TYPES, SPECIFIC_TYPES, TIERS
@@ -535,8 +535,9 @@ def parse_answers(doc: SourceDoc, cat: Catalogue) -> Assessment:
     if not_answers:  # say so once, and quote nothing of a file that is not ours
         raise DataFileError(problems + [not_answers])
     env = _envelope(doc, cat, problems)
-    answers, dont_know = _answers(doc, cat, problems, env.assessed_on if env is not None else None)
-    _check_notes(doc, cat, problems)
+    current = read_through(doc.data)  # an older questionnaire's file through its renames
+    answers, dont_know = _answers(doc, cat, current.answers, problems, env.assessed_on if env is not None else None)
+    _check_notes(doc, cat, current.removed, problems)
     if env is not None:
         _check_asked_and_dated(doc, cat, problems, env, answers)
     _check_consistency(doc, cat, problems, env, answers)
@@ -548,16 +549,8 @@ def parse_answers(doc: SourceDoc, cat: Catalogue) -> Assessment:
         standard=env.standard, language=env.language, enterprise=env.enterprise, assessed_on=env.assessed_on,
         answers=answers, notes={k: v for k, v in env.notes.items() if v}, file=doc.file,
         dont_know=[qid for qid in cat.questions if qid in dont_know] if dont_know else [],
-        removed=_removed(doc.data),
+        removed=current.removed,
     )
-
-
-def _removed(data: dict[str, Any]) -> list[str]:
-    """The answers of an older questionnaire's file that no current question takes."""
-    if version_of(data) >= current_version():
-        return []
-    raw = data.get("answers") if isinstance(data.get("answers"), dict) else {}
-    return upgrade(raw, version_of(data)).removed
 
 
 def _envelope(doc: SourceDoc, cat: Catalogue, problems: list[Problem]) -> Envelope | None:
@@ -597,17 +590,13 @@ def _envelope(doc: SourceDoc, cat: Catalogue, problems: list[Problem]) -> Envelo
     return env
 
 
-def _answers(doc: SourceDoc, cat: Catalogue, problems: list[Problem],
+def _answers(doc: SourceDoc, cat: Catalogue, raw_answers: dict[str, Any], problems: list[Problem],
              env_date: dt.date | None) -> tuple[dict[str, Any], set[str]]:
     """The answers each checked against its question, and the questions answered "don't know"."""
-    data = doc.data
-    raw_answers = data.get("answers") if isinstance(data.get("answers"), dict) else {}
-    if version_of(data) < current_version():  # an older questionnaire, read through its renames
-        raw_answers = upgrade(raw_answers, version_of(data)).answers
     answers: dict[str, Any] = {}
     dont_know: set[str] = set()
     checked = _checked_values(cat)
-    for qid, value in (raw_answers or {}).items():
+    for qid, value in raw_answers.items():
         q = cat.questions.get(qid) if isinstance(qid, str) else None
         if q is None:
             # a spelling suggestion costs time: only for the problems that will be listed
@@ -658,11 +647,11 @@ def _checked_values(cat: Catalogue) -> dict[tuple, tuple[Any, str | None]]:
     return memo
 
 
-def _check_notes(doc: SourceDoc, cat: Catalogue, problems: list[Problem]) -> None:
-    """Each note belongs to a known question and is plain text."""
+def _check_notes(doc: SourceDoc, cat: Catalogue, removed: list[str], problems: list[Problem]) -> None:
+    """Each note belongs to a known question and is plain text (the notes of ``removed``
+    questions, no longer asked, are dropped with their answers)."""
     data = doc.data
     raw_notes = data.get("notes") if isinstance(data.get("notes"), dict) else {}
-    removed = _removed(data)  # notes of questions removed since are dropped with them
     raw_notes = {k: v for k, v in raw_notes.items() if k not in removed}
     for qid, note in (raw_notes or {}).items():
         if qid not in cat.questions:

@@ -127,7 +127,7 @@ def migrate(
     files: Annotated[list[Path], typer.Argument(metavar=_m("files"), help=_h("migrate files"))],
     no_backup: Annotated[bool, typer.Option("--no-backup", help=_h("migrate --no-backup"))] = False,
 ) -> None:
-    from aeo_check.answers.migrate import current_version, rewrite, upgrade, version_of
+    from aeo_check.answers.migrate import current_version, read_through, rewrite, version_of
     from aeo_check.cli.app import UI
     from aeo_check.files.safetext import inert
     from aeo_check.files.sourcefile import read_file
@@ -149,7 +149,7 @@ def migrate(
         if version >= current_version():
             err.print(t("cli.migrate_current", UI, file=inert(f), version=version), markup=False)
             continue
-        up = upgrade(data.get("answers") or {}, version)
+        up = read_through(data)
         backup = ""
         try:
             if not no_backup:

@@ -25,7 +25,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from aeo_check.answers.messages import localise, problem_text
-from aeo_check.answers.migrate import current_version, upgrade, version_of
+from aeo_check.answers.migrate import current_version, read_through, version_of
 from aeo_check.answers.model import (
     DONT_KNOW,
     FORMAT,
@@ -149,9 +149,9 @@ def _current_questionnaire(text: str) -> str:
         data = parse_text(text, "draft").data
     except DataFileError:
         return text
-    if not isinstance(data, dict) or not isinstance(data.get("answers"), dict) or version_of(data) >= current_version():
+    if version_of(data) >= current_version():
         return text
-    return migrate_text(text, upgrade(data["answers"], version_of(data)))
+    return migrate_text(text, read_through(data))
 
 
 def load_draft(path: Path, cat: Catalogue) -> Draft:
@@ -180,12 +180,12 @@ def load_draft(path: Path, cat: Catalogue) -> Draft:
     for key, raw in (("answers", raw_answers), ("notes", raw_notes)):
         if not isinstance(raw, dict):
             problems.append(doc.problem((key,), "expected a mapping of question ids"))
-    removed: list[str] = []
-    if isinstance(raw_answers, dict) and version_of(data) < current_version():  # through the renames
-        up = upgrade(raw_answers, version_of(data))
-        raw_answers, removed = up.answers, up.removed
-        if isinstance(raw_notes, dict):  # a removed question's note goes with its answer
-            raw_notes = {k: v for k, v in raw_notes.items() if k not in removed}
+    current = read_through(data)  # an older questionnaire's file through its renames
+    removed = current.removed
+    if isinstance(raw_answers, dict):
+        raw_answers = current.answers
+    if isinstance(raw_notes, dict):  # a removed question's note goes with its answer
+        raw_notes = {k: v for k, v in raw_notes.items() if k not in removed}
     answers, dont_know = _draft_answers(doc, cat, raw_answers if isinstance(raw_answers, dict) else {},
                                         assessed, problems)
     notes = _draft_notes(doc, cat, raw_notes if isinstance(raw_notes, dict) else {}, problems)
