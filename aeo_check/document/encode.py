@@ -241,16 +241,17 @@ def result_json(res: Any, file: str, extra: dict[str, Any] | None = None) -> str
 
 
 def plan_json(plan: Any) -> str:
-    """A dated plan as compact JSON: the ``plan`` member of :func:`document_json`, byte for byte."""
+    """A dated plan as compact JSON: the ``plan`` member of :func:`document_json`, byte for byte
+    (both are the one encoder on ``plan.to_dict()``)."""
     return _enc(plan.to_dict())
 
 
 def document_json(doc: Any, file: str | None = None) -> str:
     """One assessment document as one line of compact JSON: the result, its dated plan, the
     facts every surface shows, and the tool that made it."""
-    head = result_json(doc.result, doc.file if file is None else file)
-    tail = _inner({"facts": doc.facts.to_dict(), "tool": {"name": "aeo-check", "version": doc.tool_version}})
-    return "".join((head[:-1], ',"plan":', plan_json(doc.plan), ",", tail, "}"))
+    return result_json(doc.result, doc.file if file is None else file, {
+        "plan": doc.plan.to_dict(), "facts": doc.facts.to_dict(),
+        "tool": {"name": "aeo-check", "version": doc.tool_version}})
 
 
 def problems_json(file: str, problems: list[Any]) -> str:
