@@ -180,18 +180,14 @@ def load_draft(path: Path, cat: Catalogue) -> Draft:
     for key, raw in (("answers", raw_answers), ("notes", raw_notes)):
         if not isinstance(raw, dict):
             problems.append(doc.problem((key,), "expected a mapping of question ids"))
-    current = read_through(data)  # an older questionnaire's file through its renames
-    removed = current.removed
-    if isinstance(raw_answers, dict):
-        raw_answers = current.answers
-    if isinstance(raw_notes, dict):  # a removed question's note goes with its answer
-        raw_notes = {k: v for k, v in raw_notes.items() if k not in removed}
-    answers, dont_know = _draft_answers(doc, cat, raw_answers if isinstance(raw_answers, dict) else {},
-                                        assessed, problems)
-    notes = _draft_notes(doc, cat, raw_notes if isinstance(raw_notes, dict) else {}, problems)
+    current = read_through(data)  # an older questionnaire's file through its renames ({}: no mapping)
+    answers, dont_know = _draft_answers(doc, cat, current.answers, assessed, problems)
+    # a removed question's note goes with its answer
+    notes = {k: v for k, v in raw_notes.items() if k not in current.removed} if isinstance(raw_notes, dict) else {}
+    notes = _draft_notes(doc, cat, notes, problems)
     if problems:
         raise DataFileError(problems)
-    return Draft(lang, assessed, enterprise, answers, notes, dont_know, removed)
+    return Draft(lang, assessed, enterprise, answers, notes, dont_know, current.removed)
 
 
 def _draft_answers(doc: SourceDoc, cat: Catalogue, raw: dict[str, Any], assessed: dt.date,
