@@ -67,12 +67,10 @@ def render_score(console: Console, cat: Catalogue, doc: Document, lang: str, fil
         blockers = [g for g in sr.gaps if g.result.rating in ("fail", "unanswered")]
         if blockers and not (sid == "certified" and res.tier == "advanced"):
             lines += [Text(""), _blocker_table(cat, sid, blockers, checks, lang)]
-    if plan is not None:
-
-        lines.append(Text(""))
-        lines += [Text(line, style=style) for style, line in target_lines(cat, plan, lang)]
-        if file:
-            lines.append(Text(t("see_plan", lang, file=inert(file)), style="grey50"))
+    lines.append(Text(""))
+    lines += [Text(line, style=style) for style, line in target_lines(cat, plan, lang)]
+    if file:
+        lines.append(Text(t("see_plan", lang, file=inert(file)), style="grey50"))
     if res.tolerance:
         lines.append(_tolerance_line(cat, res.tolerance, lang))
     console.print(Panel(Group(*lines), expand=True, border_style=TIER_STYLE[res.tier].split()[-1]))
