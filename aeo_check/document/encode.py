@@ -82,12 +82,13 @@ def item_dict(cat: Catalogue, item: Item) -> dict[str, Any]:
 # catalogue text (gap titles, remediation, evidence, assumptions) that is the same for every
 # file, so it is encoded once and reused; only what the answers decide is encoded per file.
 # The output is byte for byte ``json.dumps({"file": …, **result.to_dict()}, ensure_ascii=False,
-# separators=(",", ":"))`` (tests/test_batch.py holds the two together).
+# separators=(",", ":"))`` (tests/runs/test_batch.py holds the two together).
 
 _ITEMS: dict[tuple, str] = {}
 _GAP_TAIL: dict[tuple, str] = {}
 _BONUS: dict[tuple, str] = {}
 _FACTS: dict[Any, str] = {}
+_ANSWERS: dict[tuple, str] = {}
 _EVIDENCE_ENTRY: dict[tuple, str] = {}
 _PLAIN = frozenset((str, int, bool, type(None), dt.date))
 _ASSUMPTIONS: dict[tuple, tuple[list, str]] = {}
@@ -165,6 +166,24 @@ def _fact_json(f: Any) -> str:
     return hit
 
 
+def _answer_json(qid: str, value: Any) -> str:
+    """One answer as a member (``"qid":value``): the same answers recur file after file."""
+    t = type(value)
+    if t not in _PLAIN:  # floats (rounded; 0.0 and -0.0 are equal keys), lists (a multiple choice)
+        return _member(qid, value)
+    key = (qid, t, value)  # the type too: 1 and True are equal keys
+    hit = _ANSWERS.get(key)
+    if hit is None:
+        hit = _remember(_ANSWERS, key, _member(qid, value))
+    return hit
+
+
+def _member(qid: str, value: Any) -> str:
+    from aeo_check.scoring.result import _jsonable
+
+    return f"{_enc(qid)}:{_enc(_jsonable(value))}"
+
+
 def _bonus_json(r: Any) -> str:
     key = (r.id, r.standard, r.rating)
     hit = _BONUS.get(key)
@@ -222,18 +241,16 @@ def result_json(res: Any, file: str, extra: dict[str, Any] | None = None) -> str
         "unknown_triggers": [{"id": t.id, "tier": t.tier, "title": t.title} for t in res.unknown_triggers],
         "floor_tier": res.floor_tier,
     }
-    tail = {
-        "paths": {k: v.to_dict() for k, v in res.paths.items()},
-        "timing": res.timing, "tolerance": res.tolerance,
-        "answers": {k: _jsonable(v) for k, v in res.answers.items()},
-        "notes": res.notes, "derived": {k: _jsonable(v) for k, v in res.derived.items()},
-    }
+    middle = {"paths": {k: v.to_dict() for k, v in res.paths.items()}, "timing": res.timing,
+              "tolerance": res.tolerance}
+    tail = {"notes": res.notes, "derived": {k: _jsonable(v) for k, v in res.derived.items()}}
     # the file name is the one string here no checker has seen: its C1 and bidi characters and
     # undecodable bytes are written as \u escapes (answer texts cannot hold them)
     # one join: a chain of + would copy the growing document (~100 KB) once per piece
     return "".join((
         _RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", _enc(d)[:-1]),
         ',"standards":{', ",".join(f"{_enc(k)}:{_standard_json(v)}" for k, v in res.standards.items()), "},",
+        _inner(middle), ',"answers":{', ",".join(_answer_json(k, v) for k, v in res.answers.items()), "},",
         _inner(tail),
         ',"evidence":[', ",".join(map(_evidence_json, res.evidence_rows)), "]",
         ',"assumptions":', _assumptions_json(res.assumptions),

@@ -62,6 +62,7 @@ class WorkCalendar:
     _ords: list[int] = field(default_factory=list)  # the working days of years _lo.._hi, ascending
     _lo: int = 0
     _hi: int = -1
+    _next: dict[dt.date, dt.date] = field(default_factory=dict)  # on_or_after, remembered
 
     def year(self, y: int) -> Year:
         have = self._years.get(y)
@@ -114,7 +115,10 @@ class WorkCalendar:
     # dates -------------------------------------------------------------------
     def on_or_after(self, d: dt.date) -> dt.date:
         """``d`` if it is a working day, else the first working day after it."""
-        return dt.date.fromordinal(self.ordinals(self.index(d), 1)[0])
+        hit = self._next.get(d)
+        if hit is None:  # plan after plan asks for the same few hundred days
+            hit = self._next[d] = dt.date.fromordinal(self.ordinals(self.index(d), 1)[0])
+        return hit
 
     def day_after(self, d: dt.date) -> dt.date:
         """The first working day after ``d`` (a step that follows something ending on ``d``)."""

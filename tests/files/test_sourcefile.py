@@ -1,11 +1,12 @@
 """Control and format characters are refused wherever they come from: written in the text, or
-made by an escape that only the full YAML path decodes."""
+made by an escape that only the full YAML path decodes; a file is UTF-8, with or without a
+byte order mark."""
 
 from __future__ import annotations
 
 import pytest
 
-from aeo_check.files.sourcefile import REFUSED, DataFileError, parse_text, refused_characters
+from aeo_check.files.sourcefile import REFUSED, DataFileError, parse_text, read_file, refused_characters
 
 
 def test_every_refused_character_is_one_python_does_not_print():
@@ -35,3 +36,23 @@ def test_an_escape_that_makes_a_control_character_is_refused_with_its_line(escap
 def test_plain_text_of_the_common_shape_reads_without_a_problem():
     doc = parse_text('format: aeo-check/answers/1\nenterprise:\n  name: "上海禾鲜食品"\n', "a.yaml")
     assert doc.data == {"format": "aeo-check/answers/1", "enterprise": {"name": "上海禾鲜食品"}}
+
+
+TEXT = 'format: aeo-check/answers/1\nenterprise:\n  name: "上海禾鲜食品"\n'
+
+
+def test_a_byte_order_mark_is_dropped_and_the_file_reads_as_without_it(tmp_path):
+    plain, marked = tmp_path / "plain.yaml", tmp_path / "marked.yaml"
+    plain.write_bytes(TEXT.encode())
+    marked.write_bytes(b"\xef\xbb\xbf" + TEXT.encode())
+    assert read_file(marked).data == read_file(plain).data == {
+        "format": "aeo-check/answers/1", "enterprise": {"name": "上海禾鲜食品"}}
+
+
+@pytest.mark.parametrize("mark", [b"", b"\xef\xbb\xbf"], ids=["no mark", "byte order mark"])
+def test_bytes_that_are_not_utf8_are_named_with_their_line(tmp_path, mark):
+    f = tmp_path / "gbk.yaml"
+    f.write_bytes(mark + b"format: aeo-check/answers/1\nenterprise:\n  name: " + "上海".encode("gbk") + b"\n")
+    with pytest.raises(DataFileError) as exc:
+        read_file(f)
+    assert [(p.file, p.line, p.message) for p in exc.value.problems] == [(str(f), 3, "not UTF-8 text")]

@@ -232,3 +232,20 @@ def test_default_jobs():
     assert batch.default_jobs(1) == 1
     assert batch.default_jobs(batch.PARALLEL_FROM - 1) == 1
     assert batch.default_jobs(1000) >= 1
+
+
+def test_remembered_answers_keep_their_type():
+    """An answer's JSON is remembered by question and value: 1 and true, 0.0 and -0.0 are equal in
+    Python, never in the document; a date is written as the day it is."""
+    import datetime as dt
+
+    from aeo_check.document.encode import _answer_json
+
+    for value in (1, True, 0, False, 0.0, -0.0, 2.5e-7, "1", None, ["a", "b"], dt.date(2026, 6, 30)):
+        for _ in range(2):  # made, then remembered
+            written = json.loads("{" + _answer_json("tax_paid_prev_year", value) + "}")["tax_paid_prev_year"]
+            expected = value.isoformat() if isinstance(value, dt.date) else (
+                round(value, 6) if isinstance(value, float) else value)
+            assert (written, type(written)) == (expected, type(expected)), value
+            if isinstance(value, float):
+                assert str(written) == str(expected)  # -0.0 stays -0.0
