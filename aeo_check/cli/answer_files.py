@@ -5,15 +5,9 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
-
-from aeo_check.words.i18n import en_zh
-
-if TYPE_CHECKING:  # pragma: no cover
-
-    pass
 
 from aeo_check.cli.app import (
     EType,
@@ -29,6 +23,7 @@ from aeo_check.cli.app import (
     err,
     problems_exit_2,
 )
+from aeo_check.words.i18n import en_zh
 
 # --------------------------------------------------------------------------- template
 

@@ -4,17 +4,12 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
-from aeo_check.words.i18n import both
-
-if TYPE_CHECKING:  # pragma: no cover
-
-    pass
-
 from aeo_check.cli.app import Lang, _h, app, catalogue, err
+from aeo_check.words.i18n import both
 
 # --------------------------------------------------------------------------- assess
 

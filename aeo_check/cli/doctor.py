@@ -2,13 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import typer
-
-if TYPE_CHECKING:  # pragma: no cover
-
-    pass
 
 from aeo_check.cli.app import _h, app, out
 

@@ -4,11 +4,6 @@ from __future__ import annotations
 
 import importlib
 import sys
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:  # pragma: no cover
-
-    pass
 
 from aeo_check.cli.app import app
 

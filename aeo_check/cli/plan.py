@@ -5,13 +5,9 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
-
-if TYPE_CHECKING:  # pragma: no cover
-
-    pass
 
 from aeo_check.cli.app import (
     Lang,

@@ -10,12 +10,6 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from aeo_check.words.i18n import en_zh
-
-if TYPE_CHECKING:  # pragma: no cover
-
-    pass
-
 from aeo_check.cli.app import (
     Fmt,
     Lang,
@@ -29,6 +23,10 @@ from aeo_check.cli.app import (
     problems_exit_2,
 )
 from aeo_check.document.resultfile import read_one
+from aeo_check.words.i18n import en_zh
+
+if TYPE_CHECKING:  # pragma: no cover - annotations only
+    from aeo_check.catalogue.compiled import Catalogue
 
 # --------------------------------------------------------------------------- portfolio
 
@@ -48,8 +46,7 @@ def portfolio(
     lang: Annotated[Lang | None, typer.Option(help=_h("portfolio --lang"))] = None,
     jobs: Annotated[int | None, typer.Option("-j", "--jobs", min=1, help=_h("portfolio --jobs"))] = None,
 ) -> None:
-    from aeo_check.runs import batch
-    from aeo_check.runs.portfolio import RowTask, answer_files, attention_key
+    from aeo_check.runs.portfolio import answer_files
 
     cat = catalogue()
     files = answer_files(paths)
@@ -59,14 +56,36 @@ def portfolio(
     if format is PortfolioFmt.xlsx and output is None:
         err.print(en_zh("cli.portfolio_xlsx_output"), markup=False)
         raise typer.Exit(2)
+    language = _lang(lang)
+    rows, invalid, status = _rows(cat, [str(f) for f in files], format, language, jobs)
+    data = _portfolio_bytes(cat, rows, format, language, to_file=output is not None)
+    if output is not None:
+        from aeo_check.files.outfile import write_output
+
+        target = write_output(output, data, inputs=files)  # never over an input or an answer file
+        err.print(target.display, markup=False)
+    elif data is not None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    if invalid:
+        err.print(en_zh("cli.n_invalid_of", invalid=invalid, n=len(files)), markup=False)
+    if status:
+        raise typer.Exit(status)
+
+
+def _rows(cat: Catalogue, names: list[str], format: PortfolioFmt, language: str,
+          jobs: int | None) -> tuple[list[dict], int, int]:
+    """Each valid file's portfolio row, most in need of attention first; how many files were not
+    valid answer files; and the worst exit status. Every file's problems go to stderr."""
     import gc
+
+    from aeo_check.runs import batch
+    from aeo_check.runs.portfolio import RowTask, attention_key
 
     gc.freeze()  # as score does: the catalogue is long-lived, keep it out of every collection
     rows = []
     invalid = 0
     status = batch.OK
-    language = _lang(lang)
-    names = [str(f) for f in files]
     task = RowTask("en" if format is PortfolioFmt.json else language)  # JSON is for programs: English problems
     for name, got in zip(names, batch.each(cat, names, task, jobs or batch.default_jobs(len(names))), strict=False):
         code, r, lines = got or (batch.FAILED, None, [f"{name}: {en_zh('cli.worker_ended')}"])
@@ -77,42 +96,36 @@ def portfolio(
         if r is not None:
             rows.append(r)
     rows.sort(key=attention_key)
-    data: bytes
+    return rows, invalid, status
+
+
+def _portfolio_bytes(cat: Catalogue, rows: list[dict], format: PortfolioFmt, language: str,
+                     to_file: bool) -> bytes | None:
+    """The portfolio in ``format``, as the bytes to write; None when the table went straight to the
+    terminal. A CSV file gets a byte order mark (spreadsheets read it as UTF-8 then)."""
     if format is PortfolioFmt.json:
         from aeo_check.document.encode import dumps
 
-        data = (dumps(rows) + "\n").encode("utf-8")
-    elif format is PortfolioFmt.csv:
+        return (dumps(rows) + "\n").encode("utf-8")
+    if format is PortfolioFmt.csv:
         from aeo_check.runs.portfolio import csv_text
 
-        data = csv_text(cat, rows, language).encode("utf-8-sig" if output is not None else "utf-8")
-    elif format is PortfolioFmt.xlsx:
+        return csv_text(cat, rows, language).encode("utf-8-sig" if to_file else "utf-8")
+    if format is PortfolioFmt.xlsx:
         from aeo_check.runs.portfolio import xlsx_bytes
 
-        data = xlsx_bytes(cat, rows, language)
-    else:
-        from aeo_check.runs.portfolio import render_table
+        return xlsx_bytes(cat, rows, language)
+    from aeo_check.runs.portfolio import render_table
 
-        if output is None:
-            render_table(out, cat, rows, language)
-        else:
-            from rich.console import Console
+    if not to_file:
+        render_table(out, cat, rows, language)
+        return None
+    from rich.console import Console
 
-            buf = Console(record=True, width=200, file=open(os.devnull, "w"))
-            render_table(buf, cat, rows, language)
-            data = buf.export_text().encode("utf-8")
-    if output is not None:
-        from aeo_check.files.outfile import write_output
-
-        target = write_output(output, data, inputs=files)  # never over an input or an answer file
-        err.print(target.display, markup=False)
-    elif format is not PortfolioFmt.table:
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
-    if invalid:
-        err.print(en_zh("cli.n_invalid_of", invalid=invalid, n=len(files)), markup=False)
-    if status:
-        raise typer.Exit(status)
+    with open(os.devnull, "w", encoding="utf-8") as sink:
+        buf = Console(record=True, width=200, file=sink)
+        render_table(buf, cat, rows, language)
+    return buf.export_text().encode("utf-8")
 
 
 # --------------------------------------------------------------------------- diff

@@ -3,15 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import Annotated, NoReturn
 
 import typer
-
-from aeo_check.words.i18n import en_zh, t
-
-if TYPE_CHECKING:  # pragma: no cover
-
-    pass
 
 from aeo_check.cli.app import (
     Lang,
@@ -26,6 +20,7 @@ from aeo_check.cli.app import (
     problems_exit_2,
 )
 from aeo_check.document.resultfile import read_one
+from aeo_check.words.i18n import en_zh, t
 
 # --------------------------------------------------------------------------- report
 

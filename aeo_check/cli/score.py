@@ -10,12 +10,6 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from aeo_check.words.i18n import en_zh, t
-
-if TYPE_CHECKING:  # pragma: no cover
-
-    pass
-
 from aeo_check.cli.app import (
     GuardTier,
     Lang,
@@ -29,6 +23,15 @@ from aeo_check.cli.app import (
     out,
     problems_exit_2,
 )
+from aeo_check.words.i18n import en_zh, t
+
+if TYPE_CHECKING:  # pragma: no cover - annotations only
+    from collections.abc import Callable
+
+    from aeo_check.catalogue.compiled import Catalogue
+    from aeo_check.runs.batch import Options, Outcome, Summary
+
+    OnFile = Callable[[str, Outcome], None]
 
 # --------------------------------------------------------------------------- validate / score
 
@@ -89,65 +92,80 @@ def score(
     if binder is not None and many:
         err.print(en_zh("binder.one_file"), markup=False)
         raise typer.Exit(2)
-    color: str | None = None
-    width = 80
-    if format is ScoreFmt.table and (not many or detail):
-        # the panel: its modules (rich) and its console load with the program, while collection
-        # is still paused (see launch), not after the catalogue
-        from aeo_check.views import terminal  # noqa: F401
-
-        color, width = out.color_system, out.width
-    elif format is ScoreFmt.table:
-        color = "standard" if _colour_terminal() else None
+    color, width = _view_settings(format, many, detail)
     cat = catalogue()
     if format is ScoreFmt.junit:  # one XML document for the whole batch
         _score_junit(cat, [Path(f) for f in files], fail_below, fail_on_new_blockers)
         return
-    paths = files
     fmt = format.value
-    ui_lang = _lang(lang)
     from aeo_check.views.brief import file_width
 
     opts = batch.Options(format=fmt, lang=lang.value if lang else None,
                          fail_below=fail_below.value if fail_below else None, detail=detail, many=many,
-                         color=color, width=width, ui_lang=ui_lang,
-                         file_width=file_width(paths) if fmt == "table" and many else 0,
+                         color=color, width=width, ui_lang=_lang(lang),
+                         file_width=file_width(files) if fmt == "table" and many else 0,
                          blockers=fail_on_new_blockers is not None, binder=_binder(cat, binder))
-    stdout, stderr = sys.stdout, sys.stderr
-    on_file = None
-    gained: list[str] = []
-    if fail_on_new_blockers is not None:  # compared as each file is scored: one pass
-        from aeo_check.compare.progress import gained_blockers
-
-        olds = _old_blockers(cat, fail_on_new_blockers)
-
-        def on_file(path: str, o: batch.Outcome) -> None:
-            if o.blockers is not None:
-                new = gained_blockers(olds.get(o.blockers[0]), o.blockers[1])
-                if new:
-                    gained.append(f"{path}: {', '.join(new)}")
-    try:
-        done = batch.run(cat, paths, opts, jobs or batch.default_jobs(len(paths)),
-                         write=stdout.write, warn=lambda text: (stdout.flush(), stderr.write(text)), on_file=on_file)
-        stdout.flush()
-    except BrokenPipeError:
-        # the reader has gone (`score … | head -1`): it has what it wanted, which is not an error
-        import os
-
-        os.dup2(os.open(os.devnull, os.O_WRONLY), stdout.fileno())  # nothing left to flush at exit
-        raise typer.Exit(0) from None
+    on_file, gained = _blocker_watch(cat, fail_on_new_blockers)
+    done = _write_all(cat, files, opts, jobs or batch.default_jobs(len(files)), on_file)
     if done.status == batch.BELOW and fmt == "table":
         if done.below:
             err.print(en_zh("cli.tier_below", tier=fail_below.value), markup=False)
         if done.maybe_below:
             err.print(en_zh("cli.tier_maybe_below", tier=fail_below.value), markup=False)
-    status = done.status
     for g in gained:
         err.print(f"{en_zh('cli.new_blocker')}: {g}", markup=False)
-    if gained and status == 0:
-        status = 1
+    status = 1 if gained and done.status == 0 else done.status
     if status:
         raise typer.Exit(status)
+
+
+def _view_settings(format: ScoreFmt, many: bool, detail: bool) -> tuple[str | None, int]:
+    """The colour system and width of what ``score`` draws: the panel takes the terminal's, the
+    one-line view colours only a terminal that wants it, the other formats are plain."""
+    if format is ScoreFmt.table and (not many or detail):
+        # the panel: its modules (rich) and its console load with the program, while collection
+        # is still paused (see launch), not after the catalogue
+        from aeo_check.views import terminal  # noqa: F401
+
+        return out.color_system, out.width
+    if format is ScoreFmt.table:
+        return ("standard" if _colour_terminal() else None), 80
+    return None, 80
+
+
+def _blocker_watch(cat: Catalogue, old: Path | None) -> tuple[OnFile | None, list[str]]:
+    """With ``--fail-on-new-blockers OLD``: a check run on each file as it is scored (one pass), and
+    the list it fills with each file's blockers that OLD did not have."""
+    gained: list[str] = []
+    if old is None:
+        return None, gained
+    from aeo_check.compare.progress import gained_blockers
+
+    olds = _old_blockers(cat, old)
+
+    def on_file(path: str, o: Outcome) -> None:
+        if o.blockers is not None:
+            new = gained_blockers(olds.get(o.blockers[0]), o.blockers[1])
+            if new:
+                gained.append(f"{path}: {', '.join(new)}")
+
+    return on_file, gained
+
+
+def _write_all(cat: Catalogue, files: list[str], opts: Options, jobs: int, on_file: OnFile | None) -> Summary:
+    """Score and write every file (:func:`aeo_check.runs.batch.run`); a reader that has gone
+    (``score … | head -1``) has what it wanted, which is not an error: exit 0."""
+    from aeo_check.runs import batch
+
+    stdout, stderr = sys.stdout, sys.stderr
+    try:
+        done = batch.run(cat, files, opts, jobs, write=stdout.write,
+                         warn=lambda text: (stdout.flush(), stderr.write(text)), on_file=on_file)
+        stdout.flush()
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), stdout.fileno())  # nothing left to flush at exit
+        raise typer.Exit(0) from None
+    return done
 
 
 def _colour_terminal() -> bool:
