@@ -36,7 +36,7 @@ def main() -> None:
 
     paths = [str(p) for p in corpus.chosen(sys.argv[1:], 400)]
     cat = get_catalogue()
-    sink = open(os.devnull, "w", encoding="utf-8")
+    sink = open(os.devnull, "wb")
     gc.freeze()  # as the command does once the catalogue is loaded
     clock = time.perf_counter
     spent = [0.0] * len(STAGES)

@@ -159,7 +159,7 @@ def _write_all(cat: Catalogue, files: list[str], opts: Options, jobs: int, on_fi
 
     stdout, stderr = sys.stdout, sys.stderr
     try:
-        done = batch.run(cat, files, opts, jobs, write=stdout.write,
+        done = batch.run(cat, files, opts, jobs, write=stdout.buffer.write if batch.binary(opts) else stdout.write,
                          warn=lambda text: (stdout.flush(), stderr.write(text)), on_file=on_file)
         stdout.flush()
     except BrokenPipeError:

@@ -55,20 +55,20 @@ class Document:
     @functools.cached_property
     def data(self) -> dict[str, Any]:
         """The document as its JSON says it (the encoder's output, read back): what views read."""
-        import json
+        import orjson
 
-        from aeo_check.document.encode import document_json
+        from aeo_check.document.encode import document_bytes
 
-        return json.loads(document_json(self))
+        return orjson.loads(document_bytes(self))
 
     @functools.cached_property
     def plan_data(self) -> dict[str, Any]:
         """The dated plan as the document's JSON says it (``data["plan"]``, without encoding the rest)."""
-        import json
+        import orjson
 
         from aeo_check.document.encode import plan_json
 
-        return json.loads(plan_json(self.plan))
+        return orjson.loads(plan_json(self.plan))
 
 
 def build(cat: Catalogue, assessment: Assessment, file: str | None = None,

@@ -46,9 +46,10 @@ class Options(NamedTuple):
 
 
 class Outcome(NamedTuple):
-    """What one file produced: text for stdout, text for stderr, and its exit status."""
+    """What one file produced: what goes to stdout (text; UTF-8 bytes in the JSON formats), text
+    for stderr, and its exit status."""
 
-    out: str
+    out: str | bytes
     err: str
     status: int
     tier: str | None = None
@@ -124,15 +125,15 @@ def _invalid(path: str, problems: list[Problem], opts: Options) -> Outcome:
         return Outcome("", "".join(f"{problem_text(p, opts.ui_lang)}\n" for p in problems), INVALID)
     from aeo_check.document.encode import problems_json
 
-    return Outcome(problems_json(path, problems), "".join(f"{p}\n" for p in problems), INVALID)
+    return Outcome(problems_json(path, problems).encode(), "".join(f"{p}\n" for p in problems), INVALID)
 
 
-def view(cat: Catalogue, doc: Document, path: str, opts: Options) -> str:
-    """One assessment document as text, in the format asked for."""
+def view(cat: Catalogue, doc: Document, path: str, opts: Options) -> str | bytes:
+    """One assessment document in the format asked for: text, or UTF-8 JSON (:func:`binary`)."""
     if opts.format in ("json", "jsonl"):
-        from aeo_check.document.encode import document_json
+        from aeo_check.document.encode import document_bytes
 
-        return document_json(doc, path)
+        return document_bytes(doc, path)
     res = doc.result
     lang = opts.lang or res.language
     if opts.many and not opts.detail:
@@ -250,54 +251,73 @@ def _widen(conn: Any) -> None:
 
 # --------------------------------------------------------------------------- writing
 
+def binary(opts: Options) -> bool:
+    """Whether a batch writes bytes (the JSON formats: each document is UTF-8 JSON) or text."""
+    return opts.format in ("json", "jsonl")
+
+
 def run(cat: Catalogue, paths: Sequence[str], opts: Options, jobs: int,
-        write: Callable[[str], Any], warn: Callable[[str], Any],
+        write: Callable[[Any], Any], warn: Callable[[str], Any],
         on_file: Callable[[str, Outcome], Any] | None = None) -> Summary:
     """Score ``paths`` and write each result as it comes; the exit status is the worst file's.
-    ``on_file(path, outcome)`` is called for every file after it is written."""
+    ``write`` takes bytes when :func:`binary`, else text. ``on_file(path, outcome)`` is called for
+    every file after it is written."""
     import gc
 
     gc.freeze()  # the catalogue is long-lived: keep it out of every collection
     summary = Summary()
-    first = True
     counts: dict[str, int] = {}
     lines = opts.format == "table" and opts.many and not opts.detail
     if opts.format == "json":
-        write("[")
+        write(b"[")
     elif lines:
         from aeo_check.views.brief import header
 
         write(header(opts.ui_lang, opts.color, opts.file_width))
+    written = 0
     for path, o in zip(paths, outcomes(cat, paths, opts, jobs), strict=False):
         if o.out:
-            # separator and document written apart: joining them would copy ~100 KB a file
-            if opts.format == "json":
-                write("\n" if first else ",\n")
-                write(o.out)
-                first = False
-            else:
-                write(o.out)
-                if not o.out.endswith("\n"):
-                    write("\n")
+            _write_one(write, o.out, opts.format, first=not written)
+            written += 1
         if o.err:
             warn(o.err)
-        if o.tier is not None:
-            counts[o.tier] = counts.get(o.tier, 0) + 1
-        summary.status = max(summary.status, o.status)
-        if o.status == BELOW:
-            if o.maybe_below:
-                summary.maybe_below = True
-            else:
-                summary.below = True
+        _tally(summary, counts, o)
         if on_file is not None:
             on_file(path, o)
     if opts.format == "json":
-        write("\n]\n" if not first else "]\n")
+        write(b"\n]\n" if written else b"]\n")
     elif lines:
         from aeo_check.views.brief import summary as summary_line
 
         write(summary_line(cat, counts, len(paths), opts.ui_lang))
     return summary
+
+
+def _write_one(write: Callable[[Any], Any], out: str | bytes, fmt: str, first: bool) -> None:
+    """One file's output: a member of the JSON array, a JSON line, or text that ends its line.
+    Separator and document are written apart: joining them would copy ~100 KB a file."""
+    if fmt == "json":
+        write(b"\n" if first else b",\n")
+        write(out)
+    elif fmt == "jsonl":
+        write(out)
+        write(b"\n")
+    else:
+        write(out)
+        if not out.endswith("\n"):  # type: ignore[arg-type]
+            write("\n")
+
+
+def _tally(summary: Summary, counts: dict[str, int], o: Outcome) -> None:
+    """A file's tier counted, and its status taken into the batch's."""
+    if o.tier is not None:
+        counts[o.tier] = counts.get(o.tier, 0) + 1
+    summary.status = max(summary.status, o.status)
+    if o.status == BELOW:
+        if o.maybe_below:
+            summary.maybe_below = True
+        else:
+            summary.below = True
 
 
 # --------------------------------------------------------------------------- a bug or an I/O error in one file

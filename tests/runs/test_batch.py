@@ -154,15 +154,15 @@ def test_each_file_is_written_before_the_next_is_read(monkeypatch):
         return real(cat_, path, opts)
 
     monkeypatch.setattr(batch, "score_file", counting)
-    written: list[tuple[int, str]] = []
+    written: list[tuple[int, bytes]] = []
     opts = batch.Options(format="jsonl", many=True)
     done = batch.run(cat, EXAMPLES, opts, 1, write=lambda s: written.append((len(read), s)), warn=lambda s: None)
     assert done.status == 0
-    by_file: dict[int, str] = {}
+    by_file: dict[int, bytes] = {}
     for n, s in written:
-        by_file[n] = by_file.get(n, "") + s
+        by_file[n] = by_file.get(n, b"") + s
     assert list(by_file) == [1, 2, 3, 4, 5]  # written right after its own file was read, before the next
-    assert all(text.endswith("\n") and text.count("\n") == 1 for text in by_file.values())  # one line each
+    assert all(text.endswith(b"\n") and text.count(b"\n") == 1 for text in by_file.values())  # one line each
     assert [json.loads(text)["file"] for text in by_file.values()] == EXAMPLES
 
 
@@ -185,7 +185,7 @@ def test_document_json_is_exactly_the_result_its_plan_and_facts_in_order():
         assert document_json(doc) == expected
         assert document_json(doc) == expected  # and again, from the fragments it cached
         bare = json.dumps({"file": p, **doc.result.to_dict()}, ensure_ascii=False, separators=(",", ":"))
-        assert result_json(doc.result, p) == bare
+        assert result_json(doc.result, p) == bare.encode()
 
 
 def test_remembered_facts_keep_their_type():
@@ -196,7 +196,7 @@ def test_remembered_facts_keep_their_type():
 
     for value in (1, True, 0, False, 0.0, -0.0, 1.0, "1", None, ["a", "b"]):
         f = Fact("trade_value_prev_year", "question", value, "answered")
-        expected = json.dumps(f.to_dict(), ensure_ascii=False, separators=(",", ":"))
+        expected = json.dumps(f.to_dict(), ensure_ascii=False, separators=(",", ":")).encode()
         assert _fact_json(f) == expected, value
         assert _fact_json(f) == expected, value  # and again, from what it remembered
 
@@ -234,18 +234,18 @@ def test_default_jobs():
     assert batch.default_jobs(1000) >= 1
 
 
-def test_remembered_answers_keep_their_type():
-    """An answer's JSON is remembered by question and value: 1 and true, 0.0 and -0.0 are equal in
-    Python, never in the document; a date is written as the day it is."""
+def test_answers_keep_their_type_and_a_float_is_rounded_as_the_result_writes_it():
+    """1 and true, 0.0 and -0.0 stay apart; a float is rounded to six decimals; a date is written as
+    its day; with or without a float among the answers."""
     import datetime as dt
 
-    from aeo_check.document.encode import _answer_json
+    from aeo_check.document.encode import _answers_json
 
-    for value in (1, True, 0, False, 0.0, -0.0, 2.5e-7, "1", None, ["a", "b"], dt.date(2026, 6, 30)):
-        for _ in range(2):  # made, then remembered
-            written = json.loads("{" + _answer_json("tax_paid_prev_year", value) + "}")["tax_paid_prev_year"]
-            expected = value.isoformat() if isinstance(value, dt.date) else (
-                round(value, 6) if isinstance(value, float) else value)
-            assert (written, type(written)) == (expected, type(expected)), value
-            if isinstance(value, float):
-                assert str(written) == str(expected)  # -0.0 stays -0.0
+    plain = {"a": 1, "b": True, "c": 0, "d": False, "e": "1", "f": None, "g": ["x", "y"], "h": dt.date(2026, 6, 30)}
+    floats = {**plain, "i": -0.0, "j": 2.5e-7, "k": 1234.5678915}
+    read_plain = {**plain, "h": "2026-06-30"}
+    for answers, expected in ((plain, read_plain),
+                              (floats, {**read_plain, "i": -0.0, "j": 0.0, "k": round(1234.5678915, 6)})):
+        written = json.loads(_answers_json(answers))
+        assert [(k, v, type(v)) for k, v in written.items()] == [(k, v, type(v)) for k, v in expected.items()]
+    assert b'"i":-0.0' in _answers_json(floats)
