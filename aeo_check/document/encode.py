@@ -205,12 +205,11 @@ def _standard_json(sr: Any) -> bytes:
 
 def _evidence_json(row: tuple) -> bytes:
     # the whole entry remembered: the same documents come in the same states with the same items
-    key = row[2:]  # zh, en, state, items, owner, category, numbers (rank and place only order)
-    hit = _EVIDENCE_ENTRY.get(key)
+    hit = _EVIDENCE_ENTRY.get(row)
     if hit is None:
         from aeo_check.scoring.result import evidence_entry
 
-        hit = _remember(_EVIDENCE_ENTRY, key, _enc(evidence_entry(row)))
+        hit = _remember(_EVIDENCE_ENTRY, row, _enc(evidence_entry(row)))
     return hit
 
 

@@ -115,6 +115,7 @@ class _Compiled:
                 e.exists_if.code if e.exists_if is not None else None,
                 e.applies_if.code if e.applies_if is not None else None))
         self.evidence_docs = [(zh, tuple(found)) for zh, found in docs.items()]
+        self.evidence_rows: dict[tuple[int, str], tuple] = {}  # a one-item document's row, per state
         self.derived = {d.id: d.expr.code for d in cat.derived.values()}
         self.triggers = [(t, t.when.code) for t in cat.triggers]
         self.ask_if = {q.id: (q.ask_if.code if q.ask_if is not None else None) for q in cat.questions.values()}
@@ -720,30 +721,59 @@ def _evidence(c: _Compiled, facts: Facts, standards: dict[str, StandardResult]) 
         for r in standards[std].items:
             if r.category != "bonus" and r.rating != "na" and r.id not in rating:
                 rating[r.id] = r.rating
-    rank = _EVIDENCE_RANK
-    number = c.numbers.__getitem__
     rows = []
-    for zh, links in c.evidence_docs:
-        items: list[str] = []
-        for place, item_id, owner, category, en, held, applies in links:
-            rated = rating.get(item_id)
-            if rated is None:
-                continue
-            if held is None and applies is None:  # most documents: the rating decides
-                state = _BY_RATING.get(rated, "missing")
-            else:
-                state = _evidence_state(facts, held, applies, rated)
-            if not items:  # the document's first item in scope gives its place, owner and category
-                head, best = (place, en, owner, category), state
-            elif rank[state] < rank[best]:
-                best = state
-            items.append(item_id)
-        if items:
-            place, en, owner, category = head
-            ids = tuple(items)
-            rows.append((rank[best], place, zh, en, best, ids, owner, category, tuple(map(number, ids))))
+    for n, (zh, links) in enumerate(c.evidence_docs):
+        if len(links) == 1:  # most documents: one item asks for them
+            row = _single_row(c, n, zh, links[0], rating, facts)
+        else:
+            row = _shared_row(c, zh, links, rating, facts)
+        if row is not None:
+            rows.append(row)
     rows.sort()  # by rank, then place: (rank, place) is never the same for two rows
     return rows
+
+
+def _single_row(c: _Compiled, n: int, zh: str, link: tuple, rating: dict[str, str], facts: Facts) -> tuple | None:
+    """The row of document ``n``, which one item asks for; None when that item is not in scope.
+    Its row depends on its state alone, so each is made once and shared from result to result."""
+    place, item_id, owner, category, en, held, applies = link
+    rated = rating.get(item_id)
+    if rated is None:
+        return None
+    state = _state_of(facts, held, applies, rated)
+    row = c.evidence_rows.get((n, state))
+    if row is None:
+        row = c.evidence_rows[(n, state)] = (_EVIDENCE_RANK[state], place, zh, en, state, (item_id,), owner,
+                                              category, (c.numbers[item_id],))
+    return row
+
+
+def _shared_row(c: _Compiled, zh: str, links: tuple, rating: dict[str, str], facts: Facts) -> tuple | None:
+    """The row of a document several items ask for: its state the most pressing of theirs, its place,
+    owner and category those of its first item in scope; None when none is in scope."""
+    rank = _EVIDENCE_RANK
+    items: list[str] = []
+    for place, item_id, owner, category, en, held, applies in links:
+        rated = rating.get(item_id)
+        if rated is None:
+            continue
+        state = _state_of(facts, held, applies, rated)
+        if not items:
+            head, best = (place, en, owner, category), state
+        elif rank[state] < rank[best]:
+            best = state
+        items.append(item_id)
+    if not items:
+        return None
+    place, en, owner, category = head
+    ids = tuple(items)
+    return rank[best], place, zh, en, best, ids, owner, category, tuple(map(c.numbers.__getitem__, ids))
+
+
+def _state_of(facts: Facts, held: Any, applies: Any, rated: str) -> str:
+    if held is None and applies is None:  # most documents: the item's rating decides
+        return _BY_RATING.get(rated, "missing")
+    return _evidence_state(facts, held, applies, rated)
 
 
 #: a document's state from its item's rating alone (any other rating: missing)
