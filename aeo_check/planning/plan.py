@@ -130,6 +130,7 @@ class _Builder:
         self.cal: WorkCalendar = work_calendar(cat)
         self.steps: dict[str, Step] = {}
         self.used_assumptions: list[str] = []
+        self.results: dict[str, dict[str, Any]] = {}  # per standard: item id -> its result
         # which owner finds out each question (the owner of the first item that asks it)
         q_owner = cat.cache.get("plan:q_owner")
         if q_owner is None:
@@ -171,6 +172,13 @@ class _Builder:
             have.tiers.append(tier)
         return have
 
+    def result_of(self, item_id: str, std: str) -> Any:
+        """The item's result in standard ``std`` (an index per standard, made on first use)."""
+        by_id = self.results.get(std)
+        if by_id is None:
+            by_id = self.results[std] = {r.id: r for r in self.R.standards[std].items}
+        return by_id[item_id]
+
     def item_title(self, item_id: str, std: str) -> dict[str, str]:
         it = self.cat.items_by_id[item_id]
         no = it.standards[std].number if std in it.standards else None
@@ -178,13 +186,15 @@ class _Builder:
         return {"zh": t["zh"], "en": t["en"], "no": no}  # type: ignore[dict-item]
 
     def check_step(self, qid: str, tier: str, item_ids: list[str]) -> Step:
-        q = self.cat.questions[qid]
-        owner = self.q_owner.get(qid, self.P.check.default_owner)
         self.assume(self.P.check.assumption)
-        src = text(q.source) if q.source is not None else None
-        s = self.add(Step(f"check:{qid}", "check", text(q.text), owner, self.on, None, days=self.P.check.days,
-                          items=[], detail={"question": qid, "source": src,
-                                            "dont_know": qid in self.R.dont_know}), tier)
+        s = self.steps.get(f"check:{qid}")  # each target asks for the same checks: made once
+        if s is None:
+            q = self.cat.questions[qid]
+            owner = self.q_owner.get(qid, self.P.check.default_owner)
+            src = text(q.source) if q.source is not None else None
+            s = Step(f"check:{qid}", "check", text(q.text), owner, self.on, None, days=self.P.check.days, items=[],
+                     detail={"question": qid, "source": src, "dont_know": qid in self.R.dont_know})
+        s = self.add(s, tier)
         for i in item_ids:
             if i not in s.items:
                 s.items.append(i)
@@ -195,7 +205,7 @@ class _Builder:
         P = self.P
         it = self.cat.items_by_id[item_id]
         sr = self.R.standards[std]
-        res = next(r for r in sr.items if r.id == item_id)
+        res = self.result_of(item_id, std)
         title = self.item_title(item_id, std)
         if res.rating == "unanswered":
             gaps = {g.result.id: g for g in sr.gaps}

@@ -116,6 +116,7 @@ class _Compiled:
                 e.applies_if.code if e.applies_if is not None else None))
         self.evidence_docs = [(zh, tuple(found)) for zh, found in docs.items()]
         self.evidence_rows: dict[tuple[int, str], tuple] = {}  # a one-item document's row, per state
+        self.item_results: dict[tuple, ItemResult] = {}  # (standard, item, rating) -> its result
         self.derived = {d.id: d.expr.code for d in cat.derived.values()}
         self.triggers = [(t, t.when.code) for t in cat.triggers]
         self.ask_if = {q.id: (q.ask_if.code if q.ask_if is not None else None) for q in cat.questions.values()}
@@ -371,22 +372,33 @@ def _scope_rows(c: _Compiled, facts: Facts, std: str) -> list[tuple]:
 
 
 def _item_results(c: _Compiled, facts: Facts, std: str, closed: Collection[str]) -> list[ItemResult]:
-    """Each item in scope rated, with its points; an item in ``closed`` counts as passed."""
-    pts = c.cat.standards[std].pass_rule.points
-    per_bonus = c.cat.standards[std].pass_rule.bonus_per_item
+    """Each item in scope rated, with its points; an item in ``closed`` counts as passed. A rated
+    item's result is made once per compiled catalogue and shared (results are immutable)."""
     memo = facts._ratings
+    made = c.item_results
     items: list[ItemResult] = []
-    for item, item_id, number, cat_key, bonus, crule in _scope_rows(c, facts, std):
+    for row in _scope_rows(c, facts, std):
+        item_id, crule = row[1], row[5]
         rated = ("pass", None, None) if item_id in closed else memo.get(id(crule))
         if rated is None:
             rated = memo[id(crule)] = _rate_rule(crule, facts)
-        rating, deemed, missing = rated
-        if bonus:
-            points = per_bonus if rating == "pass" else 0
-        else:
-            points = pts.get(rating, 0)  # type: ignore[call-overload]
-        items.append(ItemResult(item_id, number, cat_key, rating, points, deemed, missing, item, std))
+        key = (std, item_id, rated)
+        res = made.get(key)
+        if res is None:
+            res = made[key] = _item_result(c, std, row, rated)
+        items.append(res)
     return items
+
+
+def _item_result(c: _Compiled, std: str, row: tuple, rated: tuple[str, str | None, str | None]) -> ItemResult:
+    item, item_id, number, cat_key, bonus, _ = row
+    rating, deemed, missing = rated
+    rule = c.cat.standards[std].pass_rule
+    if bonus:
+        points = rule.bonus_per_item if rating == "pass" else 0
+    else:
+        points = rule.points.get(rating, 0)  # type: ignore[call-overload]
+    return ItemResult(item_id, number, cat_key, rating, points, deemed, missing, item, std)
 
 
 #: the counter of a category that each rating adds to
