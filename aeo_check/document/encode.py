@@ -86,7 +86,7 @@ def item_dict(cat: Catalogue, item: Item) -> dict[str, Any]:
 # spelling of floats under 1e-4: ``1e-6``, not ``1e-06``). Most of a result's bytes are catalogue
 # text (gap titles, remediation, evidence, assumptions) that is the same for every file, so it is
 # encoded once and reused; only what the answers decide is encoded per file
-# (tests/runs/test_batch.py holds the result to ``Result.to_dict``).
+# (tests/document/test_encode.py holds the result to ``Result.to_dict``).
 
 _ITEMS: dict[tuple, bytes] = {}
 _GAP_TAIL: dict[tuple, tuple[bytes, bytes]] = {}

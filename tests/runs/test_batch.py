@@ -11,8 +11,6 @@ import pytest
 
 from aeo_check.answers.read import load_answers
 from aeo_check.catalogue import get_catalogue
-from aeo_check.document.build import read
-from aeo_check.document.encode import document_json, result_json
 from aeo_check.runs import batch
 from aeo_check.scoring import score
 
@@ -166,41 +164,6 @@ def test_each_file_is_written_before_the_next_is_read(monkeypatch):
     assert [json.loads(text)["file"] for text in by_file.values()] == EXAMPLES
 
 
-def test_document_json_is_exactly_the_result_its_plan_and_facts_in_order():
-    cat = get_catalogue()
-    for p in EXAMPLES:
-        doc = read(cat, p)
-        expected = json.dumps(
-            {
-                "file": p,
-                **doc.result.to_dict(),
-                "plan": doc.plan.to_dict(),
-                "facts": doc.facts.to_dict(),
-                "tool": {"name": "aeo-check", "version": doc.tool_version},
-            },
-            ensure_ascii=False,
-            separators=(",", ":"),
-            allow_nan=False,
-        )
-        assert document_json(doc) == expected
-        assert document_json(doc) == expected  # and again, from the fragments it cached
-        bare = json.dumps({"file": p, **doc.result.to_dict()}, ensure_ascii=False, separators=(",", ":"))
-        assert result_json(doc.result, p) == bare.encode()
-
-
-def test_remembered_facts_keep_their_type():
-    """A fact's JSON is remembered by its value: 1 and true, 0.0 and -0.0 are equal in Python,
-    never in the document."""
-    from aeo_check.document.encode import _fact_json
-    from aeo_check.scoring.result import Fact
-
-    for value in (1, True, 0, False, 0.0, -0.0, 1.0, "1", None, ["a", "b"]):
-        f = Fact("trade_value_prev_year", "question", value, "answered")
-        expected = json.dumps(f.to_dict(), ensure_ascii=False, separators=(",", ":")).encode()
-        assert _fact_json(f) == expected, value
-        assert _fact_json(f) == expected, value  # and again, from what it remembered
-
-
 def test_the_console_script_collects_garbage_while_it_scores():
     """Collection is paused while the program loads (up to the catalogue) and on again, with what
     loaded frozen, for every file scored: a batch of ten thousand files must not grow on
@@ -232,20 +195,3 @@ def test_default_jobs():
     assert batch.default_jobs(1) == 1
     assert batch.default_jobs(batch.PARALLEL_FROM - 1) == 1
     assert batch.default_jobs(1000) >= 1
-
-
-def test_answers_keep_their_type_and_a_float_is_rounded_as_the_result_writes_it():
-    """1 and true, 0.0 and -0.0 stay apart; a float is rounded to six decimals; a date is written as
-    its day; with or without a float among the answers."""
-    import datetime as dt
-
-    from aeo_check.document.encode import _answers_json
-
-    plain = {"a": 1, "b": True, "c": 0, "d": False, "e": "1", "f": None, "g": ["x", "y"], "h": dt.date(2026, 6, 30)}
-    floats = {**plain, "i": -0.0, "j": 2.5e-7, "k": 1234.5678915}
-    read_plain = {**plain, "h": "2026-06-30"}
-    for answers, expected in ((plain, read_plain),
-                              (floats, {**read_plain, "i": -0.0, "j": 0.0, "k": round(1234.5678915, 6)})):
-        written = json.loads(_answers_json(answers))
-        assert [(k, v, type(v)) for k, v in written.items()] == [(k, v, type(v)) for k, v in expected.items()]
-    assert b'"i":-0.0' in _answers_json(floats)
