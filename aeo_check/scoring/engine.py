@@ -459,51 +459,54 @@ def _path_for(c: _Compiled, sr: StandardResult, tier: str, triggers: list[str]) 
     Then each partial closed and each bonus earned is worth one point (bonus up to the cap),
     so the cheapest points are the ones with the least effort: greedy is optimal.
     """
-    cat = c.cat
-    rule = cat.standards[sr.id].pass_rule
+    rule = c.cat.standards[sr.id].pass_rule
     must = [r for r in sr.items if r.rating in ("fail", "unanswered") and r.category != "bonus"]
     score = sr.score + sum(r.points_lost for r in must)
-    partials = [r for r in sr.items if r.rating == "partial" and r.category != "bonus"]
-    key = lambda r: (r.item.effort_days, _order(r))  # noqa: E731
-    partials.sort(key=key)
+    partials = sorted((r for r in sr.items if r.rating == "partial" and r.category != "bonus"), key=_by_effort)
     chosen: list[ItemResult] = []
     if rule.max_partial is not None and len(partials) > rule.max_partial:
-        k = len(partials) - rule.max_partial
-        chosen.extend(partials[:k])
-        partials = partials[k:]
+        k = len(partials) - rule.max_partial  # more partials than the rule allows: the cheapest close
+        chosen, partials = partials[:k], partials[k:]
         score += k
-    need = rule.threshold - score
-    bonus_left = rule.bonus_cap - sr.bonus_points
-    bonus = (
-        [r for r in sr.items if r.category == "bonus" and r.rating in ("fail", "unanswered")]
-        if rule.bonus_per_item
-        else []
+    bonus = [r for r in sr.items if r.category == "bonus" and r.rating in ("fail", "unanswered")] \
+        if rule.bonus_per_item else []
+    more, gained = _cheapest_points(sorted(partials + bonus, key=_by_effort), rule.bonus_per_item,
+                                    rule.threshold - score, rule.bonus_cap - sr.bonus_points)
+    score += gained
+    closing = sorted(must + chosen + more, key=_order)
+    return Path(
+        tier=tier, standard=sr.id, items=[r.id for r in closing], triggers=list(triggers),
+        # work on rectifiable gaps runs alongside the waits for past events to age out
+        effort_days=max(sum(r.item.effort_days for r in closing if r.item.rectifiable),
+                        max((r.item.effort_days for r in closing if not r.item.rectifiable), default=0)),
+        score=min(score, rule.base + rule.bonus_cap) if score >= rule.threshold else None,
+        waits=[r.id for r in closing if not r.item.rectifiable],
     )
-    options = sorted(partials + bonus, key=key)
+
+
+def _by_effort(r: ItemResult) -> tuple:
+    return r.item.effort_days, _order(r)
+
+
+def _cheapest_points(options: list[ItemResult], per_bonus: int, need: int,
+                     bonus_left: int) -> tuple[list[ItemResult], int]:
+    """The first of ``options`` (cheapest first) that make up ``need`` points, and the points they
+    bring: a partial closed brings one, a bonus earned ``per_bonus`` while the cap has room."""
+    chosen: list[ItemResult] = []
+    gained = 0
     for r in options:
-        if need <= 0:
+        if gained >= need:
             break
         if r.is_bonus:
-            gain = min(rule.bonus_per_item, bonus_left)
+            gain = min(per_bonus, bonus_left)
             if gain <= 0:
                 continue
             bonus_left -= gain
         else:
             gain = 1
         chosen.append(r)
-        score += gain
-        need -= gain
-    closing = must + chosen
-    closing.sort(key=_order)
-    feasible = need <= 0
-    return Path(
-        tier=tier, standard=sr.id, items=[r.id for r in closing], triggers=list(triggers),
-        # work on rectifiable gaps runs alongside the waits for past events to age out
-        effort_days=max(sum(r.item.effort_days for r in closing if r.item.rectifiable),
-                        max((r.item.effort_days for r in closing if not r.item.rectifiable), default=0)),
-        score=min(score, rule.base + rule.bonus_cap) if feasible else None,
-        waits=[r.id for r in closing if not r.item.rectifiable],
-    )
+        gained += gain
+    return chosen, gained
 
 
 # --------------------------------------------------------------------------- the whole result
