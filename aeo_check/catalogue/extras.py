@@ -132,58 +132,65 @@ def _validated(model, doc: SourceDoc):
 
 
 def load_extras(cat: Catalogue, root: Path | None = None) -> Extras:
+    """``sources.yaml`` and ``benefits.yaml``, checked against each other and the catalogue;
+    :class:`DataFileError` with every problem."""
     base = (root or data_root()) / "questionnaires"
     sdoc = read_file(base / "sources.yaml")
     bdoc = read_file(base / "benefits.yaml")
     sources = _validated(SourcesFile, sdoc).sources
     benefits = _validated(BenefitsFile, bdoc)
+    problems = (_benefit_problems(benefits, bdoc, sources) + _market_problems(cat, benefits, bdoc)
+                + _catalogue_source_problems(cat, base, sources))
+    if problems:
+        raise DataFileError(problems)
+    return Extras(sources, benefits)
+
+
+def _benefit_problems(b: BenefitsFile, bdoc: SourceDoc, sources: dict[str, Source]) -> list[Problem]:
+    """Every source the benefits cite is in ``sources.yaml``; a market that recognises China's AEO
+    says why, and an implemented one names the tiers it recognises."""
     problems: list[Problem] = []
 
-    def need(codes: list[str], doc: SourceDoc, where: tuple) -> None:
-        for c in codes:
-            if c not in sources:
-                problems.append(doc.problem(where, f"source {c!r} is not in sources.yaml"))
+    def need(codes: list[str], where: tuple) -> None:
+        problems.extend(bdoc.problem(where, f"source {c!r} is not in sources.yaml") for c in codes if c not in sources)
 
-    b = benefits
-    need(b.inspection_rate.source, bdoc, ("inspection_rate", "source"))
-    need(b.inspection_rate.assumption_source, bdoc, ("inspection_rate", "assumption_source"))
+    need(b.inspection_rate.source, ("inspection_rate", "source"))
+    need(b.inspection_rate.assumption_source, ("inspection_rate", "assumption_source"))
     for i, m in enumerate(b.facilitation.measures):
-        need(m.source, bdoc, ("facilitation", "measures", i, "source"))
-    need(b.mra.source, bdoc, ("mra", "source"))
-    need(b.mra.identifier_source, bdoc, ("mra", "identifier_source"))
+        need(m.source, ("facilitation", "measures", i, "source"))
+    need(b.mra.source, ("mra", "source"))
+    need(b.mra.identifier_source, ("mra", "identifier_source"))
     for key, m in b.markets.items():
-        need(m.source, bdoc, ("markets", key, "source"))
+        need(m.source, ("markets", key, "source"))
         if m.status != "not_listed" and not (m.source or m.assumption):
             problems.append(bdoc.problem(("markets", key), "a recognising market needs its source or an assumption"))
         if m.status == "implemented" and not m.tiers:
             problems.append(bdoc.problem(("markets", key), "an implemented arrangement names the tiers it recognises"))
     for key in ("regular", "discredited", "seriously_discredited", "loss_of_status"):
-        need(getattr(b.tier_measures, key).source, bdoc, ("tier_measures", key, "source"))
+        need(getattr(b.tier_measures, key).source, ("tier_measures", key, "source"))
+    return problems
 
+
+def _market_problems(cat: Catalogue, b: BenefitsFile, bdoc: SourceDoc) -> list[Problem]:
+    """The markets of ``benefits.yaml`` are exactly the choices of the question that asks for them."""
     q = cat.questions.get(MARKETS_QUESTION)
     if q is None:
-        problems.append(bdoc.problem(("markets",), f"question {MARKETS_QUESTION!r} does not exist"))
-    else:
-        choices = {c.value for c in cat.choices_of(q)}
-        for key in sorted(choices - set(b.markets)):
-            problems.append(bdoc.problem(("markets",), f"market {key!r} (a choice of {MARKETS_QUESTION}) has no entry"))
-        for key in sorted(set(b.markets) - choices):
-            problems.append(bdoc.problem(("markets", key), f"not a choice of {MARKETS_QUESTION}"))
+        return [bdoc.problem(("markets",), f"question {MARKETS_QUESTION!r} does not exist")]
+    choices = {c.value for c in cat.choices_of(q)}
+    return ([bdoc.problem(("markets",), f"market {key!r} (a choice of {MARKETS_QUESTION}) has no entry")
+             for key in sorted(choices - set(b.markets))]
+            + [bdoc.problem(("markets", key), f"not a choice of {MARKETS_QUESTION}")
+               for key in sorted(set(b.markets) - choices)])
 
-    # every code cited by the catalogue's assumptions and items is explained in sources.yaml
-    for a in cat.assumptions.values():
-        for c in CODE.findall(a.source):
-            if c not in sources:
-                problems.append(Problem(str(base / "catalogue.yaml"), None, f"assumptions.{a.id}.source",
-                                        f"source {c!r} is not in sources.yaml"))
-    for item in cat.items:
-        for c in CODE.findall(item.source):
-            if c not in sources:
-                problems.append(Problem(str(base / "standards"), None, f"{item.id}.source",
-                                        f"source {c!r} is not in sources.yaml"))
-    if problems:
-        raise DataFileError(problems)
-    return Extras(sources, benefits)
+
+def _catalogue_source_problems(cat: Catalogue, base: Path, sources: dict[str, Source]) -> list[Problem]:
+    """Every code cited by the catalogue's assumptions and items is explained in ``sources.yaml``."""
+    problems = [Problem(str(base / "catalogue.yaml"), None, f"assumptions.{a.id}.source",
+                        f"source {c!r} is not in sources.yaml")
+                for a in cat.assumptions.values() for c in CODE.findall(a.source) if c not in sources]
+    problems += [Problem(str(base / "standards"), None, f"{item.id}.source", f"source {c!r} is not in sources.yaml")
+                 for item in cat.items for c in CODE.findall(item.source) if c not in sources]
+    return problems
 
 
 def get_extras(cat: Catalogue) -> Extras:
