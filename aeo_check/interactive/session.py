@@ -53,6 +53,7 @@ from aeo_check.words.progname import command
 
 if TYPE_CHECKING:  # pragma: no cover - annotations only
     from aeo_check.catalogue.models import Question
+    from aeo_check.document.build import Document
 
 PROFILE_FIELDS = ("name", "uscc", "customs_code", "type", "specific", "production", "current_tier")
 #: seconds a person typically needs per question type, documents at hand (for the time estimate)
@@ -800,28 +801,19 @@ def _run(cat: Catalogue, session: Session, console: Console, resumed: bool) -> i
 
 
 def finish(cat: Catalogue, session: Session, console: Console) -> int:
+    """The end of a session: what is still to find out, the documents, the result screen, the plan
+    as PDF if wanted; the answers saved."""
     from aeo_check.document.build import build
     from aeo_check.views.result_screen import render_result_screen
 
     draft, w, lang = session.draft, session.w, session.lang
     console.rule(f"[bold]{escape(w['done'])}[/]")
-    ent = draft.enterprise_model()
-    if ent is None:
+    if draft.enterprise_model() is None:
         console.print(w["incomplete"], markup=False)
         return 1
     doc = build(cat, session.assessment(), str(session.path))
-    res = doc.result
-    if res.dont_know:
-        console.print(f"[bold magenta]{escape(w['dont_know_title'].format(n=len(res.dont_know)))}[/]")
-        for qid in res.dont_know[:DONT_KNOW_SHOWN]:
-            q = cat.questions[qid]
-            src = f" — {q.source.get(lang)}" if q.source is not None else ""
-            console.print(f"  · {escape(_short(q.text.get(lang), 40 if lang == 'zh' else 70))}[grey50]{escape(src)}[/]",
-                          soft_wrap=True)
-        if len(res.dont_know) > DONT_KNOW_SHOWN:
-            console.print(f"  [grey50]{escape(w['dont_know_more'].format(n=len(res.dont_know) - DONT_KNOW_SHOWN))}[/]")
-        console.print("  " + w["dont_know_then"].format(command=inert(command("assess", "--resume", session.path))),
-                      markup=False, soft_wrap=True)
+    if doc.result.dont_know:
+        _to_find_out(cat, session, console, doc.result.dont_know)
     documents(cat, session, console)
     plan_file = session.path.with_name(f"aeo-plan-{draft.assessed_on.isoformat()}.pdf")
     commands = {
@@ -829,29 +821,52 @@ def finish(cat: Catalogue, session: Session, console: Console) -> int:
         "report": inert(command("report", session.path, "-o", plan_file)),
     }
     render_result_screen(console, cat, doc, lang, commands)
-    want = session.asker.confirm(w["offer_pdf"], default=None, nav=False)
-    default = str(plan_file)
-    while want is True:
-        target = session.asker.text(w["pdf_path"], default=default, nav=False)
-        if not isinstance(target, str) or not target.strip():
-            break
-        from aeo_check.files.outfile import resolve_output
-        from aeo_check.views.pdf.report import write_report
-        from aeo_check.views.spinner import working
-
-        try:  # never over the answer file, nor over another answer file
-            out = resolve_output(target.strip(), inputs=[session.path])
-            with working(t("cli.rendering_pdf", lang)):
-                write_report(cat, doc.data, out, lang=lang)
-        except OutputError as exc:
-            console.print(w["pdf_failed"].format(why=localise(exc.message, lang)), markup=False, soft_wrap=True, style="red")
-            continue
-        console.print(w["pdf_written"].format(path=inert(target.strip())), markup=False, soft_wrap=True)
-        break
+    if session.asker.confirm(w["offer_pdf"], default=None, nav=False) is True:
+        _offer_pdf(cat, session, console, doc, str(plan_file))
     if session.unsaved:
         session.save()
     console.print(t("saved_at", lang, path=inert(session.path)), markup=False, soft_wrap=True)
     return 0
+
+
+def _to_find_out(cat: Catalogue, session: Session, console: Console, dont_know: list[str]) -> None:
+    """The questions answered "don't know", the first few by name with where to look it up, and how
+    to come back to them."""
+    w, lang = session.w, session.lang
+    console.print(f"[bold magenta]{escape(w['dont_know_title'].format(n=len(dont_know)))}[/]")
+    for qid in dont_know[:DONT_KNOW_SHOWN]:
+        q = cat.questions[qid]
+        src = f" — {q.source.get(lang)}" if q.source is not None else ""
+        console.print(f"  · {escape(_short(q.text.get(lang), 40 if lang == 'zh' else 70))}[grey50]{escape(src)}[/]",
+                      soft_wrap=True)
+    if len(dont_know) > DONT_KNOW_SHOWN:
+        console.print(f"  [grey50]{escape(w['dont_know_more'].format(n=len(dont_know) - DONT_KNOW_SHOWN))}[/]")
+    console.print("  " + w["dont_know_then"].format(command=inert(command("assess", "--resume", session.path))),
+                  markup=False, soft_wrap=True)
+
+
+def _offer_pdf(cat: Catalogue, session: Session, console: Console, doc: Document, default: str) -> None:
+    """Ask where to write the plan as PDF until it is written or the user gives no path; never over
+    the answer file, nor over another answer file."""
+    from aeo_check.files.outfile import resolve_output
+    from aeo_check.views.pdf.report import write_report
+    from aeo_check.views.spinner import working
+
+    w, lang = session.w, session.lang
+    while True:
+        target = session.asker.text(w["pdf_path"], default=default, nav=False)
+        if not isinstance(target, str) or not target.strip():
+            return
+        try:
+            out = resolve_output(target.strip(), inputs=[session.path])
+            with working(t("cli.rendering_pdf", lang)):
+                write_report(cat, doc.data, out, lang=lang)
+        except OutputError as exc:
+            console.print(w["pdf_failed"].format(why=localise(exc.message, lang)), markup=False, soft_wrap=True,
+                          style="red")
+            continue
+        console.print(w["pdf_written"].format(path=inert(target.strip())), markup=False, soft_wrap=True)
+        return
 
 
 def _short(text: str, width: int) -> str:

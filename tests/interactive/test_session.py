@@ -222,3 +222,18 @@ def test_a_file_of_the_earlier_questionnaire_resumes_through_its_renames_and_say
     assert "solid_waste_fine_12m" not in answers and "# solid_waste_fine_12m:" in text  # named, not lost
     assert sum(line.lstrip().startswith("#") for line in text.splitlines()) == comments + 1  # comments kept
     assert load_answers(path, CAT).removed == []
+
+
+def test_the_plan_is_written_as_pdf_where_asked_and_never_over_the_answers(tmp_path):
+    path = near_complete(tmp_path)
+    answers_before = path.read_bytes()
+    target = tmp_path / "plan.pdf"
+    keys = ["y", "3" + ENTER, "2" + ENTER, "1" + ENTER,  # the last four questions
+            "y", CTRL_U + str(path) + ENTER,  # a PDF, first over the answer file itself: refused
+            CTRL_U + str(target) + ENTER]  # then beside it
+    code, typist, out = drive(tmp_path, keys, resume=path)
+    assert code == 0
+    assert [a for a in typist.asked if a.startswith("text:")] == ["text:Save the PDF as:"] * 2
+    assert "Could not write the PDF:" in out and f"Improvement plan written: {target}" in out
+    assert target.read_bytes().startswith(b"%PDF-")
+    assert path.read_bytes() != answers_before and saved(path)["answers"]["declarants_top_advanced"] == 1
