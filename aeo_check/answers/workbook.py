@@ -639,57 +639,69 @@ def skip_formula(cat: Catalogue, q: Question, cells: dict[str, tuple[str, str]],
     cannot express the condition (a profile fact, a function, a question not in this workbook)."""
     import ast
 
-    refs: list[str] = []
+    if q.ask_if is None:
+        return None
+    excel = _ExcelCondition(cat, cells, here, w)
+    body = excel.formula(ast.parse(q.ask_if.source, mode="eval").body)
+    if body is None or not excel.refs:
+        return None
+    known = ",".join(f'{r}<>"",{r}<>"{w["dont_know"]}"' for r in dict.fromkeys(excel.refs))
+    return f"AND({known},NOT({body}))"
 
-    def ref(name: str) -> str | None:
-        if name not in cells:
+
+class _ExcelCondition:
+    """A rule condition as an Excel formula over the workbook's answer cells: yes/no answers, not,
+    and/or, and a number answer compared with a number; anything else cannot be written (None)."""
+
+    def __init__(self, cat: Catalogue, cells: dict[str, tuple[str, str]], here: str, w: dict[str, str]) -> None:
+        self.cat, self.cells, self.here, self.w = cat, cells, here, w
+        self.refs: list[str] = []  # the cells the formula reads, in order
+
+    def ref(self, name: str) -> str | None:
+        """The answer cell of question ``name`` (with its sheet when on another one), or None."""
+        if name not in self.cells:
             return None
-        title, cell = cells[name]
-        r = cell if title == here else f"'{title}'!{cell}"
-        refs.append(r)
+        title, cell = self.cells[name]
+        r = cell if title == self.here else f"'{title}'!{cell}"
+        self.refs.append(r)
         return r
 
-    def tr(node: ast.AST) -> str | None:
-        if isinstance(node, ast.Expression):
-            return tr(node.body)
+    def formula(self, node: Any) -> str | None:
+        import ast
+
         if isinstance(node, ast.Name):
-            sub = cat.questions.get(node.id)
-            if sub is None or sub.type != "yes_no":
-                return None
-            r = ref(node.id)
-            return None if r is None else f'{r}="{w["yes"]}"'
+            sub = self.cat.questions.get(node.id)
+            r = self.ref(node.id) if sub is not None and sub.type == "yes_no" else None
+            return None if r is None else f'{r}="{self.w["yes"]}"'
         if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
-            inner = tr(node.operand)
+            inner = self.formula(node.operand)
             return None if inner is None else f"NOT({inner})"
         if isinstance(node, ast.BoolOp):
-            parts = [tr(v) for v in node.values]
+            parts = [self.formula(v) for v in node.values]
             if any(p is None for p in parts):
                 return None
             return ("AND(" if isinstance(node.op, ast.And) else "OR(") + ",".join(parts) + ")"  # type: ignore[arg-type]
-        if (
-            isinstance(node, ast.Compare)
-            and len(node.ops) == 1
-            and isinstance(node.left, ast.Name)
-            and isinstance(node.comparators[0], ast.Constant)
-            and isinstance(node.comparators[0].value, (int, float))
-            and not isinstance(node.comparators[0].value, bool)
-        ):
-            sub = cat.questions.get(node.left.id)
-            if sub is None or sub.type not in ("integer", "number", "money", "percent"):
-                return None
-            op = {ast.Gt: ">", ast.GtE: ">=", ast.Lt: "<", ast.LtE: "<=", ast.Eq: "=", ast.NotEq: "<>"}.get(
-                type(node.ops[0]))
-            r = ref(node.left.id)
-            if op is None or r is None:
-                return None
-            return f"AND(ISNUMBER({r}),{r}{op}{_num(node.comparators[0].value)})"
+        if isinstance(node, ast.Compare):
+            return self.comparison(node)
         return None
 
-    body = tr(ast.parse(q.ask_if.source, mode="eval")) if q.ask_if is not None else None
-    if body is None or not refs:
-        return None
-    known = ",".join(f'{r}<>"",{r}<>"{w["dont_know"]}"' for r in dict.fromkeys(refs))
-    return f"AND({known},NOT({body}))"
+    def comparison(self, node: Any) -> str | None:
+        """``answer <op> number`` for a number answer; TRUE only once a number is entered."""
+        import ast
+
+        limit = node.comparators[0]
+        if (len(node.ops) != 1 or not isinstance(node.left, ast.Name) or not isinstance(limit, ast.Constant)
+                or not isinstance(limit.value, (int, float)) or isinstance(limit.value, bool)):
+            return None
+        sub = self.cat.questions.get(node.left.id)
+        if sub is None or sub.type not in ("integer", "number", "money", "percent"):
+            return None
+        op = {ast.Gt: ">", ast.GtE: ">=", ast.Lt: "<", ast.LtE: "<=", ast.Eq: "=", ast.NotEq: "<>"}.get(
+            type(node.ops[0]))
+        r = self.ref(node.left.id)
+        if op is None or r is None:
+            return None
+        return f"AND(ISNUMBER({r}),{r}{op}{_num(limit.value)})"
 
 
 # =========================================================================== reading
