@@ -83,6 +83,9 @@ def _inflated_size(z: zipfile.ZipFile, info: zipfile.ZipInfo, room: int) -> int:
                     raise ZipRefused(f"entry {info.filename!r} unpacks to more than {MAX_ENTRY_BYTES:,} bytes, "
                                      "the limit" if limit == MAX_ENTRY_BYTES else
                                      f"unpacks to more than {MAX_TOTAL_BYTES:,} bytes in all, the limit")
-    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError, RuntimeError) as exc:
+    except ZipRefused:
+        raise
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError, RuntimeError, ValueError) as exc:
+        # ValueError: a directory whose offsets lie before the file makes zipfile seek there
         raise ZipRefused(f"entry {info.filename!r} is damaged ({type(exc).__name__})") from None
     return size

@@ -55,3 +55,13 @@ def test_an_entry_that_inflates_past_what_it_claims_is_refused():
 def test_what_is_not_a_zip_is_refused():
     with pytest.raises(ZipRefused, match="not a zip package"):
         check_zip(b"PK\x03\x04" + b"\xff" * 100)
+
+
+def test_a_directory_that_says_it_starts_past_the_file_is_refused():
+    # the end record's offset of the central directory, damaged: every entry then lies before the
+    # start of the file, and zipfile's seek there raises ValueError, not one of its own errors
+    raw = bytearray(zip_bytes({"a.xml": b"<a/>", "b.xml": b"<b/>"}))
+    end = bytes(raw).rindex(b"PK\x05\x06")
+    raw[end + 16:end + 20] = (0x8005A3E7).to_bytes(4, "little")
+    with pytest.raises(ZipRefused, match="entry 'a.xml' is damaged"):
+        check_zip(bytes(raw))
