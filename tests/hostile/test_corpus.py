@@ -175,6 +175,15 @@ def not_a_zip(tmp: Path) -> list[str]:
     return ["validate", str(_write(tmp, "fake.xlsx", b"PK\x03\x04" + b"\xff" * 400))]
 
 
+def directory_before_the_file(tmp: Path) -> list[str]:
+    """The end record says the central directory starts 2 GB in: every entry then lies before the
+    start of the file."""
+    raw = bytearray(zip_bytes(_minimal_book(b"<worksheet/>")))
+    end = bytes(raw).rindex(b"PK\x05\x06")
+    raw[end + 16:end + 20] = (0x8005A3E7).to_bytes(4, "little")
+    return ["validate", str(_write(tmp, "offsets.xlsx", bytes(raw)))]
+
+
 # --------------------------------------------------------------------------- brand files, results, outputs
 
 def report_with_brand(name: str) -> Callable[[Path], list[str]]:
@@ -301,6 +310,7 @@ CASES = [
     Case("xlsx: 5,000 entries", many_entries, 2, "entries; the limit is 200"),
     Case("xlsx: entity expansion (DTD)", entity_bomb, 2, "declares a DTD"),
     Case("xlsx: not a zip", not_a_zip, 2, "not a readable .xlsx workbook"),
+    Case("xlsx: a zip directory whose entries lie before the file", directory_before_the_file, 2, "is damaged"),
     Case("yaml: escape sequences in a key", lambda t: ["validate", str(HERE / "escape-key.yaml")], 2,
          "escape-key.yaml:6: "),
     Case("yaml: U+2028 in a comment hides a key", lambda t: ["validate", str(HERE / "separator-comment.yaml")], 2,
