@@ -597,50 +597,52 @@ def _answers(doc: SourceDoc, cat: Catalogue, raw_answers: dict[str, Any], proble
     dont_know: set[str] = set()
     checked = _checked_values(cat)
     for qid, value in raw_answers.items():
-        q = cat.questions.get(qid) if isinstance(qid, str) else None
-        if q is None:
-            # a spelling suggestion costs time: only for the problems that will be listed
-            hint = _suggest(cat, qid) if len(problems) < MAX_PROBLEMS else ""
-            problems.append(doc.problem(("answers", qid), "unknown question id" + hint))
-            continue
-        if value is None:
-            continue  # explicitly left unanswered
-        if value == DONT_KNOW:
-            dont_know.add(qid)
-            continue
         key = (qid, type(value), value) if type(value) in _MEMO_TYPES else None
         hit = checked.get(key) if key is not None else None
         if hit is None:
-            hit = check_value(cat, q, value)
+            q = cat.questions.get(qid) if isinstance(qid, str) else None
+            if q is None:
+                # a spelling suggestion costs time: only for the problems that will be listed
+                hint = _suggest(cat, qid) if len(problems) < MAX_PROBLEMS else ""
+                problems.append(doc.problem(("answers", qid), "unknown question id" + hint))
+                continue
+            if value is None:
+                continue  # explicitly left unanswered
+            if value == DONT_KNOW:
+                dont_know.add(qid)
+                continue
+            hit = _checked(cat, q, value)
             if key is not None:
                 if len(checked) >= _MEMO_MAX:
                     checked.clear()
                 checked[key] = hit
-        value, why = hit
+        value, why, first = hit
         if why:
             problems.append(doc.problem(("answers", qid), why))
-            continue
-        if q.type == "last_event" and env_date is not None:
-            first = last_event_day(value)
-            if first is not None and first > env_date:
-                problems.append(
-                    doc.problem(
-                        ("answers", qid), f"{_plain(value)} is after the assessment date {env_date.isoformat()}"
-                    )
-                )
-                continue
-        answers[qid] = value
+        elif first is not None and env_date is not None and first > env_date:
+            problems.append(doc.problem(("answers", qid),
+                                        f"{_plain(value)} is after the assessment date {env_date.isoformat()}"))
+        else:
+            answers[qid] = value
     return answers, dont_know
 
 
-#: answers whose check is remembered per catalogue: the same few values recur file after file.
+def _checked(cat: Catalogue, q: Question, value: Any) -> tuple[Any, str | None, dt.date | None]:
+    """An answer checked against its question: (the value as read, why it is refused or None, and
+    for a last event the first day it can stand for)."""
+    value, why = check_value(cat, q, value)
+    return value, why, last_event_day(value) if q.type == "last_event" and not why else None
+
+
+#: answers whose check is remembered per catalogue (:func:`_checked`, by question, type and value):
+#: the same few values recur file after file, and a remembered one is known to be a question's.
 #: The type is part of the key (1, 1.0 and True are equal keys); floats are left out (0.0 and
 #: -0.0 are equal keys but print differently), and so are lists (a multiple choice).
 _MEMO_TYPES = frozenset((str, int, bool, dt.date))
 _MEMO_MAX = 50_000
 
 
-def _checked_values(cat: Catalogue) -> dict[tuple, tuple[Any, str | None]]:
+def _checked_values(cat: Catalogue) -> dict[tuple, tuple[Any, str | None, dt.date | None]]:
     memo = cat.cache.get("checked_values")
     if memo is None:
         memo = cat.cache["checked_values"] = {}
