@@ -34,9 +34,13 @@ def _default(o: Any) -> Any:
 _RAW = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
-def dumps(obj: Any) -> str:
-    text = json.dumps(obj, ensure_ascii=False, indent=2, default=_default, allow_nan=False)
+def _inert(text: str) -> str:
+    """JSON text with the characters above written as ``\\u`` escapes."""
     return _RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def dumps(obj: Any) -> str:
+    return _inert(json.dumps(obj, ensure_ascii=False, indent=2, default=_default, allow_nan=False))
 
 
 def item_dict(cat: Catalogue, item: Item) -> dict[str, Any]:
@@ -125,7 +129,7 @@ def _remember(cache: dict, key: Any, value: Any) -> Any:
 def _file_name(file: str) -> bytes:
     """The file name as a JSON string: its C1 and bidi characters and undecodable bytes (lone
     surrogates) as ``\\u`` escapes; it is the one string of a document no checker has seen."""
-    return _RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(file, ensure_ascii=False)).encode()
+    return _inert(json.dumps(file, ensure_ascii=False)).encode()
 
 
 def _item_json(r: Any) -> bytes:
@@ -274,4 +278,4 @@ def problems_json(file: str, problems: list[Any]) -> str:
     rows = [p.as_dict() for p in problems]
     record = {"file": file, "format": RESULT_FORMAT, "valid": False, "problems": rows}
     text = json.dumps(record, ensure_ascii=False, separators=(",", ":"), default=_default, allow_nan=False)
-    return _RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return _inert(text)

@@ -130,7 +130,7 @@ def _invalid(path: str, problems: list[Problem], opts: Options) -> Outcome:
 
 def view(cat: Catalogue, doc: Document, path: str, opts: Options) -> str | bytes:
     """One assessment document in the format asked for: text, or UTF-8 JSON (:func:`binary`)."""
-    if opts.format in ("json", "jsonl"):
+    if binary(opts):
         from aeo_check.document.encode import document_bytes
 
         return document_bytes(doc, path)

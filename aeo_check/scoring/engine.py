@@ -755,7 +755,7 @@ def _single_row(c: _Compiled, n: int, zh: str, link: tuple, rating: dict[str, st
     rated = rating.get(item_id)
     if rated is None:
         return None
-    state = _state_of(facts, held, applies, rated)
+    state = _evidence_state(facts, held, applies, rated)
     row = c.evidence_rows.get((n, state))
     if row is None:
         row = c.evidence_rows[(n, state)] = (_EVIDENCE_RANK[state], place, zh, en, state, (item_id,), owner,
@@ -772,7 +772,7 @@ def _shared_row(c: _Compiled, zh: str, links: tuple, rating: dict[str, str], fac
         rated = rating.get(item_id)
         if rated is None:
             continue
-        state = _state_of(facts, held, applies, rated)
+        state = _evidence_state(facts, held, applies, rated)
         if not items:
             head, best = (place, en, owner, category), state
         elif rank[state] < rank[best]:
@@ -783,12 +783,6 @@ def _shared_row(c: _Compiled, zh: str, links: tuple, rating: dict[str, str], fac
     place, en, owner, category = head
     ids = tuple(items)
     return rank[best], place, zh, en, best, ids, owner, category, tuple(map(c.numbers.__getitem__, ids))
-
-
-def _state_of(facts: Facts, held: Any, applies: Any, rated: str) -> str:
-    if held is None and applies is None:  # most documents: the item's rating decides
-        return _BY_RATING.get(rated, "missing")
-    return _evidence_state(facts, held, applies, rated)
 
 
 #: a document's state from its item's rating alone (any other rating: missing)
