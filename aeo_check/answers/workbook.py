@@ -36,6 +36,7 @@ from aeo_check.words.i18n import group, t
 from aeo_check.words.lexicon import LANGUAGE_NAMES
 
 if TYPE_CHECKING:  # pragma: no cover - annotations only
+    from aeo_check.catalogue.expr import Expression
     from aeo_check.catalogue.models import Question
 
 META_SHEET = "aeo-check"
@@ -429,7 +430,7 @@ def _question_rows(book: _Book, cat: Catalogue, ws: Any, first: int, n: int, q: 
     if q.source is not None:
         help_parts.append(w["source"].format(x=q.source.get(lang)))
     if q.ask_if is not None:
-        help_parts.append(w["only_if"].format(x=condition_words(cat, q.ask_if.source, lang)))
+        help_parts.append(w["only_if"].format(x=condition_words(cat, q.ask_if, lang)))
     put_text(ws[f"F{first}"], "\n".join(help_parts))
     note = ws[f"G{first}"]
     put_text(note, note_text)
@@ -594,7 +595,7 @@ def _allowed_zh(q: Question) -> str:
     return kind + (" " + t("punct.comma", "zh").join(parts) if parts else "")
 
 
-def condition_words(cat: Catalogue, source: str, lang: str) -> str:
+def condition_words(cat: Catalogue, condition: Expression, lang: str) -> str:
     """An ``ask_if`` condition in words (the question it depends on, quoted), or its source."""
     import ast
 
@@ -630,19 +631,18 @@ def condition_words(cat: Catalogue, source: str, lang: str) -> str:
                 return joiner.join(parts)  # type: ignore[arg-type]
         return None
 
-    return tr(ast.parse(source, mode="eval").body) or source
+    return tr(condition.tree().body) or condition.source
 
 
 def skip_formula(cat: Catalogue, q: Question, cells: dict[str, tuple[str, str]], here: str,
                  w: dict[str, str]) -> str | None:
     """An Excel formula that is TRUE when ``q``'s ``ask_if`` is known to be false; None when Excel
     cannot express the condition (a profile fact, a function, a question not in this workbook)."""
-    import ast
 
     if q.ask_if is None:
         return None
     excel = _ExcelCondition(cat, cells, here, w)
-    body = excel.formula(ast.parse(q.ask_if.source, mode="eval").body)
+    body = excel.formula(q.ask_if.tree().body)
     if body is None or not excel.refs:
         return None
     known = ",".join(f'{r}<>"",{r}<>"{w["dont_know"]}"' for r in dict.fromkeys(excel.refs))

@@ -138,6 +138,9 @@ class Catalogue:
     evidence_kinds: dict[str, tuple[str, int | None]] = field(default_factory=dict)
     #: the assumption the record periods rest on
     evidence_assumption: str = ""
+    #: each item's rule in each of its standards, that standard's thresholds written in (item id →
+    #: standard → rule); one rule object for rules whose text comes out the same
+    bound_rules: dict[str, dict[str, Any]] = field(default_factory=dict)
     #: compiled structures the scorer builds once and caches here
     cache: dict[str, Any] = field(default_factory=dict)
 

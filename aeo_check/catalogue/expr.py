@@ -195,15 +195,61 @@ _ALLOWED_NODES = (
 _ALLOWED_TYPES = frozenset(_ALLOWED_NODES)
 
 
-class Expression(NamedTuple):
-    """A checked, compiled rule expression."""
+class Expression:
+    """A rule expression: its text and the names it reads, checked against the whitelist and
+    compiled. One from the catalogue's files is checked when it is read; one from the catalogue
+    cache (:meth:`unchecked`) is checked when first evaluated, so a cache load compiles nothing
+    and a run compiles only the rules it evaluates."""
 
-    source: str
-    names: frozenset[str]
-    code: CodeType
+    __slots__ = ("source", "names", "_code", "_origin")
+
+    def __init__(self, source: str, names: frozenset[str], code: CodeType | None = None) -> None:
+        self.source = source
+        self.names = names
+        self._code = code
+        self._origin = ""
+
+    @classmethod
+    def unchecked(cls, source: str, names: frozenset[str], origin: str) -> Expression:
+        """An expression read back from the catalogue cache entry ``origin``: data, until
+        :attr:`code` checks it."""
+        made = cls(source, names)
+        made._origin = origin
+        return made
+
+    @property
+    def code(self) -> CodeType:
+        """The compiled expression; an unchecked one passes the whitelist first, and its names must
+        be those the cache gave (:class:`ExpressionError` otherwise: nothing is compiled)."""
+        code = self._code
+        if code is None:
+            try:
+                checked = compile_expression(self.source)
+                if checked.names != self.names:
+                    raise ExpressionError(f"the names stored with {self.source!r} are not those it reads")
+            except ExpressionError as exc:
+                raise ExpressionError(f"the catalogue cache entry {self._origin} is damaged (delete it): {exc}") from None
+            code = self._code = checked._code
+        return code
+
+    def tree(self) -> ast.Expression:
+        """The expression's syntax tree, once it has passed the whitelist."""
+        self.code  # noqa: B018 - checks an expression read from the cache
+        return ast.parse(self.source, mode="eval")
 
     def evaluate(self, namespace: Mapping[str, Any]) -> Any:
         return eval(self.code, _GLOBALS, namespace)  # noqa: S307 - whitelisted AST, no builtins
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Expression):
+            return NotImplemented
+        return self.source == other.source and self.names == other.names
+
+    def __hash__(self) -> int:
+        return hash(self.source)
+
+    def __repr__(self) -> str:
+        return f"Expression({self.source!r})"
 
 
 _GLOBALS: dict[str, Any] = {"__builtins__": {}, **FUNCTIONS, **CONSTANTS}
@@ -222,6 +268,27 @@ def compile_expression(source: str) -> Expression:
     free = frozenset(n for n in names if n not in CONSTANTS and n not in called)
     # compiled from the text, not the tree: the same code, and converting a tree back costs more
     return Expression(source, free, compile(source, f"<rule {source!r}>", "eval"))
+
+
+class _Fold(ast.NodeTransformer):
+    """Each name that is one of the parameters becomes that parameter's value."""
+
+    def __init__(self, params: Mapping[str, Any]) -> None:
+        self.params = params
+
+    def visit_Name(self, node: ast.Name) -> ast.AST:
+        if node.id in self.params:
+            return ast.copy_location(ast.Constant(self.params[node.id]), node)
+        return node
+
+
+def with_params(expr: Expression, params: Mapping[str, Any]) -> Expression:
+    """``expr`` with each parameter it reads written in as its value (a standard's thresholds),
+    checked and compiled as any expression; ``expr`` itself when it reads none of them."""
+    if expr.names.isdisjoint(params):
+        return expr
+    tree = _Fold(params).visit(ast.parse(expr.source, mode="eval"))
+    return compile_expression(ast.unparse(tree))
 
 
 def _checked_names(tree: ast.AST, source: str) -> tuple[set[str], set[str]]:

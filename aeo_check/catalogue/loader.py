@@ -26,6 +26,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from aeo_check.catalogue.compiled import Catalogue, data_root, record  # noqa: F401 - the loader's public names
+from aeo_check.catalogue.expr import with_params
 from aeo_check.catalogue.models import (  # noqa: I001
     CalendarFile,
     CatalogueFile,
@@ -38,6 +39,7 @@ from aeo_check.catalogue.models import (  # noqa: I001
     PlanningFile,
     Question,
     QuestionFile,
+    Rule,
     ScoringFile,
 )
 from aeo_check.catalogue.vocab import (  # noqa: F401
@@ -167,7 +169,26 @@ def load_catalogue(root: Path | None = None) -> Catalogue:
     cat.consistency = list(rules.consistency.rules)
     cat.evidence_kinds = kinds
     cat.evidence_assumption = rules.evidence.assumption
+    cat.bound_rules = _bound_rules(std.items)
     return cat
+
+
+def _bound_rules(items: list[Item]) -> dict[str, dict[str, Rule]]:
+    """Each item's rule per standard with the standard's thresholds written in, made once here so
+    that neither a cache load nor the scorer folds or compiles them again."""
+    seen: dict[tuple, Rule] = {}
+    out: dict[str, dict[str, Rule]] = {}
+    for item in items:
+        out[item.id] = per = {}
+        for std, use in item.standards.items():
+            rule = item.rule_for(std)
+            parts = {k: with_params(e, use.params) for k, e in rule.expressions()}
+            key = tuple((k, e.source) for k, e in parts.items())
+            if key not in seen:
+                same = all(parts[k] is e for k, e in rule.expressions())
+                seen[key] = rule if same else Rule(**{("pass_" if k == "pass" else k): e for k, e in parts.items()})
+            per[std] = seen[key]
+    return out
 
 
 # --------------------------------------------------------------------------- reading, by file kind

@@ -7,7 +7,6 @@ the application bar and the error-tolerance route.
 
 from __future__ import annotations
 
-import ast
 import datetime as dt
 from collections.abc import Collection, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -46,61 +45,36 @@ _STATES = ("pass", "partial", "fail", "na", "unanswered")
 # --------------------------------------------------------------------------- compiled catalogue
 
 class _CompiledRule(NamedTuple):
-    na_if: Any
-    deemed_pass: Any
-    deemed_fail: Any
-    pass_: Any
-    partial: Any
+    """An item's rule in one standard, its thresholds written in (each compiled when first rated)."""
+
+    na_if: Expression | None
+    deemed_pass: Expression | None
+    deemed_fail: Expression | None
+    pass_: Expression
+    partial: Expression | None
     names: tuple[str, ...]
 
 
-class _Fold(ast.NodeTransformer):
-    """Each name that is one of the standard's parameters becomes that parameter's value."""
-
-    def __init__(self, params: Mapping[str, Any]) -> None:
-        self.params = params
-
-    def visit_Name(self, node: ast.Name) -> ast.AST:
-        if node.id in self.params:
-            return ast.copy_location(ast.Constant(self.params[node.id]), node)
-        return node
-
-
-def _bind(expr: Expression | None, params: Mapping[str, Any]) -> Any:
-    """Compile ``expr`` with the standard's parameters folded in as constants (each constant takes
-    the place, and so the position, of its name: the tree needs no other repair)."""
-    if expr is None:
-        return None
-    if not params or expr.names.isdisjoint(params):
-        return expr.code
-    tree = _Fold(params).visit(ast.parse(expr.source, mode="eval"))
-    return compile(tree, f"<rule {expr.source!r}>", "eval")
-
-
 class _Compiled:
-    """Per-catalogue structures built once: bound rules per (item, standard), orderings."""
+    """Per-catalogue structures built once: each item's rule per standard, orderings."""
 
     def __init__(self, cat: Catalogue) -> None:
         self.cat = cat
         self.rules: dict[tuple[str, str], _CompiledRule] = {}
         shared: dict[tuple, _CompiledRule] = {}
         for item in cat.items:
-            for std, use in item.standards.items():
-                rule = item.rule_for(std)
-                # the same rule with the same thresholds in both standards compiles once, so one
-                # score() rates it once (see _rate's memo)
-                key = (tuple((k, e.source) for k, e in rule.expressions()), tuple(sorted(use.params.items())))
-                if key in shared:
-                    self.rules[(item.id, std)] = shared[key]
-                    continue
-                names: list[str] = []
-                for _, e in rule.expressions():
-                    names.extend(n for n in sorted(e.names) if n not in use.params and n not in names)
-                self.rules[(item.id, std)] = shared[key] = _CompiledRule(
-                    _bind(rule.na_if, use.params), _bind(rule.deemed_pass, use.params),
-                    _bind(rule.deemed_fail, use.params), _bind(rule.pass_, use.params),
-                    _bind(rule.partial, use.params), tuple(names),
-                )
+            for std, rule in cat.bound_rules[item.id].items():
+                # the same rule with the same thresholds (in both standards, or in two items) is one
+                # object, so one score() rates it once (see _rate's memo)
+                key = tuple((k, e.source) for k, e in rule.expressions())
+                hit = shared.get(key)
+                if hit is None:
+                    names: list[str] = []
+                    for _, e in rule.expressions():
+                        names.extend(n for n in sorted(e.names) if n not in names)
+                    hit = shared[key] = _CompiledRule(rule.na_if, rule.deemed_pass, rule.deemed_fail, rule.pass_,
+                                                      rule.partial, tuple(names))
+                self.rules[(item.id, std)] = hit
         self.items_in = {s: cat.items_in(s) for s in STANDARDS}
         self.scope: dict[tuple, list[tuple]] = {}
         self.assumptions: dict[tuple, list[dict[str, Any]]] = {}
@@ -112,14 +86,13 @@ class _Compiled:
         for n, (i, e) in enumerate(links):
             docs.setdefault(e.zh, []).append((
                 n, i.id, i.owner, i.specific or i.category, e.en,
-                e.exists_if.code if e.exists_if is not None else None,
-                e.applies_if.code if e.applies_if is not None else None))
+                e.exists_if, e.applies_if))
         self.evidence_docs = [(zh, tuple(found)) for zh, found in docs.items()]
         self.evidence_rows: dict[tuple[int, str], tuple] = {}  # a one-item document's row, per state
         self.item_results: dict[tuple, ItemResult] = {}  # (standard, item, rating) -> its result
-        self.derived = {d.id: d.expr.code for d in cat.derived.values()}
-        self.triggers = [(t, t.when.code) for t in cat.triggers]
-        self.ask_if = {q.id: (q.ask_if.code if q.ask_if is not None else None) for q in cat.questions.values()}
+        self.derived = {d.id: d.expr for d in cat.derived.values()}
+        self.triggers = [(t, t.when) for t in cat.triggers]
+        self.ask_if = {q.id: q.ask_if for q in cat.questions.values()}
         self.question_order = list(cat.questions)
         self.last_event = frozenset(q.id for q in cat.questions.values() if q.type == "last_event")
         self._profiles: dict[tuple, tuple[dict[str, bool], frozenset[str]]] = {}
@@ -209,13 +182,13 @@ class Facts(dict):
         elif q.specific is not None and q.specific not in self.profile["specific_types"]:
             result = False
         else:
-            code = self.c.ask_if[qid]
-            if code is None:
+            ask_if = self.c.ask_if[qid]
+            if ask_if is None:
                 result = True
             else:
                 self._applies[qid] = None  # guards against cycles
                 try:
-                    result = bool(eval(code, _GLOBALS, self))  # noqa: S307
+                    result = bool(eval(ask_if.code, _GLOBALS, self))  # noqa: S307
                 except Unanswered:
                     result = None
                 except Skipped:
@@ -238,7 +211,7 @@ class Facts(dict):
         if name in self.c.derived:
             if name not in self._derived:
                 try:
-                    self._derived[name] = eval(self.c.derived[name], _GLOBALS, self)  # noqa: S307
+                    self._derived[name] = eval(self.c.derived[name].code, _GLOBALS, self)  # noqa: S307
                 except (Unanswered, Skipped) as exc:
                     # remember the kind and the name, not the exception: its traceback holds every
                     # frame up to score(), and a cycle through them keeps a whole result alive
@@ -298,19 +271,19 @@ def _rate(c: _Compiled, facts: Facts, item: Item, std: str) -> tuple[str, str | 
 
 def _rate_rule(r: _CompiledRule, facts: Facts) -> tuple[str, str | None, str | None]:
     try:
-        if r.na_if is not None and eval(r.na_if, _GLOBALS, facts):  # noqa: S307
+        if r.na_if is not None and eval(r.na_if.code, _GLOBALS, facts):  # noqa: S307
             return "na", None, None
         if r.deemed_pass is not None:
             try:
-                if eval(r.deemed_pass, _GLOBALS, facts):  # noqa: S307
+                if eval(r.deemed_pass.code, _GLOBALS, facts):  # noqa: S307
                     return "pass", "pass", None
             except (Unanswered, Skipped):
                 pass
-        if r.deemed_fail is not None and eval(r.deemed_fail, _GLOBALS, facts):  # noqa: S307
+        if r.deemed_fail is not None and eval(r.deemed_fail.code, _GLOBALS, facts):  # noqa: S307
             return "fail", "fail", None
-        if eval(r.pass_, _GLOBALS, facts):  # noqa: S307
+        if eval(r.pass_.code, _GLOBALS, facts):  # noqa: S307
             return "pass", None, None
-        if r.partial is not None and eval(r.partial, _GLOBALS, facts):  # noqa: S307
+        if r.partial is not None and eval(r.partial.code, _GLOBALS, facts):  # noqa: S307
             return "partial", None, None
         return "fail", None, None
     except Unanswered as exc:
@@ -540,11 +513,11 @@ def _triggers(c: _Compiled, facts: Facts, closed: Collection[str]) -> tuple[list
     """The discrediting grounds that hold, and those resting on a question not answered."""
     triggered: list[Trigger] = []
     unknown: list[Trigger] = []
-    for t, code in c.triggers:
+    for t, when in c.triggers:
         if t.id in closed:
             continue
         try:
-            hit = eval(code, _GLOBALS, facts)  # noqa: S307
+            hit = eval(when.code, _GLOBALS, facts)  # noqa: S307
         except Unanswered:
             unknown.append(Trigger(t.id, t.tier, text(t.title), text(t.description), text(t.repair)))
             continue
@@ -789,12 +762,12 @@ def _shared_row(c: _Compiled, zh: str, links: tuple, rating: dict[str, str], fac
 _BY_RATING = {"pass": "held", "unanswered": "to_check"}
 
 
-def _evidence_state(facts: Facts, held_code: Any, applies_code: Any, rating: str) -> str:
+def _evidence_state(facts: Facts, held: Expression | None, applies: Expression | None, rating: str) -> str:
     try:
-        if applies_code is not None and not eval(applies_code, _GLOBALS, facts):  # noqa: S307
+        if applies is not None and not eval(applies.code, _GLOBALS, facts):  # noqa: S307
             return "na"
-        if held_code is not None:
-            return "held" if eval(held_code, _GLOBALS, facts) else "missing"  # noqa: S307
+        if held is not None:
+            return "held" if eval(held.code, _GLOBALS, facts) else "missing"  # noqa: S307
     except Unanswered:
         return "to_check"
     except Skipped:

@@ -191,3 +191,28 @@ def test_validating_from_source_does_not_use_the_cache(copy, tmp_path):
                          env=env, stdin=subprocess.DEVNULL)
     assert res.returncode == 0 and res.stdout.startswith("advanced ")
     assert _entries(tmp_path / "cache") == []
+
+
+def test_the_key_is_remembered_by_the_files_stamps_until_a_file_changes(copy, tmp_path, monkeypatch):
+    monkeypatch.setattr(cache, "RECENT_NS", 0)  # the copy was made just now
+    folder = tmp_path / "cache"
+    folder.mkdir(mode=0o700)
+    base = copy / "questionnaires"
+    key = cache.remembered_key(base, folder)
+    assert key == cache.catalogue_key(base) and len(list(folder.glob("stamp-*.key"))) == 1
+    hashed = []
+    real = cache.catalogue_key
+    monkeypatch.setattr(cache, "catalogue_key", lambda b: hashed.append(b) or real(b))
+    assert cache.remembered_key(base, folder) == key and hashed == []  # the files were only stat'ed
+    f = base / "standards" / "compliance.yaml"
+    f.write_bytes(f.read_bytes().replace(b"# ", b"#  ", 1))
+    changed = cache.remembered_key(base, folder)
+    assert hashed == [base] and changed != key and changed == real(base)
+
+
+def test_a_file_changed_in_the_last_two_seconds_is_hashed_and_not_remembered(copy, tmp_path):
+    folder = tmp_path / "cache"
+    folder.mkdir(mode=0o700)
+    base = copy / "questionnaires"
+    assert cache.remembered_key(base, folder) == cache.catalogue_key(base)
+    assert list(folder.glob("stamp-*.key")) == []

@@ -33,12 +33,42 @@ def test_the_records_come_back_equal_and_still_shared(cat):
     assert back.items_by_id[back.items[0].id] is back.items[0]  # one object, as in the frozen catalogue
 
 
-def test_a_rule_expression_is_stored_as_its_text_and_checked_again_on_reading(cat):
+def _forged_question(cat, text: str, prefix: str):
+    """The first question of the catalogue read back from ``text`` whose condition starts with ``prefix``."""
+    back = Catalogue(root=cat.root, **datacache.loads(text, "/cache/catalogue-x.json"))
+    return next(q for q in back.questions.values() if q.ask_if and q.ask_if.source.startswith(prefix))
+
+
+def test_a_rule_expression_is_stored_as_its_text_and_checked_before_it_is_first_compiled(cat):
     text = datacache.dumps(cat)
     assert '"$x":' in text and "marshal" not in text and "pickle" not in text
     forged = text.replace('{"$x":"', '{"$x":"__import__(\'os\').system(\'true\') or ', 1)
-    with pytest.raises(ExpressionError, match="may be called"):
-        datacache.loads(forged)
+    q = _forged_question(cat, forged, "__import__")
+    with pytest.raises(ExpressionError, match=r"^the catalogue cache entry /cache/catalogue-x\.json is damaged "
+                                              r"\(delete it\): only the functions .* may be called"):
+        q.ask_if.code  # noqa: B018
+
+
+def test_a_stored_expression_must_read_the_names_stored_with_it(cat):
+    text = datacache.dumps(cat)
+    forged = text.replace('{"$x":"', '{"$x":"penalty_count_12m > 9 or ', 1)  # a name not stored with it
+    q = _forged_question(cat, forged, "penalty_count_12m > 9 or ")
+    with pytest.raises(ExpressionError, match=r"names stored with 'penalty_count_12m > 9 or .*' are not those it reads"):
+        q.ask_if.code  # noqa: B018
+
+
+def test_a_planted_rule_that_would_run_code_stops_the_command_and_names_the_entry(folder, tmp_path):
+    cache.load()
+    [entry] = list(folder.glob("catalogue-*.json"))
+    marker = tmp_path / "pwned"
+    head, _, body = entry.read_bytes().partition(b"\n")
+    planted = body.replace(b'{"$x":"', b'{"$x":"__import__(\'os\').system(\'touch %s\') or ' % str(marker).encode())
+    entry.write_bytes(head + b"\n" + planted)
+    env = {**os.environ, "AEO_CHECK_CACHE_DIR": str(folder)}
+    res = subprocess.run([EXE, "score", str(GOOD)], env=env, capture_output=True, stdin=subprocess.DEVNULL, text=True)
+    assert res.returncode == 3 and not marker.exists()
+    [line] = res.stderr.splitlines()
+    assert f"the catalogue cache entry {entry} is damaged (delete it)" in line
 
 
 @pytest.mark.parametrize("entry", ['{"$r":"Popen","$i":0}', '{"$obj":"os.system"}', "[]", '{"meta":1}'])
