@@ -24,7 +24,7 @@ import json
 import os
 import re
 from bisect import bisect_left
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, NamedTuple
@@ -158,10 +158,12 @@ class WorkCalendar:
 def _year(y: int, notice: Notice | None) -> Year:
     if notice is not None:
         return Year("official", notice.source, notice.days_off, notice.workdays)
-    official = _from_chinese_calendar(y)
+    official = _remembered("chinese_calendar", y)
     if official is not None:
         return official
-    return _from_holidays(y)
+    estimated = _remembered("holidays", y)
+    assert estimated is not None  # the holidays package estimates every year
+    return estimated
 
 
 def _from_chinese_calendar(y: int) -> Year | None:
@@ -176,63 +178,99 @@ def _from_chinese_calendar(y: int) -> Year | None:
 
 
 def _from_holidays(y: int) -> Year:
-    """A year estimated by the ``holidays`` package, kept in the user's cache: computing China's
-    lunar holidays (and importing the package) costs more than the rest of a ``score``."""
-    from aeo_check.files.usercache import usable_folder
-
-    key = _estimate_key(y)
-    folder = usable_folder() if key else None
-    path = folder / f"{_ESTIMATE_PREFIX}{y}-{hashlib.sha256(key.encode()).hexdigest()[:16]}.json" if folder else None
-    stored = _stored_estimate(path, key, y) if path else None
-    if stored is not None:
-        return stored
     import holidays
 
     source = f"holidays {holidays.__version__}"
     off = frozenset(d for d in holidays.country_holidays("CN", years=y) if d.weekday() < 5)
-    if path:
-        from aeo_check.files.usercache import write_entry
-
-        body = json.dumps({"source": source, "days_off": sorted(d.isoformat() for d in off)}).encode("ascii")
-        write_entry(path, key, body, _ESTIMATE_PREFIX)
     return Year("estimated", source, off, frozenset())
 
 
-def _estimate_key(y: int) -> str:
-    """What an estimated year depends on: the installed ``holidays`` package (its files' sizes and
-    times, read without importing it) and the year; empty when the package cannot be found."""
+class _Package(NamedTuple):
+    """A package a year's days can come from: how it makes a year (None: not a year it has), the
+    status of its years, the files whose sizes and times stand for its version, and how the
+    source it names looks."""
+
+    make: Callable[[int], Year | None]
+    status: Status
+    files: tuple[str, ...]
+    source: str
+
+
+_PACKAGES = {
+    "chinese_calendar": _Package(_from_chinese_calendar, "official", ("__init__.py", "constants.py"),
+                                 r"chinese-calendar [0-9A-Za-z.+-]{1,40}"),
+    "holidays": _Package(_from_holidays, "estimated", ("__init__.py", "countries/china.py", "calendars/chinese.py"),
+                         r"holidays [0-9A-Za-z.+-]{1,40}"),
+}
+
+
+def _remembered(package: str, y: int) -> Year | None:
+    """Year ``y`` as ``package`` gives it (None when it has no such year), kept in the user's cache:
+    importing a calendar package and picking a year from it costs more than reading the year back,
+    and computing China's lunar holidays more than the rest of a ``score``."""
+    from aeo_check.files.usercache import usable_folder
+
+    how = _PACKAGES[package]
+    key = _package_key(package, how.files, y)
+    folder = usable_folder() if key else None
+    prefix = f"calendar-{package}-"
+    path = folder / f"{prefix}{y}-{hashlib.sha256(key.encode()).hexdigest()[:16]}.json" if folder else None
+    if path:
+        found = _stored_year(path, key, y, how)
+        if found is not _NOT_STORED:
+            return found
+    year = how.make(y)
+    if path:
+        from aeo_check.files.usercache import write_entry
+
+        body = {"none": True} if year is None else {
+            "source": year.source, "days_off": sorted(d.isoformat() for d in year.days_off),
+            "workdays": sorted(d.isoformat() for d in year.workdays)}
+        write_entry(path, key, json.dumps(body).encode("ascii"), prefix)
+    return year
+
+
+def _package_key(package: str, files: tuple[str, ...], y: int) -> str:
+    """What a year from ``package`` depends on: the installed package (its files' sizes and times,
+    read without importing it) and the year; empty when the package cannot be found."""
     from importlib.util import find_spec
 
-    spec = find_spec("holidays")
+    spec = find_spec(package)
     if spec is None or not spec.origin:
         return ""
-    package = Path(spec.origin).parent
+    folder = Path(spec.origin).parent
     try:
-        marks = [(f, os.stat(package / f)) for f in ("__init__.py", "countries/china.py", "calendars/chinese.py")]
+        marks = [(f, os.stat(folder / f)) for f in files]
     except OSError:
         return ""
     stamp = " ".join(f"{f}:{st.st_size}:{st.st_mtime_ns}" for f, st in marks)
-    return f"{_ESTIMATE_FORMAT} {package} {stamp} year={y}"
+    return f"{_YEAR_FORMAT} {folder} {stamp} year={y}"
 
 
-_ESTIMATE_FORMAT = "aeo-check/estimated-year/1"
-_ESTIMATE_PREFIX = "calendar-"
+_YEAR_FORMAT = "aeo-check/calendar-year/2"
+_NOT_STORED = object()
 
 
-def _stored_estimate(path: Path, key: str, y: int) -> Year | None:
-    """The year a cache entry holds; None unless every day in it is a weekday of year ``y``."""
+def _stored_year(path: Path, key: str, y: int, how: _Package) -> Year | None | object:
+    """The year a cache entry holds (None: the package has no such year); :data:`_NOT_STORED`
+    unless the entry is one, every day in it of year ``y``, days off on weekdays, days worked on
+    weekends."""
     from aeo_check.files.usercache import read_entry
 
     body = read_entry(path, key)
     try:
         entry = json.loads(body) if body is not None else None
-        source = entry["source"] if re.fullmatch(r"holidays [0-9A-Za-z.+-]{1,40}", entry["source"]) else None
-        days = frozenset(dt.date.fromisoformat(s) for s in entry["days_off"])
+        if entry == {"none": True}:
+            return None
+        source = entry["source"] if re.fullmatch(how.source, entry["source"]) else None
+        off = frozenset(dt.date.fromisoformat(s) for s in entry["days_off"])
+        work = frozenset(dt.date.fromisoformat(s) for s in entry["workdays"])
     except (ValueError, TypeError, KeyError):
-        return None
-    if source is None or any(d.year != y or d.weekday() >= 5 for d in days):
-        return None
-    return Year("estimated", source, days, frozenset())
+        return _NOT_STORED
+    if (source is None or any(d.year != y or d.weekday() >= 5 for d in off)
+            or any(d.year != y or d.weekday() < 5 for d in work)):
+        return _NOT_STORED
+    return Year(how.status, source, off, work)
 
 
 def work_calendar(cat: Catalogue) -> WorkCalendar:

@@ -115,7 +115,7 @@ def test_a_notice_with_a_day_of_another_year_is_refused_with_its_file_and_line(t
 def _estimated_2027(tmp_path, monkeypatch) -> tuple[frozenset, list]:
     monkeypatch.setenv("AEO_CHECK_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.delenv("AEO_CHECK_NO_CACHE", raising=False)
-    return WorkCalendar().year(2027).days_off, sorted((tmp_path / "cache").glob("calendar-2027-*.json"))
+    return WorkCalendar().year(2027).days_off, sorted((tmp_path / "cache").glob("calendar-holidays-2027-*.json"))
 
 
 def test_an_estimated_year_is_kept_in_the_user_cache_and_read_back_the_same(tmp_path, monkeypatch):
@@ -126,8 +126,8 @@ def test_an_estimated_year_is_kept_in_the_user_cache_and_read_back_the_same(tmp_
     assert again == computed
 
 
-def _entry(source: str = "holidays 0.1", days: str = '["2027-02-08"]') -> bytes:
-    return f'{{"source": "{source}", "days_off": {days}}}'.encode()
+def _entry(source: str = "holidays 0.1", days: str = '["2027-02-08"]', worked: str = "[]") -> bytes:
+    return f'{{"source": "{source}", "days_off": {days}, "workdays": {worked}}}'.encode()
 
 
 def test_a_cache_entry_of_the_right_shape_is_believed(tmp_path, monkeypatch):
@@ -138,6 +138,7 @@ def test_a_cache_entry_of_the_right_shape_is_believed(tmp_path, monkeypatch):
 
 
 @pytest.mark.parametrize("body", [_entry(days='["2027-02-13"]'), _entry(days='["2026-02-16"]'),
+                                  _entry(worked='["2027-02-08"]'), _entry(worked='["2026-02-14"]'),
                                   _entry(days='["not a day"]'), _entry(source="holidays 0.1\\u001b[2J"),
                                   _entry(source="something else"), b'{"a": 1}', b"7", b"[]"])
 def test_a_cache_entry_that_cannot_be_an_estimated_year_is_recomputed(tmp_path, monkeypatch, body):
@@ -168,3 +169,22 @@ def test_working_days_from_the_index_agree_with_walking_the_calendar(queries):
         assert cal.end_of(d, n) == end
         assert cal.count(d, end) == n
         assert cal.day_after(end) == _walk_end(plain, end + dt.timedelta(days=1), 1)
+
+
+def test_an_official_year_of_the_calendar_package_is_kept_in_the_user_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("AEO_CHECK_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("AEO_CHECK_NO_CACHE", raising=False)
+    first = WorkCalendar().year(2026)
+    [entry] = sorted((tmp_path / "cache").glob("calendar-chinese_calendar-2026-*.json"))
+    assert first.status == "official" and first.source.startswith("chinese-calendar ")
+    assert D(2026, 10, 7) in first.days_off and D(2026, 10, 10) in first.workdays  # National Day, its make-up Saturday
+    monkeypatch.setattr("aeo_check.planning.workdays._from_chinese_calendar", lambda y: pytest.fail("computed again"))
+    assert WorkCalendar().year(2026) == first
+
+
+def test_a_year_the_calendar_package_lacks_is_remembered_as_lacking(tmp_path, monkeypatch):
+    estimated, _ = _estimated_2027(tmp_path, monkeypatch)
+    assert sorted((tmp_path / "cache").glob("calendar-chinese_calendar-2027-*.json"))
+    monkeypatch.setattr("aeo_check.planning.workdays._from_chinese_calendar", lambda y: pytest.fail("looked up again"))
+    year = WorkCalendar().year(2027)
+    assert year.status == "estimated" and year.days_off == estimated
