@@ -15,7 +15,7 @@ from aeo_check.files.sourcefile import read_file
 VERSION_KEY = "questionnaire_version"
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Upgrade:
     """What reading an older file changed: new answers by id, and what was dropped."""
 

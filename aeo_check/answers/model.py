@@ -276,7 +276,7 @@ def yes_no_value(v: Any) -> bool | None:
     return None
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class Assessment:
     """A validated answer file."""
 

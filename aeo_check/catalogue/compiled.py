@@ -113,7 +113,7 @@ def data_root() -> Path:
     return here.parent
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class Catalogue:
     """Everything in ``questionnaires/``, validated and indexed."""
 

@@ -31,7 +31,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from aeo_check.scoring.result import Result
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Document:
     """One assessment, computed once: answers as read, result for every tier, dated plan, facts."""
 

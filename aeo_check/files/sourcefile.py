@@ -178,7 +178,7 @@ class DataFileError(Exception):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class SourceDoc:
     """Parsed data plus the line of every field path.
 

@@ -51,7 +51,7 @@ class Year(NamedTuple):
     workdays: frozenset[dt.date]  # weekend days worked
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class WorkCalendar:
     """Working days, answered from an index: the working days of the years met so far, in order,
     as day numbers (``date.toordinal``), so that "the n-th working day from d" is a look-up, not a

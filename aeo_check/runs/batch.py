@@ -60,7 +60,7 @@ class Outcome(NamedTuple):
     blockers: tuple[str | None, dict[str, Any]] | None = None
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class Summary:
     """A whole batch: the exit status (the worst of the files) and why."""
 
@@ -340,7 +340,7 @@ def _failure(path: str, exc: BaseException) -> str:
 
 # --------------------------------------------------------------------------- validate: one file, whatever happens
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class FileOutcome:
     file: Path
     code: int = OK

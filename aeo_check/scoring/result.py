@@ -105,7 +105,7 @@ class Gap(NamedTuple):
         }
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class CategoryScore:
     id: str
     items: int = 0
@@ -210,7 +210,7 @@ def evidence_entry(row: tuple) -> dict[str, Any]:
             "numbers": list(numbers)}
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class Result:
     catalogue: str
     assessed_on: str
