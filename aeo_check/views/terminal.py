@@ -58,15 +58,16 @@ def _bar(lost: int, width: int = 12) -> Text:
 def render_score(console: Console, cat: Catalogue, doc: Document, lang: str, file: str | None = None) -> None:
     """The score panel of one assessment document."""
     res, plan = doc.result, doc.plan_data
-    lines: list[Any] = [*_verdict_lines(cat, doc, lang, file), Text(""), _standards_table(res, lang),
-                        Text(""), _categories_table(cat, res, lang)]
+    width = console.width - 4  # inside the panel's border and padding
+    lines: list[Any] = [*_verdict_lines(cat, doc, lang, file), Text(""), *_standards_table(res, lang, width),
+                        Text(""), *_categories_table(cat, res, lang, width)]
     from aeo_check.views.plan import check_days, target_lines
 
     checks = check_days(plan)
     for sid, sr in res.standards.items():
         blockers = [g for g in sr.gaps if g.result.rating in ("fail", "unanswered")]
         if blockers and not (sid == "certified" and res.tier == "advanced"):
-            lines += [Text(""), _blocker_table(cat, sid, blockers, checks, lang)]
+            lines += [Text(""), *_blocker_table(cat, sid, blockers, checks, lang, width)]
     lines.append(Text(""))
     lines += [Text(line, style=style) for style, line in target_lines(cat, plan, lang)]
     if file:
@@ -74,6 +75,45 @@ def render_score(console: Console, cat: Catalogue, doc: Document, lang: str, fil
     if res.tolerance:
         lines.append(_tolerance_line(cat, res.tolerance, lang))
     console.print(Panel(Group(*lines), expand=True, border_style=TIER_STYLE[res.tier].split()[-1]))
+
+
+def _aligned(heads: list[str], rows: list[list[str | Text]], right: frozenset[int], width: int,
+             title: str | None = None) -> list[Any]:
+    """A table of one-line cells under a bold header row (and title): as aligned lines when it fits
+    ``width``, laid out as rich's Table lays out such a table (no box, two spaces between columns,
+    each column as wide as its widest cell) at a fifth of the cost; else as rich's Table, which wraps
+    cells to fit."""
+    grid = [[Text(h, style="bold") for h in heads], *([c if isinstance(c, Text) else Text(c) for c in row]
+                                                     for row in rows)]
+    widths = [max(cell.cell_len for cell in column) for column in zip(*grid, strict=True)]
+    total = sum(widths) + 2 * (len(widths) - 1)
+    if total > width or (title is not None and Text(title).cell_len > total) or any(
+            "\n" in cell.plain for row in grid for cell in row):
+        return [_rich_table(grid, right, title)]
+    lines = [Text(title, style="bold")] if title is not None else []
+    for row in grid:
+        line = Text()
+        for i, (cell, w) in enumerate(zip(row, widths, strict=True)):
+            gap = " " * (w - cell.cell_len)
+            if i:
+                line.append("  ")
+            if i in right:
+                line.append(gap)
+            line.append_text(cell)
+            if i not in right:
+                line.append(gap)
+        lines.append(line)
+    return lines
+
+
+def _rich_table(grid: list[list[Text]], right: frozenset[int], title: str | None) -> Table:
+    table = Table(title=title, box=None, pad_edge=False, title_justify="left", header_style="bold",
+                  title_style="bold")
+    for i, head in enumerate(grid[0]):
+        table.add_column(head, justify="right" if i in right else "left")
+    for row in grid[1:]:
+        table.add_row(*row)
+    return table
 
 
 def _verdict_lines(cat: Catalogue, doc: Document, lang: str, file: str | None) -> list[Any]:
@@ -92,54 +132,44 @@ def _verdict_lines(cat: Catalogue, doc: Document, lang: str, file: str | None) -
     return lines
 
 
-def _standards_table(res: Any, lang: str) -> Table:
-    stds = Table(box=None, pad_edge=False, show_header=True, header_style="bold")
-    stds.add_column(t("standard", lang))
-    stds.add_column(t("score", lang), justify="right")
-    stds.add_column(t("threshold", lang), justify="right")
-    stds.add_column("")
+def _standards_table(res: Any, lang: str, width: int) -> list[Any]:
+    rows: list[list[str | Text]] = []
     for sid, sr in res.standards.items():
         verdict = Text(t("passed", lang), style="green") if sr.passed else Text(t("not_passed", lang), style="red")
-        stds.add_row(t(sid, lang), str(sr.score), str(sr.threshold), verdict)
-    return stds
+        rows.append([t(sid, lang), str(sr.score), str(sr.threshold), verdict])
+    return _aligned([t("standard", lang), t("score", lang), t("threshold", lang), ""], rows, frozenset({1, 2}), width)
 
 
-def _categories_table(cat: Catalogue, res: Any, lang: str) -> Table:
+def _categories_table(cat: Catalogue, res: Any, lang: str, width: int) -> list[Any]:
     """Points lost per category in each standard (a bar for the Advanced standard's)."""
-    cats = Table(box=None, pad_edge=False, header_style="bold", title_justify="left")
-    cats.add_column(t("category", lang))
-    cats.add_column(t("advanced", lang) + " " + t("points_lost", lang), justify="right")
-    cats.add_column("")
-    cats.add_column(t("certified", lang) + " " + t("points_lost", lang), justify="right")
+    rows: list[list[str | Text]] = []
     for k in (k for k in CATEGORY_ORDER if k in res.standards["advanced"].categories and k != "bonus"):
         a = res.standards["advanced"].categories[k]
         c = res.standards["certified"].categories.get(k)
         a_lost = -a.points if a.points < 0 else 0
         c_lost = (-c.points if c.points < 0 else 0) if c else 0
-        cats.add_row(category_label(cat, k, lang), str(a_lost), _bar(a_lost), str(c_lost))
-    return cats
+        rows.append([category_label(cat, k, lang), str(a_lost), _bar(a_lost), str(c_lost)])
+    heads = [t("category", lang), t("advanced", lang) + " " + t("points_lost", lang), "",
+             t("certified", lang) + " " + t("points_lost", lang)]
+    return _aligned(heads, rows, frozenset({1, 3}), width)
 
 
-def _blocker_table(cat: Catalogue, sid: str, blockers: list[Any], checks: dict[str, int], lang: str) -> Table:
+def _blocker_table(cat: Catalogue, sid: str, blockers: list[Any], checks: dict[str, int], lang: str,
+                   width: int) -> list[Any]:
     """A standard's blockers (the first twelve, and how many more), each with the person-days it
     costs on the plan: finding out for an answer not known, else its remediation."""
-    bt = Table(title=f"{t('blockers', lang)} · {t(sid, lang)}", box=None, pad_edge=False, title_justify="left",
-               header_style="bold", title_style="bold")
-    bt.add_column(t("no", lang))
-    bt.add_column(t("title", lang))
-    bt.add_column(t("rating", lang))
-    bt.add_column(t("owner", lang))
-    bt.add_column(t("effort_pd", lang), justify="right")
+    rows: list[list[str | Text]] = []
     for g in blockers[:12]:
         r = g.result
-        bt.add_row(item_no(r) if r.category in CATEGORY_ORDER[:4] else f"{category_label(cat, r.category, lang)}{item_no(r)}",
-                   escape(r.item.title_for(sid).get(lang)),
-                   Text(label(cat, "ratings", r.rating, lang), style=RATING_STYLE[r.rating]),
-                   label(cat, "owners", r.item.owner, lang),
-                   _effort_cell(r, checks, lang))
+        rows.append([item_no(r) if r.category in CATEGORY_ORDER[:4] else f"{category_label(cat, r.category, lang)}{item_no(r)}",
+                     r.item.title_for(sid).get(lang),
+                     Text(label(cat, "ratings", r.rating, lang), style=RATING_STYLE[r.rating]),
+                     label(cat, "owners", r.item.owner, lang),
+                     _effort_cell(r, checks, lang)])
     if len(blockers) > 12:
-        bt.add_row("", t("and_more", lang, n=len(blockers) - 12), "", "", "")
-    return bt
+        rows.append(["", t("and_more", lang, n=len(blockers) - 12), "", "", ""])
+    heads = [t("no", lang), t("title", lang), t("rating", lang), t("owner", lang), t("effort_pd", lang)]
+    return _aligned(heads, rows, frozenset({4}), width, title=f"{t('blockers', lang)} · {t(sid, lang)}")
 
 
 def _effort_cell(r: Any, checks: dict[str, int], lang: str) -> str:
