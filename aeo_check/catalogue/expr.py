@@ -201,36 +201,22 @@ class Expression:
     cache (:meth:`unchecked`) is checked when first evaluated, so a cache load compiles nothing
     and a run compiles only the rules it evaluates."""
 
-    __slots__ = ("source", "names", "_code", "_origin")
+    __slots__ = ("source", "names", "code", "_origin")
 
     def __init__(self, source: str, names: frozenset[str], code: CodeType | None = None) -> None:
         self.source = source
         self.names = names
-        self._code = code
         self._origin = ""
+        if code is not None:
+            self.code = code
 
-    @classmethod
-    def unchecked(cls, source: str, names: frozenset[str], origin: str) -> Expression:
+    @staticmethod
+    def unchecked(source: str, names: frozenset[str], origin: str) -> Expression:
         """An expression read back from the catalogue cache entry ``origin``: data, until
         :attr:`code` checks it."""
-        made = cls(source, names)
+        made = _Unchecked(source, names)
         made._origin = origin
         return made
-
-    @property
-    def code(self) -> CodeType:
-        """The compiled expression; an unchecked one passes the whitelist first, and its names must
-        be those the cache gave (:class:`ExpressionError` otherwise: nothing is compiled)."""
-        code = self._code
-        if code is None:
-            try:
-                checked = compile_expression(self.source)
-                if checked.names != self.names:
-                    raise ExpressionError(f"the names stored with {self.source!r} are not those it reads")
-            except ExpressionError as exc:
-                raise ExpressionError(f"the catalogue cache entry {self._origin} is damaged (delete it): {exc}") from None
-            code = self._code = checked._code
-        return code
 
     def tree(self) -> ast.Expression:
         """The expression's syntax tree, once it has passed the whitelist."""
@@ -250,6 +236,28 @@ class Expression:
 
     def __repr__(self) -> str:
         return f"Expression({self.source!r})"
+
+
+class _Unchecked(Expression):
+    """An expression from the catalogue cache before its first use. Reading ``code`` checks and
+    compiles it, and it becomes a plain :class:`Expression` (whose reads of ``code`` are a slot's)."""
+
+    __slots__ = ()
+
+    def __getattr__(self, name: str) -> CodeType:
+        """``code``, on first use: the expression passes the whitelist and must read the names the
+        cache gave, else :class:`ExpressionError` and nothing is compiled."""
+        if name != "code":
+            raise AttributeError(name)
+        try:
+            checked = compile_expression(self.source)
+            if checked.names != self.names:
+                raise ExpressionError(f"the names stored with {self.source!r} are not those it reads")
+        except ExpressionError as exc:
+            raise ExpressionError(f"the catalogue cache entry {self._origin} is damaged (delete it): {exc}") from None
+        self.code = checked.code
+        self.__class__ = Expression
+        return self.code
 
 
 _GLOBALS: dict[str, Any] = {"__builtins__": {}, **FUNCTIONS, **CONSTANTS}
