@@ -95,8 +95,9 @@ class _Decoder:
             return v
         if kind is not dict:
             return v
-        if v and next(iter(v))[:1] == "$":
-            return self.tagged(next(iter(v)), v)
+        first = next(iter(v), "")
+        if first[:1] == "$":
+            return self.tagged(first, v)
         for k, x in v.items():  # values replaced, keys kept: the dict does not change size
             if type(x) is dict or type(x) is list:
                 v[k] = self.value(x)

@@ -260,7 +260,7 @@ def _stored_year(path: Path, key: str, y: int, how: _Package) -> Year | None | o
     body = read_entry(path, key)
     try:
         entry = json.loads(body) if body is not None else None
-        if entry == {"none": True}:
+        if entry == {"none": True} and how.status == "official":  # an estimate covers every year
             return None
         source = entry["source"] if re.fullmatch(how.source, entry["source"]) else None
         off = frozenset(dt.date.fromisoformat(s) for s in entry["days_off"])

@@ -61,12 +61,13 @@ class _Compiled:
     def __init__(self, cat: Catalogue) -> None:
         self.cat = cat
         self.rules: dict[tuple[str, str], _CompiledRule] = {}
-        shared: dict[tuple, _CompiledRule] = {}
+        shared: dict[int, _CompiledRule] = {}
         for item in cat.items:
             for std, rule in cat.bound_rules[item.id].items():
-                # the same rule with the same thresholds (in both standards, or in two items) is one
-                # object, so one score() rates it once (see _rate's memo)
-                key = tuple((k, e.source) for k, e in rule.expressions())
+                # rules whose text with the thresholds written in is the same (in both standards, or
+                # in two items) are one object in the catalogue, so one score() rates it once (see
+                # _rate's memo)
+                key = id(rule)
                 hit = shared.get(key)
                 if hit is None:
                     names: list[str] = []

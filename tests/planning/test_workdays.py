@@ -140,7 +140,7 @@ def test_a_cache_entry_of_the_right_shape_is_believed(tmp_path, monkeypatch):
 @pytest.mark.parametrize("body", [_entry(days='["2027-02-13"]'), _entry(days='["2026-02-16"]'),
                                   _entry(worked='["2027-02-08"]'), _entry(worked='["2026-02-14"]'),
                                   _entry(days='["not a day"]'), _entry(source="holidays 0.1\\u001b[2J"),
-                                  _entry(source="something else"), b'{"a": 1}', b"7", b"[]"])
+                                  _entry(source="something else"), b'{"a": 1}', b"7", b"[]", b'{"none": true}'])
 def test_a_cache_entry_that_cannot_be_an_estimated_year_is_recomputed(tmp_path, monkeypatch, body):
     computed, [entry] = _estimated_2027(tmp_path, monkeypatch)
     key = entry.read_bytes().partition(b"\n")[0]
